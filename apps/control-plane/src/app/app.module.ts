@@ -1,0 +1,19 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from './config/control-plane-config';
+import { HealthController } from './health/health.controller';
+import { MongoModule } from './infrastructure/mongo.module';
+import { RedisModule } from './infrastructure/redis.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ControlPlaneConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [RedisModule, MongoModule],
+      controllers: [HealthController],
+      providers: [{ provide: CONTROL_PLANE_CONFIG, useValue: config }],
+      exports: [CONTROL_PLANE_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger, PinoLoggerService } from '@base-shift/observability';
+import { AppModule } from './app.module';
+import type { ControlPlaneConfig } from './config/control-plane-config';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+
+/** Builds the app without listening, so tests and main share one wiring. */
+export async function createControlPlaneApp(config: ControlPlaneConfig): Promise<INestApplication> {
+  const logger = new PinoLoggerService(createLogger({ level: config.logLevel, service: 'control-plane' }));
+  Logger.overrideLogger(logger);
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bufferLogs: false });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  return app;
+}

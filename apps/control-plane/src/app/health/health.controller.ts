@@ -1,0 +1,71 @@
+import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { pingRedis, type RedisConnection } from '@base-shift/queue';
+import { REDIS } from '../infrastructure/redis.module';
+
+type CheckResult = { status: 'up' } | { status: 'down'; error: string };
+
+const CHECK_TIMEOUT_MS = 1000;
+
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(REDIS) private readonly redis: RedisConnection,
+    @InjectConnection() private readonly mongo: Connection,
+  ) {}
+
+  /** Liveness: the process serves HTTP. Dependencies are readiness's business. */
+  @Get('healthz')
+  @HttpCode(200)
+  healthz(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('readyz')
+  async readyz(): Promise<{ status: 'ready'; checks: Record<string, CheckResult> }> {
+    const [redis, mongodb] = await Promise.all([
+      check(() => pingRedis(this.redis, CHECK_TIMEOUT_MS)),
+      check(() => this.pingMongo()),
+    ]);
+    const checks = { redis, mongodb };
+    const down = Object.entries(checks).filter(([, result]) => result.status === 'down').map(([name]) => name);
+    if (down.length > 0) {
+      throw new ServiceUnavailableException({
+        title: 'Not ready',
+        detail: `${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} unreachable`,
+        checks,
+      });
+    }
+    return { status: 'ready', checks };
+  }
+
+  private async pingMongo(): Promise<void> {
+    const db = this.mongo.db;
+    if (this.mongo.readyState !== 1 || !db) throw new Error('not connected');
+    await withTimeout(db.admin().ping(), CHECK_TIMEOUT_MS);
+  }
+}
+
+async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
+  try {
+    await probe();
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no reply within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

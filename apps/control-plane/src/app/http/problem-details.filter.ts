@@ -1,0 +1,73 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: unknown[];
+  [extension: string]: unknown;
+}
+
+/**
+ * Every HTTP error leaves as RFC 9457 application/problem+json. Unexpected
+ * errors are logged with their stack and answered with a generic 500 that
+ * reveals nothing about internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    const problem = toProblem(exception);
+    if (problem.status >= 500 && !(exception instanceof HttpException)) {
+      this.logger.error(exception instanceof Error ? exception : String(exception), ProblemDetailsFilter.name);
+    }
+    problem.instance = request.originalUrl;
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}
+
+function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : { message: body };
+    const { message, error: _error, statusCode: _statusCode, title, detail, ...rest } = fields;
+    return {
+      type: 'about:blank',
+      title: typeof title === 'string' ? title : defaultTitle(status),
+      status,
+      detail: typeof detail === 'string' ? detail : Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+      ...rest,
+    };
+  }
+  const parserStatus = bodyParserStatus(exception);
+  if (parserStatus) {
+    return { type: 'about:blank', title: defaultTitle(parserStatus), status: parserStatus, detail: (exception as Error).message };
+  }
+  return {
+    type: 'about:blank',
+    title: defaultTitle(HttpStatus.INTERNAL_SERVER_ERROR),
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'An unexpected error occurred; it has been logged.',
+  };
+}
+
+/** body-parser reports malformed or oversized bodies as plain errors with a 4xx status. */
+function bodyParserStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const status = (exception as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function defaultTitle(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name.toLowerCase().split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+}

@@ -1,0 +1,1 @@
+export { createLogger, PinoLoggerService, REDACTED_PATHS, type LoggerOptions } from './lib/logger';

@@ -1,0 +1,1 @@
+export { createRedisConnection, pingRedis, type RedisConnection, type RedisConnectionOptions } from './lib/connection/redis-connection';

@@ -1,0 +1,3 @@
+export { requireTestEnv, uniqueName } from './lib/test-env';
+export { isolatedRedis, deleteKeysWithPrefix, type IsolatedRedis } from './lib/isolated-redis';
+export { isolatedMongoUrl } from './lib/isolated-mongo';
