@@ -1,38 +1,50 @@
 import nx from '@nx/eslint-plugin';
 
 // Boundaries on two axes (scope and type). Apps may only import libs; libs never
-// import apps; a lower layer never imports a higher one.
+// import apps; a lower layer never imports a higher one. Only tests may import
+// the testing lib.
+const TEST_FILES = ['**/*.spec.ts', '**/*.test.ts', '**/test/**/*.ts'];
+
+function boundaries(extraTypes = []) {
+  const allow = (...types) => [...types, ...extraTypes];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: true,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: allow('type:feature', 'type:data-access', 'type:domain', 'type:util') },
+        { sourceTag: 'type:feature', onlyDependOnLibsWithTags: allow('type:feature', 'type:data-access', 'type:domain', 'type:util') },
+        { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: allow('type:data-access', 'type:domain', 'type:util') },
+        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: allow('type:domain', 'type:util') },
+        { sourceTag: 'type:util', onlyDependOnLibsWithTags: allow('type:util') },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:testing'] },
+        { sourceTag: 'scope:control-plane', onlyDependOnLibsWithTags: ['scope:control-plane', 'scope:shared'] },
+        { sourceTag: 'scope:executor', onlyDependOnLibsWithTags: ['scope:executor', 'scope:shared'] },
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      ],
+    },
+  ];
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.testenv', 'tools/**/*.mjs', 'tools/**/*.cjs', '**/jest.config.cjs'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.testenv', 'tools/**/*.mjs', 'tools/**/*.cjs', '**/jest.config.cjs', '**/webpack.config.cjs'] },
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:testing'] },
-            { sourceTag: 'scope:control-plane', onlyDependOnLibsWithTags: ['scope:control-plane', 'scope:shared'] },
-            { sourceTag: 'scope:executor', onlyDependOnLibsWithTags: ['scope:executor', 'scope:shared'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
+    files: TEST_FILES,
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
+  },
+  {
     files: ['libs/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.test.ts'],
+    ignores: TEST_FILES,
     rules: { 'no-console': 'error' },
   },
 ];

@@ -117,10 +117,9 @@ function isUrlWithProtocol(raw: string, protocols: readonly string[]): boolean {
 export function redactUrl(raw: string): string {
   try {
     const parsed = new URL(raw);
-    if (parsed.username || parsed.password) {
-      parsed.username = parsed.password ? '***' : parsed.username;
-      parsed.password = '';
-    }
+    if (!parsed.username && !parsed.password) return raw;
+    parsed.username = parsed.password ? '***' : parsed.username;
+    parsed.password = '';
     return parsed.toString();
   } catch {
     return raw.replace(/\/\/[^@/]*@/, '//***@');

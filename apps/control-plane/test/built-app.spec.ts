@@ -1,0 +1,40 @@
+import { freePort, isolatedMongoUrl, startBuiltApp, type AppProcess } from '@base-shift/testing';
+
+// The built bundle, started as its container starts it: configuration only by environment.
+describe('built control plane (node dist/apps/control-plane/main.js)', () => {
+  let app: AppProcess | undefined;
+
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it('stays live but not ready when Redis is unreachable, naming Redis', async () => {
+    const port = await freePort();
+    app = startBuiltApp('control-plane', {
+      PORT: String(port),
+      REDIS_URL: 'redis://127.0.0.1:1',
+      MONGO_URL: isolatedMongoUrl('built'),
+      LOG_LEVEL: 'warn',
+    });
+    await app.waitForHttp(`http://127.0.0.1:${port}/healthz`, 200);
+    const readiness = await app.waitForHttp(`http://127.0.0.1:${port}/readyz`, 503);
+    expect(readiness.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = await readiness.json();
+    expect(body.detail).toMatch(/redis/);
+    expect(body.checks.redis.status).toBe('down');
+  });
+
+  it('refuses to start with PORT=abc, naming the variable', async () => {
+    app = startBuiltApp('control-plane', { PORT: 'abc', REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:1/x' });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('PORT: must be an integer between 1 and 65535, got "abc"');
+  });
+
+  it('refuses to start without MONGO_URL and REDIS_URL, naming both', async () => {
+    app = startBuiltApp('control-plane', {});
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('REDIS_URL: is required');
+    expect(app.output()).toContain('MONGO_URL: is required');
+  });
+});

@@ -1,0 +1,67 @@
+import type { ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { ajvErrorsToProblems } from '../json-schema/ajv-problems';
+import { delayStep, type DelayStepConfig } from '../step-types/delay.step';
+import { externalApiCallStep, type ExternalApiCallStepConfig } from '../step-types/external-api-call.step';
+import type { StepTypeDefinition } from '../step-types/step-type';
+import { transformStep, type TransformStepConfig } from '../step-types/transform.step';
+import { validationStep, type ValidationStepConfig } from '../step-types/validation.step';
+import { isJsonObject, type ValidationProblem } from '../validation-problem';
+
+export interface StepConfigByType {
+  validation: ValidationStepConfig;
+  external_api_call: ExternalApiCallStepConfig;
+  transform: TransformStepConfig;
+  delay: DelayStepConfig;
+}
+
+export type StepTypeName = keyof StepConfigByType;
+
+/** Every step type a template may use, by name. The executor keys its implementations by the same names. */
+export const STEP_TYPES: { readonly [T in StepTypeName]: StepTypeDefinition<StepConfigByType[T]> } = {
+  validation: validationStep,
+  external_api_call: externalApiCallStep,
+  transform: transformStep,
+  delay: delayStep,
+};
+
+export const STEP_TYPE_NAMES = Object.keys(STEP_TYPES) as StepTypeName[];
+
+export function isStepTypeName(type: unknown): type is StepTypeName {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(STEP_TYPES, type);
+}
+
+// Our own schemas are static: compile each once, in one instance that knows the errorMessage annotation.
+const configAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true, logger: false });
+addFormats(configAjv);
+configAjv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+const validators = new Map<StepTypeName, ValidateFunction>();
+
+function validatorFor(type: StepTypeName): ValidateFunction {
+  let validate = validators.get(type);
+  if (!validate) {
+    validate = configAjv.compile(STEP_TYPES[type].configSchema);
+    validators.set(type, validate);
+  }
+  return validate;
+}
+
+/**
+ * Every problem with one step's `type` and `config`. `at` is the step's pointer
+ * (e.g. `/steps/1`); problems land at `${at}/type` and `${at}/config/...`.
+ */
+export function validateStepConfig(type: unknown, config: unknown, at = ''): ValidationProblem[] {
+  if (!isStepTypeName(type)) return [{ pointer: `${at}/type`, message: `must be one of ${STEP_TYPE_NAMES.join(', ')}` }];
+  if (!isJsonObject(config)) return [{ pointer: `${at}/config`, message: 'must be an object' }];
+  const validate = validatorFor(type);
+  if (!validate(config)) return ajvErrorsToProblems(validate.errors, `${at}/config`);
+  const definition = STEP_TYPES[type] as StepTypeDefinition;
+  return (definition.checkConfig?.(config) ?? []).map((p) => ({ pointer: `${at}/config${p.pointer}`, message: p.message }));
+}
+
+/** The `${NAME}` secrets a valid step config needs at run time, sorted. */
+export function requiredSecrets(type: StepTypeName, config: unknown): string[] {
+  const definition = STEP_TYPES[type] as StepTypeDefinition;
+  return [...new Set(definition.requiredSecrets?.(config) ?? [])].sort();
+}

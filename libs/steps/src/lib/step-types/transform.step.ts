@@ -1,0 +1,22 @@
+import { mappingProblems } from '../mapping/mapping';
+import type { JsonValue } from '../validation-problem';
+import type { StepTypeDefinition } from './step-type';
+
+export interface TransformStepConfig {
+  /** A mapping (see mapping.ts): the step output, with every `{ "$ref": path }` replaced. */
+  output: JsonValue;
+}
+
+export const transformStep: StepTypeDefinition<TransformStepConfig> = {
+  type: 'transform',
+  description: 'Builds the step output from config.output, replacing every {"$ref": "input.<path>"} or {"$ref": "job.input.<path>"} with the value found there.',
+  configSchema: {
+    type: 'object',
+    required: ['output'],
+    additionalProperties: false,
+    properties: { output: true },
+  },
+  checkConfig(config) {
+    return mappingProblems(config.output, '/output');
+  },
+};

@@ -1,0 +1,121 @@
+import { childPath } from './field-path';
+import type { FieldProblem } from '../domain/workflow-errors';
+import type { JsonValue } from './workflow-request';
+
+/**
+ * `{"$ref": "input.orderId"}` or `{"$ref": "jobs.order_validation.output.orderId"}`
+ * anywhere inside a job's input is replaced by the value it points at when the
+ * job is enqueued. See libs/workflow/README.md "Input references".
+ */
+export type RefTarget = { source: 'input'; path: string[] } | { source: 'job'; jobId: string; path: string[] };
+
+export interface RefOccurrence {
+  /** Where the `$ref` object sits, e.g. `jobs[1].input.payment.amount`. */
+  field: string;
+  expression: string;
+  target: RefTarget;
+}
+
+export interface RefSources {
+  input: JsonValue;
+  /** Outputs of finished jobs, by job id. */
+  outputs: ReadonlyMap<string, JsonValue>;
+}
+
+const SEGMENT = /^[A-Za-z0-9_-]+$/;
+const SYNTAX = 'expected "input[.<key>...]" or "jobs.<jobId>.output[.<key>...]"';
+
+export function parseRef(expression: string): RefTarget | { error: string } {
+  const parts = expression.split('.');
+  if (parts.some((part) => !SEGMENT.test(part))) {
+    return { error: `$ref ${JSON.stringify(expression)} is malformed: segments are letters, digits, "_" or "-" separated by "."; ${SYNTAX}` };
+  }
+  if (parts[0] === 'input') return { source: 'input', path: parts.slice(1) };
+  if (parts[0] === 'jobs' && parts.length >= 3 && parts[2] === 'output') {
+    return { source: 'job', jobId: parts[1], path: parts.slice(3) };
+  }
+  return { error: `$ref ${JSON.stringify(expression)} is malformed: ${SYNTAX}` };
+}
+
+function isRefObject(value: JsonValue): value is { $ref: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, '$ref');
+}
+
+/** Every `$ref` in `value`, plus a problem for each malformed one. */
+export function findRefs(value: JsonValue, field: string): { refs: RefOccurrence[]; problems: FieldProblem[] } {
+  const refs: RefOccurrence[] = [];
+  const problems: FieldProblem[] = [];
+  const walk = (node: JsonValue, at: string): void => {
+    if (isRefObject(node)) {
+      const expression = node.$ref;
+      if (Object.keys(node).length !== 1) problems.push({ field: at, message: 'a {"$ref": ...} object must have no other keys' });
+      else if (typeof expression !== 'string') problems.push({ field: at, message: '$ref must be a string' });
+      else {
+        const target = parseRef(expression);
+        if ('error' in target) problems.push({ field: at, message: target.error });
+        else refs.push({ field: at, expression, target });
+      }
+      return;
+    }
+    if (Array.isArray(node)) node.forEach((item, index) => walk(item, childPath(at, index)));
+    else if (typeof node === 'object' && node !== null) for (const [key, item] of Object.entries(node)) walk(item, childPath(at, key));
+  };
+  walk(value, field);
+  return { refs, problems };
+}
+
+/** Follows `path` from `root`; own properties and array indices only. */
+function lookup(root: JsonValue, path: readonly string[], rootName: string): { value: JsonValue } | { error: string } {
+  let node = root;
+  let where = rootName;
+  for (const segment of path) {
+    if (Array.isArray(node) && /^\d+$/.test(segment)) {
+      const index = Number(segment);
+      if (index >= node.length) return { error: `${where} has no item ${index} (length ${node.length})` };
+      node = node[index];
+    } else if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
+      if (!Object.hasOwn(node, segment)) return { error: `${where} has no property ${JSON.stringify(segment)}` };
+      node = node[segment];
+    } else {
+      return { error: `${where} is ${node === null ? 'null' : Array.isArray(node) ? 'an array' : typeof node}, not an object` };
+    }
+    where = `${where}.${segment}`;
+  }
+  return { value: node };
+}
+
+/**
+ * A copy of `value` with every `$ref` replaced. Returns the problems instead
+ * when a reference points at nothing, so the caller can fail the job with them.
+ */
+export function resolveRefs(value: JsonValue, field: string, sources: RefSources): { value: JsonValue } | { problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const walk = (node: JsonValue, at: string): JsonValue => {
+    if (isRefObject(node)) {
+      const target = typeof node.$ref === 'string' ? parseRef(node.$ref) : { error: '$ref must be a string' };
+      if ('error' in target) {
+        problems.push({ field: at, message: target.error });
+        return null;
+      }
+      const found =
+        target.source === 'input'
+          ? lookup(sources.input, target.path, 'input')
+          : sources.outputs.has(target.jobId)
+            ? lookup(sources.outputs.get(target.jobId) as JsonValue, target.path, `jobs.${target.jobId}.output`)
+            : { error: `job ${target.jobId} has no output yet` };
+      if ('error' in found) {
+        problems.push({ field: at, message: `$ref ${JSON.stringify(node.$ref)}: ${found.error}` });
+        return null;
+      }
+      return found.value;
+    }
+    if (Array.isArray(node)) return node.map((item, index) => walk(item, childPath(at, index)));
+    if (typeof node === 'object' && node !== null) {
+      // fromEntries defines own properties, so a "__proto__" key stays data, never a prototype.
+      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, childPath(at, key))]));
+    }
+    return node;
+  };
+  const resolved = walk(value, field);
+  return problems.length > 0 ? { problems } : { value: resolved };
+}

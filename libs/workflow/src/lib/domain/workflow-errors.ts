@@ -1,0 +1,84 @@
+/**
+ * Domain errors carry a stable `code`; only the HTTP edge maps them to status
+ * codes (see apps/control-plane/src/app/workflows/workflow-error.mapper.ts).
+ */
+export abstract class WorkflowError extends Error {
+  abstract readonly code: string;
+}
+
+/** One problem found in a request, named by its field path (`jobs[1].dependsOn[0]`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Thrown when a workflow request, a job's input or output breaks a rule; nothing was written. */
+export class WorkflowValidationError extends WorkflowError {
+  readonly code = 'WORKFLOW.INVALID';
+  constructor(readonly problems: readonly FieldProblem[], summary = 'The workflow request is invalid') {
+    super(`${summary}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    this.name = 'WorkflowValidationError';
+  }
+}
+
+/** Thrown when no workflow has the given id. */
+export class WorkflowNotFoundError extends WorkflowError {
+  readonly code = 'WORKFLOW.NOT_FOUND';
+  constructor(readonly workflowId: string) {
+    super(`workflow ${JSON.stringify(workflowId)} does not exist`);
+    this.name = 'WorkflowNotFoundError';
+  }
+}
+
+/** Thrown when the workflow exists but has no job with the given id. */
+export class JobNotFoundError extends WorkflowError {
+  readonly code = 'WORKFLOW.JOB_NOT_FOUND';
+  constructor(readonly workflowId: string, readonly jobId: string) {
+    super(`workflow ${JSON.stringify(workflowId)} has no job ${JSON.stringify(jobId)}`);
+    this.name = 'JobNotFoundError';
+  }
+}
+
+/** Thrown when the state machine forbids a move; the state was left unchanged. */
+export class IllegalTransitionError extends WorkflowError {
+  readonly code = 'WORKFLOW.ILLEGAL_TRANSITION';
+  constructor(
+    readonly subject: string,
+    readonly from: string,
+    readonly to: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(
+      `${subject} cannot move from ${from} to ${to}; ` +
+        (allowed.length > 0 ? `allowed from ${from}: ${allowed.join(', ')}` : `${from} is final`),
+    );
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/** Thrown when an Idempotency-Key is reused with a different request body. */
+export class IdempotencyConflictError extends WorkflowError {
+  readonly code = 'WORKFLOW.IDEMPOTENCY_CONFLICT';
+  constructor(readonly workflowId: string) {
+    super(`this Idempotency-Key was already used for workflow ${workflowId} with a different request body`);
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+/** Thrown when a job update names an attempt that is not the job's current one. */
+export class StaleAttemptError extends WorkflowError {
+  readonly code = 'WORKFLOW.STALE_ATTEMPT';
+  constructor(readonly jobId: string, readonly given: number, readonly current: number) {
+    super(`job ${jobId}: attempt ${given} is not the current attempt (${current})`);
+    this.name = 'StaleAttemptError';
+  }
+}
+
+/** Thrown when a finished job is reported finished again with a different result. */
+export class JobResultConflictError extends WorkflowError {
+  readonly code = 'WORKFLOW.JOB_RESULT_CONFLICT';
+  constructor(readonly jobId: string, readonly state: string) {
+    super(`job ${jobId} is already ${state} with a different output or error`);
+    this.name = 'JobResultConflictError';
+  }
+}
