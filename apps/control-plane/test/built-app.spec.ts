@@ -20,7 +20,7 @@ describe('built control plane (node dist/apps/control-plane/main.js)', () => {
     await app.waitForHttp(`http://127.0.0.1:${port}/healthz`, 200);
     const readiness = await app.waitForHttp(`http://127.0.0.1:${port}/readyz`, 503);
     expect(readiness.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const body = await readiness.json();
+    const body = (await readiness.json()) as { detail: string; checks: { redis: { status: string } } };
     expect(body.detail).toMatch(/redis/);
     expect(body.checks.redis.status).toBe('down');
   });

@@ -12,7 +12,7 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
     const port = await freePort();
     agent = startBuiltApp('job-executor', { JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), METRICS_PORT: String(port) });
     const health = await agent.waitForHttp(`http://127.0.0.1:${port}/healthz`, 200);
-    expect(await health.json()).toEqual({ status: 'ok', redis: 'up' });
+    expect((await health.json()) as unknown).toEqual({ status: 'ok', redis: 'up' });
     expect(await agent.stop(signal)).toBe(0);
     expect(agent.output()).toContain('"msg":"stopped"');
   });
