@@ -1,1 +1,3 @@
 export { createLogger, PinoLoggerService, REDACTED_PATHS, type LoggerOptions } from './lib/logger';
+export { createMetricsRegistry, METRIC_PREFIX } from './lib/metrics-registry';
+export { HttpMetrics, type ApiKind } from './lib/http-metrics';

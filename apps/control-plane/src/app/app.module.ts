@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from './config/control-plane-config';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { MongoModule } from './infrastructure/mongo.module';
 import { RedisModule } from './infrastructure/redis.module';
 
@@ -10,7 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [RedisModule, MongoModule],
+      imports: [MetricsModule, RedisModule, MongoModule],
       controllers: [HealthController],
       providers: [{ provide: CONTROL_PLANE_CONFIG, useValue: config }],
       exports: [CONTROL_PLANE_CONFIG],
