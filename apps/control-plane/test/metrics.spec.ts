@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
+import { isolatedMongoUrl, promtoolCheckMetrics, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../src/app/create-app';
 
 describe('GET /metrics', () => {
@@ -24,5 +24,11 @@ describe('GET /metrics', () => {
     expect(response.text).toMatch(/base_shift_http_request_duration_seconds_count\{[^}]*route="unmatched"[^}]*status="404"/);
     expect(response.text).not.toContain('/no/such/route/42');
     expect(response.text).toMatch(/process_cpu_user_seconds_total\{service="control-plane"\}/);
+  });
+
+  it('passes promtool check metrics', async () => {
+    await request(app.getHttpServer()).get('/healthz').expect(200);
+    const response = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(promtoolCheckMetrics(response.text)).toBe('');
   });
 });

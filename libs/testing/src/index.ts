@@ -2,3 +2,4 @@ export { requireTestEnv, uniqueName } from './lib/test-env';
 export { isolatedRedis, deleteKeysWithPrefix, type IsolatedRedis } from './lib/isolated-redis';
 export { isolatedMongoUrl } from './lib/isolated-mongo';
 export { startBuiltApp, freePort, type AppProcess, type BuiltApp } from './lib/app-process';
+export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer, type ScrapeTarget } from './lib/prometheus';

@@ -9,7 +9,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 export async function createControlPlaneApp(config: ControlPlaneConfig): Promise<INestApplication> {
   const logger = new PinoLoggerService(createLogger({ level: config.logLevel, service: 'control-plane' }));
   Logger.overrideLogger(logger);
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bufferLogs: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bufferLogs: false, abortOnError: false });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   return app;
