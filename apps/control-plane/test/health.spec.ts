@@ -38,4 +38,13 @@ describe('health endpoints (real Redis and FerretDB)', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/nope' });
   });
+
+  it('tags every response with a request id, reusing a well-formed one from the caller', async () => {
+    const generated = await request(app.getHttpServer()).get('/healthz').expect(200);
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const reused = await request(app.getHttpServer()).get('/healthz').set('X-Request-Id', 'trace-42').expect(200);
+    expect(reused.headers['x-request-id']).toBe('trace-42');
+    const replaced = await request(app.getHttpServer()).get('/healthz').set('X-Request-Id', 'bad id with spaces and /slashes').expect(200);
+    expect(replaced.headers['x-request-id']).not.toContain('bad');
+  });
 });

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '@base-shift/config';
+import { currentLogContext } from './log-context';
 
 /** Field paths whose values never reach a log line, wherever they appear. */
 export const REDACTED_PATHS = [
@@ -32,6 +33,8 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      // Direct pino calls get the ambient request/workflow/job fields too.
+      mixin: () => currentLogContext() ?? {},
     },
     options.destination ?? pino.destination({ sync: false }),
   );

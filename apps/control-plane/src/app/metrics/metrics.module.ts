@@ -2,6 +2,7 @@ import { Controller, Get, Global, Header, Inject, Module, Res, type MiddlewareCo
 import type { Response } from 'express';
 import type { Registry } from 'prom-client';
 import { createMetricsRegistry, HttpMetrics } from '@base-shift/observability';
+import { RequestIdMiddleware } from '../http/request-id.middleware';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
@@ -26,11 +27,12 @@ class MetricsController {
     { provide: METRICS_REGISTRY, useFactory: () => createMetricsRegistry('control-plane') },
     { provide: HttpMetrics, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => new HttpMetrics(registry) },
     HttpMetricsMiddleware,
+    RequestIdMiddleware,
   ],
   exports: [METRICS_REGISTRY, HttpMetrics],
 })
 export class MetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
+    consumer.apply(RequestIdMiddleware, HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }
