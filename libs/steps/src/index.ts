@@ -1,6 +1,7 @@
 export { formatProblem, isJsonObject, pointerSegment, type JsonObject, type JsonValue, type ValidationProblem } from './lib/validation-problem';
 export { createSchemaAjv, jsonSchemaProblems } from './lib/json-schema/schema-ajv';
 export { ajvErrorsToProblems } from './lib/json-schema/ajv-problems';
+export { createDocumentValidator, type DocumentValidator } from './lib/json-schema/document-validator';
 export {
   SECRET_NAME_PATTERN,
   fillPlaceholders,

@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from './config/control-plane-config';
+import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MongoModule } from './infrastructure/mongo.module';
 import { RedisModule } from './infrastructure/redis.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -11,7 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [MetricsModule, RedisModule, MongoModule],
+      imports: [MetricsModule, RedisModule, MongoModule, GraphqlApiModule, TemplatesModule],
       controllers: [HealthController],
       providers: [{ provide: CONTROL_PLANE_CONFIG, useValue: config }],
       exports: [CONTROL_PLANE_CONFIG],

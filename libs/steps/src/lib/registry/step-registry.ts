@@ -1,7 +1,4 @@
-import type { ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import { ajvErrorsToProblems } from '../json-schema/ajv-problems';
+import { createDocumentValidator, type DocumentValidator } from '../json-schema/document-validator';
 import { delayStep, type DelayStepConfig } from '../step-types/delay.step';
 import { externalApiCallStep, type ExternalApiCallStepConfig } from '../step-types/external-api-call.step';
 import type { StepTypeDefinition } from '../step-types/step-type';
@@ -32,16 +29,12 @@ export function isStepTypeName(type: unknown): type is StepTypeName {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(STEP_TYPES, type);
 }
 
-// Our own schemas are static: compile each once, in one instance that knows the errorMessage annotation.
-const configAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true, logger: false });
-addFormats(configAjv);
-configAjv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
-const validators = new Map<StepTypeName, ValidateFunction>();
+const validators = new Map<StepTypeName, DocumentValidator>();
 
-function validatorFor(type: StepTypeName): ValidateFunction {
+function validatorFor(type: StepTypeName): DocumentValidator {
   let validate = validators.get(type);
   if (!validate) {
-    validate = configAjv.compile(STEP_TYPES[type].configSchema);
+    validate = createDocumentValidator(STEP_TYPES[type].configSchema);
     validators.set(type, validate);
   }
   return validate;
@@ -54,8 +47,8 @@ function validatorFor(type: StepTypeName): ValidateFunction {
 export function validateStepConfig(type: unknown, config: unknown, at = ''): ValidationProblem[] {
   if (!isStepTypeName(type)) return [{ pointer: `${at}/type`, message: `must be one of ${STEP_TYPE_NAMES.join(', ')}` }];
   if (!isJsonObject(config)) return [{ pointer: `${at}/config`, message: 'must be an object' }];
-  const validate = validatorFor(type);
-  if (!validate(config)) return ajvErrorsToProblems(validate.errors, `${at}/config`);
+  const schemaProblems = validatorFor(type)(config, `${at}/config`);
+  if (schemaProblems.length > 0) return schemaProblems;
   const definition = STEP_TYPES[type] as StepTypeDefinition;
   return (definition.checkConfig?.(config) ?? []).map((p) => ({ pointer: `${at}/config${p.pointer}`, message: p.message }));
 }

@@ -1,0 +1,29 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+const logger = new Logger('GraphQL');
+
+/**
+ * Deliberate errors (GraphQLErrors: parse, validation, our mapped domain
+ * errors; Nest HTTP exceptions) go out as they are. Anything else is a bug:
+ * it is logged with its stack and the client only learns that it happened.
+ * Stack traces never leave (includeStacktraceInErrorResponses is off too).
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError || original instanceof HttpException) return withoutStacktrace(formatted);
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

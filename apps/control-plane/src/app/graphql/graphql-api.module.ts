@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { depthLimitRule, MAX_QUERY_DEPTH } from './depth-limit.rule';
+import { formatGraphqlError } from './format-graphql-error';
+
+/** Checked in; regenerated (sorted, so deterministic) whenever the app starts outside production. */
+export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphql');
+
+/**
+ * The one GraphQL endpoint (/graphql), code first. Feature modules only add
+ * resolvers. In production the schema stays in memory: the image's file
+ * system is read-only.
+ */
+@Module({
+  imports: [
+    GraphQLModule.forRoot<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      path: '/graphql',
+      autoSchemaFile: process.env['NODE_ENV'] === 'production' ? true : SCHEMA_FILE,
+      sortSchema: true,
+      playground: false,
+      includeStacktraceInErrorResponses: false,
+      validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
+      formatError: formatGraphqlError,
+    }),
+  ],
+})
+export class GraphqlApiModule {}

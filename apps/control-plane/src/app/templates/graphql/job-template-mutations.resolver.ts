@@ -1,0 +1,45 @@
+import { UseFilters } from '@nestjs/common';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { TemplateService } from '@base-shift/templates';
+import { CreateJobTemplateInput, JobTemplateChangesInput, VersionBumpInput } from './job-template.inputs';
+import { toJobTemplateType, toTemplateChanges, toTemplateDraft } from './job-template.mapper';
+import { DeletedJobTemplateType, JobTemplateType } from './job-template.types';
+import { TemplateErrorGraphqlFilter } from './template-error.filter';
+
+@Resolver(() => JobTemplateType)
+@UseFilters(TemplateErrorGraphqlFilter)
+export class JobTemplateMutationsResolver {
+  constructor(private readonly templates: TemplateService) {}
+
+  @Mutation(() => JobTemplateType, { description: 'Creates a template with its first version (1.0.0 unless given).' })
+  async createJobTemplate(@Args('input', { type: () => CreateJobTemplateInput }) input: CreateJobTemplateInput): Promise<JobTemplateType> {
+    return toJobTemplateType(await this.templates.createTemplate(toTemplateDraft(input)));
+  }
+
+  @Mutation(() => JobTemplateType, {
+    description: 'Publishes a new version: the highest version with `changes` applied, numbered by bump or by an explicit greater version (exactly one of them).',
+  })
+  async publishJobTemplateVersion(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('bump', { type: () => VersionBumpInput, nullable: true }) bump?: VersionBumpInput | null,
+    @Args('version', { type: () => String, nullable: true }) version?: string | null,
+    @Args('changes', { type: () => JobTemplateChangesInput, nullable: true }) changes?: JobTemplateChangesInput | null,
+  ): Promise<JobTemplateType> {
+    const published = await this.templates.publishVersion(id, { bump: bump ?? undefined, version: version ?? undefined }, toTemplateChanges(changes));
+    return toJobTemplateType(published);
+  }
+
+  @Mutation(() => JobTemplateType, { description: 'Deprecates (or with deprecated: false restores) one version.' })
+  async deprecateJobTemplateVersion(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('version', { type: () => String }) version: string,
+    @Args('deprecated', { type: () => Boolean, defaultValue: true }) deprecated: boolean,
+  ): Promise<JobTemplateType> {
+    return toJobTemplateType(await this.templates.deprecateVersion(id, version, deprecated));
+  }
+
+  @Mutation(() => DeletedJobTemplateType, { description: 'Deletes a template with all its versions.' })
+  async deleteJobTemplate(@Args('id', { type: () => ID }) id: string): Promise<DeletedJobTemplateType> {
+    return { id, deletedVersions: await this.templates.deleteTemplate(id) };
+  }
+}

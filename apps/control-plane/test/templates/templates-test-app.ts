@@ -1,0 +1,82 @@
+import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import request from 'supertest';
+import { isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
+import { createControlPlaneApp } from '../../src/app/create-app';
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+/** The real control plane on its own FerretDB database, driven over HTTP. */
+export class TemplatesTestApp {
+  private constructor(readonly app: INestApplication) {}
+
+  static async start(label: string): Promise<TemplatesTestApp> {
+    const app = await createControlPlaneApp({
+      port: 0,
+      redisUrl: requireTestEnv('REDIS_URL'),
+      mongoUrl: isolatedMongoUrl(label),
+      logLevel: 'warn',
+    });
+    await app.init();
+    return new TemplatesTestApp(app);
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
+    const response = await this.http().post('/graphql').send({ query, variables });
+    return { status: response.status, ...response.body };
+  }
+
+  /** Runs a mutation or query that must succeed and returns its data. */
+  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await this.graphql<T>(query, variables);
+    if (response.errors || !response.data) throw new Error(`GraphQL failed: ${JSON.stringify(response)}`);
+    return response.data;
+  }
+
+  /** Drops the test database (unless a test already closed the connection) and closes the app. */
+  async stop(): Promise<void> {
+    const connection = this.app.get<Connection>(getConnectionToken());
+    if (connection.readyState === 1) await connection.dropDatabase();
+    await this.app.close();
+  }
+}
+
+export const TEMPLATE_FIELDS = `
+  id name description version
+  steps { name type config }
+  inputSchema outputSchema requiredSecrets deprecated createdAt
+  priority maxAttempts timeoutSeconds resourceClass cursor
+  versions { version deprecated createdAt }
+`;
+
+export const CREATE = `mutation Create($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { ${TEMPLATE_FIELDS} } }`;
+export const PUBLISH = `mutation Publish($id: ID!, $bump: VersionBump, $version: String, $changes: JobTemplateChangesInput) {
+  publishJobTemplateVersion(id: $id, bump: $bump, version: $version, changes: $changes) { ${TEMPLATE_FIELDS} }
+}`;
+export const GET = `query Get($id: ID!, $version: String) { jobTemplate(id: $id, version: $version) { ${TEMPLATE_FIELDS} } }`;
+
+/** A draft (seed document shape) as CreateJobTemplateInput: `templateId` becomes `id`. */
+export function createInput(draft: object): Record<string, unknown> {
+  const { templateId, ...rest } = draft as { templateId: string };
+  return { id: templateId, ...rest };
+}
+
+/** A minimal valid template with one transform step. */
+export function simpleDraft(templateId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    templateId,
+    steps: [{ name: 'shape', type: 'transform', config: { output: { total: { $ref: 'input.amount' } } } }],
+    inputSchema: { type: 'object', properties: { amount: { type: 'number' } } },
+    outputSchema: { type: 'object', properties: { total: { type: 'number' } } },
+    ...extra,
+  };
+}

@@ -1,0 +1,22 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { ajvErrorsToProblems } from './ajv-problems';
+import type { ValidationProblem } from '../validation-problem';
+
+// For our own, static schemas: compiled once each, in one instance that knows
+// the `errorMessage` annotation (a human message for a schema's failures).
+const documentAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true, logger: false });
+addFormats(documentAjv);
+documentAjv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+
+export type DocumentValidator = (value: unknown, base?: string) => ValidationProblem[];
+
+/**
+ * Compiles one of OUR schemas (step configs, the template envelope) into a
+ * function returning every problem, each at `base` + its JSON pointer.
+ * Not for user schemas: those go through jsonSchemaProblems/createSchemaAjv.
+ */
+export function createDocumentValidator(schema: Readonly<Record<string, unknown>>): DocumentValidator {
+  const validate = documentAjv.compile(schema);
+  return (value, base = '') => (validate(value) ? [] : ajvErrorsToProblems(validate.errors, base));
+}

@@ -1,0 +1,51 @@
+import { formatProblem, type ValidationProblem } from '@base-shift/steps';
+
+export type TemplateErrorCode = 'TEMPLATE.NOT_FOUND' | 'TEMPLATE.VERSION_CONFLICT' | 'TEMPLATE.ALREADY_EXISTS' | 'TEMPLATE.INVALID';
+
+/** Base of every template domain error; the edge (resolver, controller) maps `code` to a transport error. */
+export abstract class TemplateError extends Error {
+  abstract readonly code: TemplateErrorCode;
+}
+
+/** Thrown when a template, or the given version of it, does not exist. */
+export class TemplateNotFoundError extends TemplateError {
+  readonly code = 'TEMPLATE.NOT_FOUND';
+  constructor(
+    readonly templateId: string,
+    readonly version?: string,
+  ) {
+    super(version === undefined ? `template ${templateId} does not exist` : `template ${templateId} has no version ${version}`);
+    this.name = 'TemplateNotFoundError';
+  }
+}
+
+/** Thrown when a new version is not greater than the highest one, or another publish took it first. */
+export class TemplateVersionConflictError extends TemplateError {
+  readonly code = 'TEMPLATE.VERSION_CONFLICT';
+  constructor(
+    readonly templateId: string,
+    readonly requestedVersion: string,
+    readonly currentVersion: string,
+  ) {
+    super(`template ${templateId}: version ${requestedVersion} must be greater than the current highest version ${currentVersion}`);
+    this.name = 'TemplateVersionConflictError';
+  }
+}
+
+/** Thrown by create when the template id is already taken. */
+export class TemplateAlreadyExistsError extends TemplateError {
+  readonly code = 'TEMPLATE.ALREADY_EXISTS';
+  constructor(readonly templateId: string) {
+    super(`template ${templateId} already exists; publish a new version of it instead`);
+    this.name = 'TemplateAlreadyExistsError';
+  }
+}
+
+/** Thrown on bad input, with every problem found (nothing is written). */
+export class InvalidTemplateError extends TemplateError {
+  readonly code = 'TEMPLATE.INVALID';
+  constructor(readonly problems: readonly ValidationProblem[]) {
+    super(`invalid template: ${problems.map(formatProblem).join('; ')}`);
+    this.name = 'InvalidTemplateError';
+  }
+}
