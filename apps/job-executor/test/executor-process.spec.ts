@@ -1,4 +1,7 @@
-import { freePort, requireTestEnv, startBuiltApp, type AppProcess } from '@base-shift/testing';
+import { freePort, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+
+// A prefix of its own, so these agents never lease jobs of a developer instance sharing the Redis.
+const isolated = () => ({ REDIS_KEY_PREFIX: `bs-test:${uniqueName('executor-process')}:` });
 
 describe('built job executor (node dist/apps/job-executor/main.js)', () => {
   let agent: AppProcess | undefined;
@@ -10,7 +13,7 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
 
   it.each(['SIGTERM', 'SIGINT'] as const)('connects, serves /healthz and exits 0 on %s', async (signal) => {
     const port = await freePort();
-    agent = startBuiltApp('job-executor', { JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), METRICS_PORT: String(port) });
+    agent = startBuiltApp('job-executor', { ...isolated(), JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), METRICS_PORT: String(port) });
     const health = await agent.waitForHttp(`http://127.0.0.1:${port}/healthz`, 200);
     expect((await health.json()) as unknown).toEqual({ status: 'ok', redis: 'up' });
     expect(await agent.stop(signal)).toBe(0);
@@ -19,7 +22,7 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
 
   it('accepts REDIS_URL as an alias of JOB_QUEUE_URL', async () => {
     const port = await freePort();
-    agent = startBuiltApp('job-executor', { REDIS_URL: requireTestEnv('REDIS_URL'), METRICS_PORT: String(port) });
+    agent = startBuiltApp('job-executor', { ...isolated(), REDIS_URL: requireTestEnv('REDIS_URL'), METRICS_PORT: String(port) });
     await agent.waitForHttp(`http://127.0.0.1:${port}/healthz`, 200);
   });
 
@@ -30,5 +33,36 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
     expect(output).toContain('JOB_QUEUE_URL: must be a redis: or rediss: URL, got "http://nope"');
     expect(output).toContain('CONCURRENCY: must be an integer between 1 and 1000, got "0"');
     expect(output).toContain('POOLS: pool name "bad pool" must match');
+  });
+
+  it('refuses bad egress, secrets, prefix and lease settings, naming each variable', async () => {
+    agent = startBuiltApp('job-executor', {
+      JOB_QUEUE_URL: requireTestEnv('REDIS_URL'),
+      EGRESS_ALLOW: '10.0.0.0/8, 10.0.0.0/40, not a host',
+      SECRETS_DIR: '/nonexistent/secrets',
+      REDIS_KEY_PREFIX: 'test:{x}:',
+      LEASE_SECONDS: '0',
+      EXECUTOR_ID: 'pod|1',
+    });
+    expect(await agent.exited).toBe(1);
+    const output = agent.output();
+    expect(output).toContain('EGRESS_ALLOW: "10.0.0.0/40" is not a valid IP address or CIDR');
+    expect(output).toContain('EGRESS_ALLOW: "not a host" is neither a host name');
+    expect(output).toContain('SECRETS_DIR: "/nonexistent/secrets" is not a readable directory');
+    expect(output).toContain('REDIS_KEY_PREFIX: must not contain { or }');
+    expect(output).toContain('LEASE_SECONDS: must be an integer between 1 and 3600, got "0"');
+    expect(output).toContain('EXECUTOR_ID: must match [A-Za-z0-9_.:@/-]{1,200}, got "pod|1"');
+  });
+
+  it('serves Prometheus metrics on METRICS_PORT', async () => {
+    const port = await freePort();
+    agent = startBuiltApp('job-executor', { ...isolated(), JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), METRICS_PORT: String(port), CONCURRENCY: '7' });
+    await agent.waitForHttp(`http://127.0.0.1:${port}/healthz`, 200);
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('base_shift_executor_concurrency_limit 7');
+    expect(text).toContain('base_shift_executor_jobs_in_flight 0');
+    expect(text).toContain('# TYPE base_shift_executor_step_duration_seconds histogram');
   });
 });

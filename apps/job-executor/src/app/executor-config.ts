@@ -1,14 +1,22 @@
+import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
+import { EgressAllowList } from '@base-shift/executor';
 
 export interface ExecutorConfig {
   redisUrl: string;
+  /** Put in front of every Redis key (queue and workflow); '' in production, unique per test. */
+  keyPrefix: string;
   executorId: string;
   pools: string[];
   concurrency: number;
   metricsPort: number;
   logLevel: LogLevel;
   shutdownGraceSeconds: number;
+  leaseSeconds: number;
+  /** Directory of a mounted Kubernetes Secret (one file per key), or undefined: environment only. */
+  secretsDir?: string;
+  egressAllow: EgressAllowList;
 }
 
 /**
@@ -26,16 +34,38 @@ export function loadExecutorConfig(source: EnvSource = process.env): ExecutorCon
   const urlVariable = queueUrl ? 'JOB_QUEUE_URL' : redisUrl ? 'REDIS_URL' : 'JOB_QUEUE_URL';
   const config: ExecutorConfig = {
     redisUrl: env.url(urlVariable, ['redis:', 'rediss:']),
+    keyPrefix: env.string('REDIS_KEY_PREFIX', ''),
     executorId: env.string('EXECUTOR_ID', source['POD_NAME'] ?? hostname()),
     pools: env.list('POOLS', ['default']),
     concurrency: env.int('CONCURRENCY', { default: 10, min: 1, max: 1000 }),
     metricsPort: env.int('METRICS_PORT', { default: 9464, min: 0, max: 65535 }), // 0 picks a free port (tests)
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceSeconds: env.int('SHUTDOWN_GRACE_SECONDS', { default: 30, min: 0, max: 3600 }),
+    leaseSeconds: env.int('LEASE_SECONDS', { default: 30, min: 1, max: 3600 }),
+    secretsDir: env.optionalString('SECRETS_DIR'),
+    egressAllow: EgressAllowList.EMPTY,
   };
   for (const pool of config.pools) {
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must match [A-Za-z0-9_.-]{1,64}`);
   }
+  if (/[{}]/.test(config.keyPrefix)) env.fail('REDIS_KEY_PREFIX', 'must not contain { or } (they would change the Redis Cluster hash tags)');
+  if (!/^[A-Za-z0-9_.:@/-]{1,200}$/.test(config.executorId)) {
+    env.fail('EXECUTOR_ID', `must match [A-Za-z0-9_.:@/-]{1,200}, got ${JSON.stringify(config.executorId)}`);
+  }
+  if (config.secretsDir !== undefined && !isDirectory(config.secretsDir)) {
+    env.fail('SECRETS_DIR', `${JSON.stringify(config.secretsDir)} is not a readable directory`);
+  }
+  const egress = EgressAllowList.parse(env.list('EGRESS_ALLOW'));
+  for (const problem of egress.problems) env.fail('EGRESS_ALLOW', problem);
+  config.egressAllow = egress.allowList;
   env.done();
   return config;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

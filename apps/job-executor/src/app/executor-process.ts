@@ -1,28 +1,45 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
-import { createRedisConnection, pingRedis, type RedisConnection } from '@base-shift/queue';
+import { ExecutorAgent } from '@base-shift/executor';
+import { createRedisConnection, type RedisConnection } from '@base-shift/queue';
 import type { ExecutorConfig } from './executor-config';
 
 /**
- * The agent's lifecycle: connect, serve /healthz, and on the first SIGTERM or
- * SIGINT stop cleanly; a second signal exits at once.
+ * The agent's lifecycle: connect, run the worker, serve /healthz and /metrics
+ * on METRICS_PORT, and on stop() drain gracefully (see ExecutorAgent.stop).
  */
 export class ExecutorProcess {
   private readonly logger = new Logger(ExecutorProcess.name);
   private redis?: RedisConnection;
+  private agent?: ExecutorAgent;
   private server?: Server;
   private stopping?: Promise<void>;
 
   constructor(private readonly config: ExecutorConfig) {}
 
   async start(): Promise<void> {
-    this.redis = createRedisConnection(this.config.redisUrl, { connectionName: `base-shift:executor:${this.config.executorId}` });
+    const { config } = this;
+    this.redis = createRedisConnection(config.redisUrl, { connectionName: `base-shift:executor:${config.executorId}` });
+    this.agent = new ExecutorAgent(this.redis, {
+      executorId: config.executorId,
+      pools: config.pools,
+      concurrency: config.concurrency,
+      leaseMs: config.leaseSeconds * 1000,
+      shutdownGraceMs: config.shutdownGraceSeconds * 1000,
+      keyPrefix: config.keyPrefix,
+      secretsDir: config.secretsDir,
+      egressAllow: config.egressAllow,
+    });
     this.server = createServer((request, response) => void this.serve(request.url ?? '/', response));
     await new Promise<void>((resolve, reject) => {
       this.server?.once('error', reject);
-      this.server?.listen(this.config.metricsPort, () => resolve());
+      this.server?.listen(config.metricsPort, () => resolve());
     });
-    this.logger.log({ executorId: this.config.executorId, pools: this.config.pools, metricsPort: this.port() }, 'executor started');
+    this.agent.start();
+    this.logger.log(
+      { executorId: config.executorId, pools: config.pools, concurrency: config.concurrency, metricsPort: this.port() },
+      'executor started',
+    );
   }
 
   /** The port actually bound (METRICS_PORT=0 picks a free one). */
@@ -37,28 +54,37 @@ export class ExecutorProcess {
   }
 
   private async shutdown(): Promise<void> {
-    this.logger.log('stopping');
+    this.logger.log({ inFlight: this.agent?.inFlight ?? 0, graceSeconds: this.config.shutdownGraceSeconds }, 'stopping: no new jobs, draining');
+    await this.agent?.stop();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeAllConnections();
     await this.redis?.quit().catch(() => this.redis?.disconnect());
     this.logger.log('stopped');
   }
 
-  private async serve(path: string, response: import('node:http').ServerResponse): Promise<void> {
+  private async serve(path: string, response: ServerResponse): Promise<void> {
+    if (path === '/metrics' && this.agent) {
+      const { contentType, body } = await this.agent.metrics.render();
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(body);
+      return;
+    }
     if (path !== '/healthz') {
-      response.writeHead(404, { 'content-type': 'application/problem+json' });
-      response.end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route ${path}` }));
+      problem(response, 404, 'Not Found', `no route ${path}`);
       return;
     }
     try {
-      if (!this.redis) throw new Error('not started');
-      await pingRedis(this.redis, 1000);
+      if (!this.agent) throw new Error('not started');
+      await this.agent.checkHealth(1000);
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ status: 'ok', redis: 'up' }));
     } catch (error) {
-      response.writeHead(503, { 'content-type': 'application/problem+json' });
-      response.end(
-        JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: `redis is unreachable: ${(error as Error).message}` }),
-      );
+      problem(response, 503, 'Service Unavailable', `redis is unreachable: ${(error as Error).message}`);
     }
   }
+}
+
+function problem(response: ServerResponse, status: number, title: string, detail: string): void {
+  response.writeHead(status, { 'content-type': 'application/problem+json' });
+  response.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
 }

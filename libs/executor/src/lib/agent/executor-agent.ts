@@ -1,0 +1,94 @@
+import { JobLeases, pingRedis, QueueMaintenance, type BackoffPolicy, type RedisConnection } from '@base-shift/queue';
+import { EgressAllowList } from '../egress/egress-allow-list';
+import { EgressGuard } from '../egress/egress-guard';
+import { GuardedHttpClient } from '../http/guarded-http-client';
+import type { RetryPolicy } from '../http/retry-policy';
+import { JobRunner } from '../job/job-runner';
+import { ExecutorMetrics } from '../metrics/executor-metrics';
+import { Redactor } from '../secrets/redactor';
+import { SecretResolver } from '../secrets/secret-resolver';
+import { createStepRunners } from '../steps/step-runners';
+import { TemplateSnapshotStore } from '../templates/template-snapshot-store';
+import { ExecutorWorker } from '../worker/executor-worker';
+
+export interface ExecutorAgentOptions {
+  executorId: string;
+  pools: readonly string[];
+  concurrency: number;
+  leaseMs: number;
+  shutdownGraceMs: number;
+  /** Put in front of every Redis key (queue and workflow keys alike). */
+  keyPrefix?: string;
+  secretsDir?: string;
+  egressAllow?: EgressAllowList;
+  /** Environment the `${NAME}` secrets fall back to. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Retries of external_api_call within one attempt. */
+  httpRetry?: RetryPolicy;
+  /** Backoff of retryable job failures in the queue. */
+  queueBackoff?: BackoffPolicy;
+  /** Lease wait when idle (ms). */
+  blockMs?: number;
+}
+
+/**
+ * The whole agent wired together: queue leases, template snapshots, step
+ * runners behind the SSRF guard and the secret resolver, metrics. The app
+ * adds only the process concerns (environment, signals, HTTP endpoints).
+ */
+export class ExecutorAgent {
+  readonly metrics = new ExecutorMetrics();
+  private readonly leases: JobLeases;
+  private readonly http: GuardedHttpClient;
+  private readonly worker: ExecutorWorker;
+
+  constructor(
+    private readonly redis: RedisConnection,
+    options: ExecutorAgentOptions,
+  ) {
+    const prefix = options.keyPrefix ?? '';
+    this.leases = new JobLeases(redis, { pools: options.pools, prefix, announceStarts: true, ...(options.queueBackoff && { backoff: options.queueBackoff }) });
+    const redactor = new Redactor();
+    const guard = new EgressGuard(options.egressAllow ?? EgressAllowList.EMPTY, (kind) => this.metrics.egressRefused(kind));
+    this.http = new GuardedHttpClient(guard);
+    const secrets = new SecretResolver({ secretsDir: options.secretsDir, env: options.env, redactor });
+    const runners = createStepRunners({ http: this.http, secrets, ...(options.httpRetry && { retry: options.httpRetry }) });
+    this.worker = new ExecutorWorker(
+      {
+        executorId: options.executorId,
+        pools: options.pools,
+        concurrency: options.concurrency,
+        leaseMs: options.leaseMs,
+        shutdownGraceMs: options.shutdownGraceMs,
+        ...(options.blockMs !== undefined && { blockMs: options.blockMs }),
+      },
+      {
+        leases: this.leases,
+        templates: new TemplateSnapshotStore(redis, prefix),
+        jobRunner: new JobRunner(runners, redactor, this.metrics),
+        metrics: this.metrics,
+        maintenance: new QueueMaintenance(redis, { pools: options.pools, prefix }),
+      },
+    );
+  }
+
+  get inFlight(): number {
+    return this.worker.inFlight;
+  }
+
+  start(): void {
+    this.worker.start();
+  }
+
+  /** Graceful stop: no new leases, running jobs finish within the grace period, the rest go back to the queue. */
+  async stop(): Promise<void> {
+    await this.worker.stop();
+    await this.leases.close();
+    this.http.close();
+  }
+
+  /** Liveness of the agent's dependencies: Redis answers. */
+  async checkHealth(timeoutMs = 1000): Promise<void> {
+    await pingRedis(this.redis, timeoutMs);
+  }
+}

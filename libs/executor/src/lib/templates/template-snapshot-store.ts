@@ -1,0 +1,50 @@
+import type { RedisConnection } from '@base-shift/queue';
+import { TemplateNotFoundError } from '../errors/executor-errors';
+import { prepareTemplate, type PreparedTemplate } from './prepared-template';
+
+export interface TemplateRef {
+  workflowId: string;
+  templateId: string;
+  version: string;
+}
+
+/**
+ * Reads the template snapshots the workflow engine pins into each workflow:
+ * HASH `workflow:{<workflowId>}:templates`, field `<templateId>@<version>`
+ * (libs/workflow WorkflowKeys; the executor may not import that control-plane
+ * lib, so the two key shapes are kept equal by hand and by the end-to-end
+ * tests). A published version never changes, so a snapshot is read from Redis
+ * once per (templateId, version) and then served from memory.
+ */
+export class TemplateSnapshotStore {
+  private readonly cache = new Map<string, Promise<PreparedTemplate>>();
+
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly keyPrefix = '',
+    private readonly maxEntries = 1000,
+  ) {}
+
+  get(ref: TemplateRef): Promise<PreparedTemplate> {
+    const field = `${ref.templateId}@${ref.version}`;
+    let entry = this.cache.get(field);
+    if (entry) {
+      // Map order is insertion order: re-inserting keeps the most used versions at the end.
+      this.cache.delete(field);
+      this.cache.set(field, entry);
+      return entry;
+    }
+    entry = this.load(ref, field);
+    this.cache.set(field, entry);
+    // A failed read (Redis down, snapshot missing) is not cached: the next job tries again.
+    entry.catch(() => this.cache.delete(field));
+    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
+    return entry;
+  }
+
+  private async load(ref: TemplateRef, field: string): Promise<PreparedTemplate> {
+    const raw = await this.redis.hget(`${this.keyPrefix}workflow:{${ref.workflowId}}:templates`, field);
+    if (raw === null) throw new TemplateNotFoundError(`template snapshot ${field} of workflow ${ref.workflowId} is not in Redis (was the workflow deleted?)`);
+    return prepareTemplate(ref.templateId, ref.version, JSON.parse(raw) as unknown);
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Job-executor benchmark: executor overhead per no-op job and external_api_call
+ * throughput against a local keep-alive HTTP server, at concurrency 1, 10, 100.
+ *
+ * The built agent (dist/apps/job-executor/main.js) runs as a child process
+ * against a real Redis (REDIS_URL, else .testenv/env, else 127.0.0.1:6379) under
+ * a private key prefix that is deleted afterwards. Jobs are enqueued in bulk;
+ * throughput is measured on the Redis clock from the result stream (first
+ * 'started' to last 'succeeded'), and the agent's CPU time per job is read from
+ * /proc (steadier than jobs/s on a shared machine). A warm-up batch runs first
+ * in every cell; each cell is repeated (--reps, default 3) and the median kept.
+ *
+ * Run: npx node tools/bench/executor-bench.mjs [--reps 3] [--quick] [--concurrency 10] [--profile dir]
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createRedisConnection, JobQueue, QueueKeys, type RedisConnection } from '@base-shift/queue';
+import { deleteKeysWithPrefix, freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+
+const ROOT = path.resolve(__dirname, '../..');
+const POOL = 'bench';
+const CONCURRENCIES = [1, 10, 100];
+const args = process.argv.slice(2);
+const REPS = Number(args[args.indexOf('--reps') + 1] || 3) || 3;
+const QUICK = args.includes('--quick');
+/** --profile <dir>: the agents write V8 CPU profiles there (open them in Chrome DevTools). */
+const PROFILE_DIR = args.includes('--profile') ? path.resolve(args[args.indexOf('--profile') + 1] ?? 'tmp/profiles') : undefined;
+const ONLY = args.includes('--concurrency') ? [Number(args[args.indexOf('--concurrency') + 1])] : undefined;
+
+type Scenario = 'noop' | 'http';
+
+interface Cell {
+  scenario: Scenario;
+  concurrency: number;
+  jobs: number;
+  jobsPerSecond: number;
+  /** Wall time per job on the Redis clock (1 / throughput). */
+  msPerJob: number;
+  /** Agent process CPU (user + system) per job. */
+  cpuUsPerJob: number;
+  httpConnections?: number;
+  reps: number[];
+}
+
+function redisUrl(): string {
+  if (process.env['REDIS_URL']) return process.env['REDIS_URL'];
+  const envFile = path.join(ROOT, '.testenv/env');
+  if (existsSync(envFile)) {
+    const match = /^REDIS_URL=(.*)$/m.exec(readFileSync(envFile, 'utf8'));
+    if (match) return match[1].trim();
+  }
+  return 'redis://127.0.0.1:6379';
+}
+
+function jobsFor(concurrency: number): number {
+  const base = concurrency === 1 ? 1000 : concurrency === 10 ? 3000 : 5000;
+  return QUICK ? Math.floor(base / 5) : base;
+}
+
+const TEMPLATES: Record<Scenario, (url: string) => object> = {
+  // The cheapest real step: everything measured is the agent's own overhead (lease, template, runner, settle).
+  noop: () => ({ templateId: 'bench_noop', version: '1.0.0', steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }], outputSchema: { type: 'object' } }),
+  http: (url) => ({
+    templateId: 'bench_http',
+    version: '1.0.0',
+    steps: [{ name: 'call', type: 'external_api_call', config: { api_endpoint: `${url}/ok`, method: 'GET' } }],
+    outputSchema: { type: 'object', required: ['ok'] },
+  }),
+};
+
+async function startApi(): Promise<{ url: string; server: Server; connections: () => number }> {
+  let connections = 0;
+  const body = JSON.stringify({ ok: true, service: 'bench' });
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    response.end(body);
+  });
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', () => (connections += 1));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, connections: () => connections };
+}
+
+function cpuMicros(pid: number): number {
+  // /proc/<pid>/stat fields 14 and 15: utime and stime in clock ticks (USER_HZ, 100 on Linux).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+async function runBatch(redis: RedisConnection, queue: JobQueue, prefix: string, scenario: Scenario, count: number, agent: AppProcess): Promise<{ seconds: number; cpuUs: number }> {
+  const stream = new QueueKeys(prefix).pool(POOL).results;
+  await redis.del(stream);
+  const payload = { workflowId: 'bench', jobId: 'j', templateId: `bench_${scenario}`, version: '1.0.0', input: { n: 1 } };
+  const cpuBefore = cpuMicros(agent.child.pid as number);
+  for (let i = 0; i < count; i += 1000) {
+    await queue.enqueueMany(POOL, Array.from({ length: Math.min(1000, count - i) }, () => ({ payload })));
+  }
+  for (;;) {
+    // Each job writes 'started' then a final entry.
+    if ((await redis.xlen(stream)) >= count * 2) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const cpuUs = cpuMicros(agent.child.pid as number) - cpuBefore;
+  const entries = (await redis.xrange(stream, '-', '+')) as [string, string[]][];
+  const failed = entries.filter(([, fields]) => fields.includes('outcome') && fields[fields.indexOf('outcome') + 1] !== 'started' && fields[fields.indexOf('outcome') + 1] !== 'succeeded');
+  if (failed.length > 0) throw new Error(`${failed.length} ${scenario} job(s) did not succeed: ${JSON.stringify(failed[0])}`);
+  const ms = (id: string) => Number(id.split('-')[0]);
+  const seconds = Math.max(0.001, (ms(entries[entries.length - 1][0]) - ms(entries[0][0])) / 1000);
+  return { seconds, cpuUs };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main(): Promise<void> {
+  execSync('npx nx build job-executor', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
+  const url = redisUrl();
+  process.env['REDIS_URL'] = url;
+  const redis = createRedisConnection(url, { connectionName: 'base-shift:bench:executor' });
+  const api = await startApi();
+  const cells: Cell[] = [];
+  try {
+    for (const concurrency of ONLY ?? CONCURRENCIES) {
+      const prefix = `bs-bench:${uniqueName('executor')}:`;
+      const queue = new JobQueue(redis, { pools: [POOL], prefix });
+      for (const scenario of Object.keys(TEMPLATES) as Scenario[]) {
+        await redis.hset(`${prefix}workflow:{bench}:templates`, `bench_${scenario}@1.0.0`, JSON.stringify(TEMPLATES[scenario](api.url)));
+      }
+      const port = await freePort();
+      const agent = startBuiltApp('job-executor', {
+        JOB_QUEUE_URL: url,
+        REDIS_KEY_PREFIX: prefix,
+        POOLS: POOL,
+        CONCURRENCY: String(concurrency),
+        METRICS_PORT: String(port),
+        EGRESS_ALLOW: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        EXECUTOR_ID: `bench-c${concurrency}`,
+        ...(PROFILE_DIR && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` }),
+      });
+      try {
+        await agent.waitForHttp(`http://127.0.0.1:${port}/healthz`);
+        const count = jobsFor(concurrency);
+        const reps: Record<Scenario, { seconds: number; cpuUs: number }[]> = { noop: [], http: [] };
+        // Warm-up (JIT, connection pools), then interleaved repetitions of both scenarios.
+        for (const scenario of ['noop', 'http'] as Scenario[]) await runBatch(redis, queue, prefix, scenario, Math.min(500, count), agent);
+        const connectionsBefore = api.connections();
+        for (let rep = 0; rep < REPS; rep += 1) {
+          for (const scenario of ['noop', 'http'] as Scenario[]) reps[scenario].push(await runBatch(redis, queue, prefix, scenario, count, agent));
+        }
+        for (const scenario of ['noop', 'http'] as Scenario[]) {
+          const seconds = median(reps[scenario].map((r) => r.seconds));
+          cells.push({
+            scenario,
+            concurrency,
+            jobs: count,
+            jobsPerSecond: Math.round(count / seconds),
+            msPerJob: Number(((seconds * 1000) / count).toFixed(3)),
+            cpuUsPerJob: Math.round(median(reps[scenario].map((r) => r.cpuUs)) / count),
+            ...(scenario === 'http' && { httpConnections: api.connections() - connectionsBefore }),
+            reps: reps[scenario].map((r) => Math.round(count / r.seconds)),
+          });
+        }
+      } finally {
+        await agent.stop('SIGTERM');
+        await deleteKeysWithPrefix(redis, prefix);
+      }
+    }
+  } finally {
+    await redis.quit();
+    await new Promise((resolve) => api.server.close(resolve));
+  }
+  printTable(cells);
+  const report = { benchmark: 'job-executor', at: new Date().toISOString(), node: process.version, redis: url.replace(/\/\/[^@]*@/, '//***@'), reps: REPS, cells };
+  const dir = path.join(ROOT, 'tools/bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `executor-bench-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  process.stdout.write(`\n${JSON.stringify(report)}\n\nwritten to ${path.relative(ROOT, file)}\n`);
+}
+
+function printTable(cells: Cell[]): void {
+  const rows = [
+    ['scenario', 'concurrency', 'jobs', 'jobs/s (median)', 'ms/job', 'agent CPU µs/job', 'HTTP connections', 'jobs/s per rep'],
+    ...cells.map((c) => [
+      c.scenario === 'noop' ? 'no-op (transform)' : 'external_api_call',
+      String(c.concurrency),
+      String(c.jobs),
+      String(c.jobsPerSecond),
+      c.msPerJob.toFixed(3),
+      String(c.cpuUsPerJob),
+      c.httpConnections === undefined ? '-' : String(c.httpConnections),
+      c.reps.join(' '),
+    ]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const [index, row] of rows.entries()) {
+    process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ')}\n`);
+    if (index === 0) process.stdout.write(`${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`executor-bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
