@@ -6,6 +6,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { MongoModule } from './infrastructure/mongo.module';
 import { RedisModule } from './infrastructure/redis.module';
 import { TemplatesModule } from './templates/templates.module';
+import { WorkflowsModule } from './workflows/workflows.module';
 
 @Module({})
 export class AppModule {
@@ -13,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [MetricsModule, RedisModule, MongoModule, GraphqlApiModule, TemplatesModule],
+      imports: [MetricsModule, RedisModule, MongoModule, GraphqlApiModule, TemplatesModule, WorkflowsModule],
       controllers: [HealthController],
       providers: [{ provide: CONTROL_PLANE_CONFIG, useValue: config }],
       exports: [CONTROL_PLANE_CONFIG],

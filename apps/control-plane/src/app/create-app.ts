@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { createLogger, PinoLoggerService } from '@base-shift/observability';
 import { AppModule } from './app.module';
 import type { ControlPlaneConfig } from './config/control-plane-config';
+import { setupOpenApi } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 
 /** Builds the app without listening, so tests and main share one wiring. */
@@ -11,6 +12,7 @@ export async function createControlPlaneApp(config: ControlPlaneConfig): Promise
   Logger.overrideLogger(logger);
   const app = await NestFactory.create(AppModule.forRoot(config), { logger, bufferLogs: false, abortOnError: false });
   app.useGlobalFilters(new ProblemDetailsFilter());
+  setupOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

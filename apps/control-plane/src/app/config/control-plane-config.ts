@@ -5,6 +5,16 @@ export interface ControlPlaneConfig {
   redisUrl: string;
   mongoUrl: string;
   logLevel: LogLevel;
+  /** Put in front of every Redis key (workflow and queue); '' in production (the seed's exact keys), unique per test. */
+  keyPrefix?: string;
+  /** Executor pools (resource classes) workflows may use, as the executor's POOLS. Default ['default']. */
+  pools?: string[];
+  /** Workflow deadline when a request sets none; undefined = no deadline. */
+  workflowDefaultTimeoutSeconds?: number;
+  /** Job results read by a replica that died are taken over after this long unacknowledged. Default 30000. */
+  workflowResultClaimIdleMs?: number;
+  /** An interrupted API call is finished by the timer sweeper after this long. Default 5000. */
+  workflowRecoveryDelayMs?: number;
 }
 
 export const CONTROL_PLANE_CONFIG = Symbol('CONTROL_PLANE_CONFIG');
@@ -17,7 +27,17 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:']),
     mongoUrl: env.url('MONGO_URL', ['mongodb:', 'mongodb+srv:']),
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    keyPrefix: env.string('REDIS_KEY_PREFIX', ''),
+    pools: env.list('POOLS', ['default']),
+    workflowDefaultTimeoutSeconds:
+      env.optionalString('WORKFLOW_DEFAULT_TIMEOUT_SECONDS') === undefined ? undefined : env.int('WORKFLOW_DEFAULT_TIMEOUT_SECONDS', { min: 1, max: 2_592_000 }),
+    workflowResultClaimIdleMs: env.int('WORKFLOW_RESULT_CLAIM_IDLE_MS', { default: 30_000, min: 100, max: 3_600_000 }),
+    workflowRecoveryDelayMs: env.int('WORKFLOW_RECOVERY_DELAY_MS', { default: 5000, min: 100, max: 3_600_000 }),
   };
+  if (/[{}]/.test(config.keyPrefix ?? '')) env.fail('REDIS_KEY_PREFIX', 'must not contain { or } (they would change the cluster hash tags)');
+  for (const pool of config.pools ?? []) {
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must match [A-Za-z0-9_.-]{1,64}`);
+  }
   env.done();
   return config;
 }

@@ -36,7 +36,7 @@ describe('validateWorkflowDefinition', () => {
     expect(problemsOf({ jobs: [job('a'), job('a'), job('9x'), { id: 'ok' }] })).toEqual([
       { field: 'jobs[1].id', message: expect.stringContaining('duplicates jobs[0].id "a"') },
       { field: 'jobs[2].id', message: expect.stringContaining('must match') },
-      { field: 'jobs[3].templateId', message: 'must be a non-empty string, got undefined undefined' },
+      { field: 'jobs[3].templateId', message: expect.stringContaining('must be a template id') },
     ]);
   });
 
@@ -89,11 +89,21 @@ describe('validateWorkflowDefinition', () => {
     ]);
   });
 
-  it('refuses non-finite priorities and out-of-range timeouts', () => {
-    expect(problemsOf({ priority: 'high', timeoutSeconds: 0, jobs: [job('a', { priority: null })] })).toEqual([
-      { field: 'priority', message: 'must be a finite number, got the string "high"' },
+  it('refuses inputs nested deeper than 32 levels without walking them recursively', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(problemsOf({ input: { deep }, jobs: [job('a', { input: { deep } })] })).toEqual([
+      { field: 'input', message: 'must not nest deeper than 32 levels' },
+      { field: 'jobs[0].input', message: 'must not nest deeper than 32 levels' },
+    ]);
+  });
+
+  it('refuses priorities outside the templates\' range and out-of-range timeouts', () => {
+    expect(problemsOf({ priority: 'high', timeoutSeconds: 0, jobs: [job('a', { priority: null }), job('b', { priority: 1001 })] })).toEqual([
+      { field: 'priority', message: 'must be a number between -1000 and 1000 (higher runs first), got the string "high"' },
       { field: 'timeoutSeconds', message: 'must be an integer between 1 and 2592000, got number 0' },
-      { field: 'jobs[0].priority', message: 'must be a finite number, got null' },
+      { field: 'jobs[0].priority', message: 'must be a number between -1000 and 1000 (higher runs first), got null' },
+      { field: 'jobs[1].priority', message: 'must be a number between -1000 and 1000 (higher runs first), got number 1001' },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { RUN_DEFAULT_LIMITS, TEMPLATE_ID_PATTERN } from '@base-shift/templates';
 import { WorkflowValidationError, type FieldProblem } from '../domain/workflow-errors';
 import { ancestorsOf, findCycle } from './dependency-graph';
 import { childPath } from './field-path';
@@ -13,12 +14,35 @@ import {
 
 const MAX_NAME_LENGTH = 200;
 const MAX_TIMEOUT_SECONDS = 30 * 24 * 3600;
+const { minimum: MIN_PRIORITY, maximum: MAX_PRIORITY } = RUN_DEFAULT_LIMITS.priority;
+const TEMPLATE_ID = new RegExp(TEMPLATE_ID_PATTERN);
 const WORKFLOW_KEYS = ['name', 'input', 'priority', 'timeoutSeconds', 'jobs'];
 const JOB_KEYS = ['id', 'templateId', 'version', 'input', 'priority', 'dependsOn'];
 
 function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Inputs nest at most this deep: every walker (refs, schemas, JSON) stays far from the stack limit. */
+export const MAX_INPUT_DEPTH = 32;
+
+/** Depth of a JSON value, counting only up to `limit + 1` (cheap on hostile input). */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop() as [unknown, number];
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function isPriority(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= MIN_PRIORITY && value <= MAX_PRIORITY;
+}
+
+const PRIORITY_RULE = `must be a number between ${MIN_PRIORITY} and ${MAX_PRIORITY} (higher runs first)`;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -46,7 +70,8 @@ export function validateWorkflowDefinition(request: unknown): WorkflowDefinition
     add('name', `must be a non-empty string of at most ${MAX_NAME_LENGTH} characters`);
   }
   if (input !== undefined && !isPlainObject(input)) add('input', `must be a JSON object, got ${describe(input)}`);
-  if (priority !== undefined && !(typeof priority === 'number' && Number.isFinite(priority))) add('priority', `must be a finite number, got ${describe(priority)}`);
+  else if (depthExceeds(input, MAX_INPUT_DEPTH)) add('input', `must not nest deeper than ${MAX_INPUT_DEPTH} levels`);
+  if (priority !== undefined && !isPriority(priority)) add('priority', `${PRIORITY_RULE}, got ${describe(priority)}`);
   if (timeoutSeconds !== undefined && !(Number.isInteger(timeoutSeconds) && (timeoutSeconds as number) >= 1 && (timeoutSeconds as number) <= MAX_TIMEOUT_SECONDS)) {
     add('timeoutSeconds', `must be an integer between 1 and ${MAX_TIMEOUT_SECONDS}, got ${describe(timeoutSeconds)}`);
   }
@@ -64,16 +89,15 @@ export function validateWorkflowDefinition(request: unknown): WorkflowDefinition
     } else if (ids.has(job.id)) {
       add(childPath(at, 'id'), `duplicates jobs[${ids.get(job.id)}].id ${JSON.stringify(job.id)}; job ids must be unique`);
     } else ids.set(job.id, index);
-    if (typeof job.templateId !== 'string' || job.templateId.trim().length === 0 || job.templateId.length > 200) {
-      add(childPath(at, 'templateId'), `must be a non-empty string, got ${describe(job.templateId)}`);
+    if (typeof job.templateId !== 'string' || !TEMPLATE_ID.test(job.templateId)) {
+      add(childPath(at, 'templateId'), `must be a template id (1-128 letters, digits, "_", "." or "-", starting with a letter or digit), got ${describe(job.templateId)}`);
     }
     if (job.version !== undefined && (typeof job.version !== 'string' || job.version.trim().length === 0 || job.version.length > 100)) {
       add(childPath(at, 'version'), `must be a version or semver range string, got ${describe(job.version)}`);
     }
     if (job.input !== undefined && !isPlainObject(job.input)) add(childPath(at, 'input'), `must be a JSON object, got ${describe(job.input)}`);
-    if (job.priority !== undefined && !(typeof job.priority === 'number' && Number.isFinite(job.priority))) {
-      add(childPath(at, 'priority'), `must be a finite number, got ${describe(job.priority)}`);
-    }
+    else if (depthExceeds(job.input, MAX_INPUT_DEPTH)) add(childPath(at, 'input'), `must not nest deeper than ${MAX_INPUT_DEPTH} levels`);
+    if (job.priority !== undefined && !isPriority(job.priority)) add(childPath(at, 'priority'), `${PRIORITY_RULE}, got ${describe(job.priority)}`);
     if (job.dependsOn !== undefined && !(Array.isArray(job.dependsOn) && job.dependsOn.every((dep) => typeof dep === 'string'))) {
       add(childPath(at, 'dependsOn'), `must be an array of job ids, got ${describe(job.dependsOn)}`);
     }

@@ -69,9 +69,4 @@ export class WorkflowKeys {
   timers(): string {
     return `${this.prefix}workflow-timers`;
   }
-
-  /** SET of queue pools workflows have used, so every replica consumes their result streams. */
-  pools(): string {
-    return `${this.prefix}workflow-pools`;
-  }
 }

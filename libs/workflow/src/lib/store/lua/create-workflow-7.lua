@@ -4,7 +4,7 @@
   KEYS[1..6] see includes/workflow-core.lua; KEYS[7] workflow:{id}:templates
   ARGV[1] job key prefix          ARGV[2] events channel
   ARGV[3] request hash (sha256 of the canonical request; Idempotency-Key check)
-  ARGV[4] meta fields, JSON array [field, value, ...] (strings)
+  ARGV[4] meta fields, JSON array [field, value, ...] (strings; includes id, createdAt)
   ARGV[5] template snapshots, JSON array [field, snapshotJson, ...]
   ARGV[6] jobs, JSON array of [jobId, field, value, ...] (strings), in order
   ARGV[7] workflow timeout in seconds, or ''
@@ -21,7 +21,7 @@ if rcall('EXISTS', K_STATE) == 1 then
 end
 
 local meta = cjson.decode(ARGV[4])
-rcall('HSET', K_META, 'requestHash', ARGV[3], 'createdAt', NOW, 'updatedAt', NOW, 'seq', 0, unpack(meta))
+rcall('HSET', K_META, 'requestHash', ARGV[3], 'updatedAt', NOW, 'seq', 0, unpack(meta))
 if ARGV[7] ~= '' then
   rcall('HSET', K_META, 'timeoutSeconds', ARGV[7], 'deadlineAt', NOW + tonumber(ARGV[7]) * 1000)
 end

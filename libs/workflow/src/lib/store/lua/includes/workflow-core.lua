@@ -44,8 +44,13 @@ local function move_job(states, id, to, reason, attempt)
   return true
 end
 
+local WORKFLOW_MOVED = false
+local WORKFLOW_WAS = false
+
 local function move_workflow(from, to, reason)
   if not (WORKFLOW_NEXT[from] and WORKFLOW_NEXT[from][to]) then return false end
+  WORKFLOW_MOVED = true
+  WORKFLOW_WAS = WORKFLOW_WAS or from
   rcall('SET', K_STATE, to)
   rcall('HSET', K_META, 'updatedAt', NOW)
   if to == 'RUNNING' then
@@ -146,18 +151,25 @@ local function next_deadline(ids, states)
   return earliest or false
 end
 
--- Pending queue operations with what the engine needs to carry them out.
+-- Pending queue operations with what the engine needs to carry them out. An
+-- enqueue whose job already left QUEUED (the queue reported it) was done: it
+-- is dropped here instead of being sent again.
 local function outbox_ops()
   local ops = {}
-  for i, op in ipairs(rcall('LRANGE', K_OUTBOX, 0, -1)) do
+  for _, op in ipairs(rcall('LRANGE', K_OUTBOX, 0, -1)) do
     local kind, id, queue_job_id = string.match(op, '^(%S+) (%S+) (%S+)$')
-    local f = rcall('HMGET', job_key(id), 'pool', 'priority', 'maxAttempts', 'templateId', 'version', 'timeoutSeconds')
-    local entry = { op = op, kind = kind, jobId = id, queueJobId = queue_job_id, pool = f[1] }
-    if kind == 'enqueue' then
-      entry.priority, entry.maxAttempts, entry.templateId, entry.version, entry.timeoutSeconds = f[2], f[3], f[4], f[5], f[6]
-      entry.input = rcall('HGET', job_key(id), 'resolvedInput')
+    local f = rcall('HMGET', job_key(id), 'pool', 'priority', 'maxAttempts', 'templateId', 'version', 'timeoutSeconds', 'templateHash', 'state', 'queueJobId')
+    if kind == 'enqueue' and (f[8] ~= 'QUEUED' or f[9] ~= queue_job_id) then
+      rcall('LREM', K_OUTBOX, 1, op)
+    else
+      local entry = { op = op, kind = kind, jobId = id, queueJobId = queue_job_id, pool = f[1] }
+      if kind == 'enqueue' then
+        entry.priority, entry.maxAttempts, entry.templateId, entry.version, entry.timeoutSeconds = f[2], f[3], f[4], f[5], f[6]
+        entry.templateHash = f[7]
+        entry.input = rcall('HGET', job_key(id), 'resolvedInput')
+      end
+      ops[#ops + 1] = entry
     end
-    ops[i] = entry
   end
   return ops
 end
@@ -166,6 +178,9 @@ end
 local function outcome(ids, states, extra)
   local result = extra or {}
   result.state = rcall('GET', K_STATE)
+  result.workflowMoved = WORKFLOW_MOVED
+  result.previousState = WORKFLOW_WAS
+  result.createdAt = tonumber(rcall('HGET', K_META, 'createdAt'))
   result.ready = ready_jobs(ids, states)
   result.ops = outbox_ops()
   result.nextDeadline = next_deadline(ids, states)

@@ -1,0 +1,23 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { WorkflowEngine, WorkflowError } from '@base-shift/workflow';
+import { toHttpException } from './workflow-error.interceptor';
+
+/**
+ * 404 for an unknown workflow before an SSE stream starts: once Nest has
+ * committed the stream's 200 headers, an error can only become an event.
+ */
+@Injectable()
+export class WorkflowExistsGuard implements CanActivate {
+  constructor(@Inject(WorkflowEngine) private readonly engine: WorkflowEngine) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const id = context.switchToHttp().getRequest<Request>().params['id'];
+    try {
+      await this.engine.get(String(id));
+    } catch (error) {
+      throw error instanceof WorkflowError ? toHttpException(error) : error;
+    }
+    return true;
+  }
+}

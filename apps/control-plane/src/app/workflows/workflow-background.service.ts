@@ -1,0 +1,44 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { QueueMaintenance, type RedisConnection } from '@base-shift/queue';
+import { QueueAdapter, TimerSweeper, WorkflowEngine, WorkflowEvents, WorkflowResultConsumer } from '@base-shift/workflow';
+import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { REDIS } from '../infrastructure/redis.module';
+import { WORKFLOW_POOLS } from './workflow-engine.providers';
+
+/**
+ * The engine's loops, on every replica (each step is safe to run
+ * concurrently): apply job results, fire timers (deadlines, recovery of
+ * interrupted calls), and the queue's housekeeping (retries due, expired
+ * leases, trimming acknowledged results). Stopped before Redis is closed.
+ */
+@Injectable()
+export class WorkflowBackgroundService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumer: WorkflowResultConsumer;
+  private readonly sweeper: TimerSweeper;
+  private readonly maintenance: QueueMaintenance;
+
+  constructor(
+    @Inject(WorkflowEngine) engine: WorkflowEngine,
+    @Inject(QueueAdapter) private readonly queue: QueueAdapter,
+    @Inject(WorkflowEvents) private readonly events: WorkflowEvents,
+    @Inject(REDIS) redis: RedisConnection,
+    @Inject(CONTROL_PLANE_CONFIG) config: ControlPlaneConfig,
+    @Inject(WORKFLOW_POOLS) pools: string[],
+  ) {
+    this.consumer = new WorkflowResultConsumer(engine, queue, { pools, claimIdleMs: config.workflowResultClaimIdleMs });
+    this.sweeper = new TimerSweeper(engine);
+    this.maintenance = new QueueMaintenance(redis, { pools, prefix: config.keyPrefix ?? '' });
+  }
+
+  /** Never waits for Redis: the process must start (and /healthz answer) during an outage. */
+  onApplicationBootstrap(): void {
+    this.consumer.start();
+    this.sweeper.start();
+    this.maintenance.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.consumer.stop(), this.sweeper.stop(), this.maintenance.stop()]);
+    await Promise.all([this.queue.close(), this.events.close()]);
+  }
+}

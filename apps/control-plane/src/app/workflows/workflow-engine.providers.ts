@@ -1,0 +1,60 @@
+import { hostname } from 'node:os';
+import type { Provider } from '@nestjs/common';
+import type { RedisConnection } from '@base-shift/queue';
+import { TemplateService } from '@base-shift/templates';
+import {
+  QueueAdapter,
+  TemplateServiceResolver,
+  WorkflowEngine,
+  WorkflowEvents,
+  WorkflowIndex,
+  WorkflowKeys,
+  WorkflowStore,
+  WorkflowTimers,
+} from '@base-shift/workflow';
+import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { REDIS } from '../infrastructure/redis.module';
+
+export const WORKFLOW_POOLS = Symbol('WORKFLOW_POOLS');
+
+/** Pod name (Kubernetes sets HOSTNAME to it): stable across container restarts, so pending results are re-read at once. */
+export function consumerName(): string {
+  return (process.env['POD_NAME'] ?? hostname()).replace(/[^A-Za-z0-9_.:@/-]/g, '_').slice(0, 200) || 'control-plane';
+}
+
+/** The workflow lib's NestJS-free classes, wired to the app's Redis connection and config. */
+export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
+  { provide: WORKFLOW_POOLS, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => config.pools ?? ['default'] },
+  { provide: WorkflowKeys, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => new WorkflowKeys(config.keyPrefix ?? '') },
+  { provide: WorkflowStore, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowStore(redis, keys) },
+  { provide: WorkflowIndex, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowIndex(redis, keys) },
+  { provide: WorkflowTimers, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowTimers(redis, keys) },
+  {
+    provide: WorkflowEvents,
+    inject: [REDIS, WorkflowKeys],
+    useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowEvents(() => redis.duplicate(), keys),
+  },
+  {
+    provide: QueueAdapter,
+    inject: [REDIS, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS],
+    useFactory: (redis: RedisConnection, config: ControlPlaneConfig, pools: string[]) =>
+      new QueueAdapter(redis, { pools, prefix: config.keyPrefix ?? '', consumer: consumerName() }),
+  },
+  {
+    provide: WorkflowEngine,
+    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS],
+    useFactory: (
+      store: WorkflowStore,
+      index: WorkflowIndex,
+      timers: WorkflowTimers,
+      queue: QueueAdapter,
+      templates: TemplateService,
+      config: ControlPlaneConfig,
+      pools: string[],
+    ) =>
+      new WorkflowEngine(
+        { store, index, timers, queue, templates: new TemplateServiceResolver(templates) },
+        { pools, defaultTimeoutSeconds: config.workflowDefaultTimeoutSeconds, recoveryDelayMs: config.workflowRecoveryDelayMs },
+      ),
+  },
+];

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseInterceptors, UsePipes } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { WorkflowEngine } from '@base-shift/workflow';
+import { CreateWorkflowRequest } from './dto/create-workflow.request';
+import { ListWorkflowsQuery } from './dto/list-workflows.query';
+import { CancelWorkflowRequest } from './dto/update-job.request';
+import { MaxDepthPipe } from './http/max-depth.pipe';
+import { invalidRequest, problemValidationPipe } from './http/problem-validation-pipe';
+import { WorkflowErrorInterceptor } from './http/workflow-error.interceptor';
+import { ProblemResponse, toPageResponse, toWorkflowResponse, WorkflowPageResponse, WorkflowResponse } from './http/workflow-representation';
+
+// Printable ASCII without spaces at the ends: safe to hash, log and echo.
+const IDEMPOTENCY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
+
+@ApiTags('workflows')
+@Controller('workflows')
+@UseInterceptors(WorkflowErrorInterceptor)
+@UsePipes(new MaxDepthPipe(), problemValidationPipe({ transform: false }))
+export class WorkflowsController {
+  constructor(@Inject(WorkflowEngine) private readonly engine: WorkflowEngine) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a workflow: validate, pin template versions, start it and enqueue its first job(s).' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key and body returns the first workflow (200); another body → 409.' })
+  @ApiBody({ type: CreateWorkflowRequest })
+  @ApiCreatedResponse({ type: WorkflowResponse, description: 'Created; Location names it.' })
+  @ApiOkResponse({ type: WorkflowResponse, description: 'A repeat of an Idempotency-Key: the first workflow (Idempotent-Replayed: true).' })
+  @ApiBadRequestResponse({ type: ProblemResponse })
+  @ApiConflictResponse({ type: ProblemResponse })
+  @ApiPayloadTooLargeResponse({ type: ProblemResponse })
+  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse })
+  async create(
+    @Body() body: CreateWorkflowRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WorkflowResponse> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw invalidRequest([{ field: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }], 'Idempotency-Key header');
+    }
+    const { workflow, created } = await this.engine.create(body, idempotencyKey);
+    response.status(created ? 201 : 200).location(`/workflows/${workflow.id}`);
+    if (!created) response.setHeader('Idempotent-Replayed', 'true');
+    return toWorkflowResponse(workflow);
+  }
+
+  @Get()
+  @UsePipes(problemValidationPipe({ transform: true, what: 'query' }))
+  @ApiOperation({ summary: 'List workflows, newest first, optionally by state.' })
+  @ApiOkResponse({ type: WorkflowPageResponse })
+  @ApiBadRequestResponse({ type: ProblemResponse })
+  async list(@Query() query: ListWorkflowsQuery): Promise<WorkflowPageResponse> {
+    return toPageResponse(await this.engine.list({ state: query.state, limit: query.limit ?? 20, cursor: query.cursor }));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'State, current job, jobs (state, attempts, timing, output, error) and transition history.' })
+  @ApiOkResponse({ type: WorkflowResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  async get(@Param('id') id: string): Promise<WorkflowResponse> {
+    return toWorkflowResponse(await this.engine.get(id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel: CANCELLED, queued jobs removed, running jobs told to stop (on their next heartbeat). Repeating it is harmless.' })
+  @ApiBody({ type: CancelWorkflowRequest, required: false })
+  @ApiOkResponse({ type: WorkflowResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'The workflow already COMPLETED or FAILED.' })
+  async cancel(@Param('id') id: string, @Body() body: CancelWorkflowRequest = {}): Promise<WorkflowResponse> {
+    return toWorkflowResponse(await this.engine.cancel(id, body?.reason));
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-run a FAILED workflow from its failed job(s); succeeded jobs keep their output.' })
+  @ApiOkResponse({ type: WorkflowResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'The workflow is not FAILED.' })
+  async retry(@Param('id') id: string): Promise<WorkflowResponse> {
+    return toWorkflowResponse(await this.engine.retry(id));
+  }
+}

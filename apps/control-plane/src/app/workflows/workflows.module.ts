@@ -1,0 +1,22 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { TemplatesModule } from '../templates/templates.module';
+import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
+import { WorkflowBackgroundService } from './workflow-background.service';
+import { WORKFLOW_ENGINE_PROVIDERS } from './workflow-engine.providers';
+import { WorkflowEventsController } from './workflow-events.controller';
+import { WorkflowJobsController } from './workflow-jobs.controller';
+import { WorkflowsController } from './workflows.controller';
+
+/** The Workflow Manager's REST API over the workflow lib (engine, store, events). */
+@Module({
+  imports: [TemplatesModule],
+  controllers: [WorkflowsController, WorkflowJobsController, WorkflowEventsController],
+  providers: [...WORKFLOW_ENGINE_PROVIDERS, WorkflowBackgroundService],
+})
+export class WorkflowsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(JsonContentTypeMiddleware)
+      .forRoutes({ path: 'workflows', method: RequestMethod.POST }, { path: 'workflows/*path', method: RequestMethod.ALL });
+  }
+}

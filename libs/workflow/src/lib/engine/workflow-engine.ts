@@ -1,0 +1,208 @@
+import { Logger } from '@nestjs/common';
+import { validateWorkflowDefinition } from '../definition/validate-definition';
+import type { JsonValue } from '../definition/workflow-request';
+import { JobNotFoundError, WorkflowNotFoundError, WorkflowValidationError } from '../domain/workflow-errors';
+import type { WorkflowState } from '../domain/workflow-states';
+import { jsonHash } from '../store/canonical-json';
+import type { WorkflowIndex, WorkflowPage } from '../store/workflow-index';
+import type { WorkflowRecord } from '../store/workflow-record';
+import type { WorkflowTimers } from '../store/workflow-timers';
+import type { WorkflowStore } from '../store/workflow-store';
+import type { JobQueuePort, QueueResult, TemplateResolverPort } from './engine-ports';
+import { planWorkflow } from './plan-workflow';
+import { TemplateSchemas } from './template-schemas';
+import { WorkflowAdvancer } from './workflow-advancer';
+import { idempotentWorkflowId, isWorkflowId, newWorkflowId, parseQueueJobId } from './workflow-ids';
+
+export interface WorkflowEngineDeps {
+  store: WorkflowStore;
+  index: WorkflowIndex;
+  timers: WorkflowTimers;
+  queue: JobQueuePort;
+  templates: TemplateResolverPort;
+}
+
+export interface WorkflowEngineOptions {
+  /** Pools the queue serves; a template whose resourceClass is not one of them is refused at creation. */
+  pools: readonly string[];
+  /** Largest resolved job input (bytes); the queue's payload limit minus room for the envelope. */
+  maxInputBytes?: number;
+  /** Workflow deadline when the request gives none; undefined = none. */
+  defaultTimeoutSeconds?: number;
+  /**
+   * An API call arms the workflow's timer this far ahead before it changes
+   * anything: if the process dies half-way, the sweeper finishes the job then.
+   */
+  recoveryDelayMs?: number;
+}
+
+export interface JobStatusUpdate {
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  output?: JsonValue;
+  error?: JsonValue;
+  attempt?: number;
+}
+
+/** The workflow use cases; NestJS-free (a thin module in the app wires it). */
+export class WorkflowEngine {
+  private readonly logger = new Logger(WorkflowEngine.name);
+  private readonly schemas = new TemplateSchemas();
+  readonly advancer: WorkflowAdvancer;
+  private readonly recoveryDelayMs: number;
+
+  constructor(
+    private readonly deps: WorkflowEngineDeps,
+    private readonly options: WorkflowEngineOptions,
+  ) {
+    this.advancer = new WorkflowAdvancer(deps.store, deps.index, deps.timers, deps.queue, this.schemas, options.maxInputBytes ?? 1024 * 1024 - 4096);
+    this.recoveryDelayMs = options.recoveryDelayMs ?? 5000;
+  }
+
+  /**
+   * Validates, pins templates, writes INITIALIZED, starts (RUNNING) and
+   * enqueues the first jobs. With an Idempotency-Key, a repeat of the same
+   * body returns the first workflow (`created: false`); another body → 409.
+   */
+  async create(request: unknown, idempotencyKey?: string): Promise<{ workflow: WorkflowRecord; created: boolean }> {
+    const definition = validateWorkflowDefinition(request);
+    const createdAt = Date.now();
+    const id = idempotencyKey === undefined ? newWorkflowId(createdAt) : idempotentWorkflowId(idempotencyKey);
+    const plan = await planWorkflow(definition, this.deps.templates, this.schemas, {
+      id,
+      createdAt,
+      requestHash: jsonHash(definition),
+      pools: this.options.pools,
+      defaultTimeoutSeconds: this.options.defaultTimeoutSeconds,
+    });
+
+    // Nothing is written before this line; the index entry and the timer come
+    // first so a crash right after them leaves nothing unfinished or unlisted.
+    await this.deps.index.add(id, createdAt);
+    await this.deps.timers.arm(id, createdAt + this.recoveryDelayMs);
+    const { created } = await this.deps.store.create(plan);
+    if (created) {
+      this.logger.log(`workflow ${id} created with ${plan.jobs.length} jobs`);
+      // Roots reference nothing but the workflow input: their context is the plan, no need to read it back.
+      const roots = plan.jobs.filter((job) => job.dependsOn.length === 0);
+      const context = { input: plan.input, jobs: roots.map((job) => ({ id: job.id, input: job.input, templateId: job.templateId, version: job.version, templateHash: job.templateHash })) };
+      const started = await this.deps.store.enqueueReady(id, await this.advancer.prepare(id, roots.map((job) => job.id), context));
+      await this.advancer.settle(id, started);
+    } else {
+      // A repeat: finish whatever the first call may have left undone.
+      await this.advancer.settle(id, await this.deps.store.reconcile(id), true);
+    }
+    return { workflow: await this.get(id), created };
+  }
+
+  async get(id: string): Promise<WorkflowRecord> {
+    const record = isWorkflowId(id) ? await this.deps.store.read(id) : null;
+    if (!record) throw new WorkflowNotFoundError(id);
+    return record;
+  }
+
+  list(query: { state?: WorkflowState; limit: number; cursor?: string }): Promise<WorkflowPage> {
+    return this.deps.index.list(query);
+  }
+
+  async cancel(id: string, reason = 'cancelled through the API'): Promise<WorkflowRecord> {
+    await this.mustExist(id);
+    await this.deps.timers.arm(id, Date.now() + this.recoveryDelayMs);
+    await this.advancer.settle(id, await this.deps.store.cancel(id, reason));
+    return this.get(id);
+  }
+
+  async retry(id: string): Promise<WorkflowRecord> {
+    await this.mustExist(id);
+    await this.deps.timers.arm(id, Date.now() + this.recoveryDelayMs);
+    await this.advancer.settle(id, await this.deps.store.retry(id));
+    return this.get(id);
+  }
+
+  /** The PUT endpoint: external systems and manual intervention. Idempotent. */
+  async updateJob(id: string, jobId: string, update: JobStatusUpdate): Promise<WorkflowRecord> {
+    await this.mustExist(id);
+    const template = await this.deps.store.jobTemplate(id, jobId);
+    if (!template) throw new JobNotFoundError(id, jobId);
+    let payload: JsonValue | undefined;
+    let reason = '';
+    if (update.status === 'SUCCEEDED') {
+      payload = update.output ?? {};
+      const problems = await this.outputProblems(id, template, payload);
+      if (problems.length > 0) throw new WorkflowValidationError(problems, `The output does not match the outputSchema of ${template.templateId}@${template.version}`);
+    } else if (update.status === 'FAILED') {
+      payload = update.error ?? { message: 'failed (set through the API)' };
+      reason = failureReason(payload, 'failed (set through the API)');
+    }
+    await this.deps.timers.arm(id, Date.now() + this.recoveryDelayMs);
+    const outcome = await this.deps.store.updateJob(id, jobId, { status: update.status, payload, attempt: update.attempt, reason });
+    await this.advancer.settle(id, outcome);
+    return this.get(id);
+  }
+
+  /**
+   * Applies one entry of a pool's result stream. Throws only on infrastructure
+   * errors (the entry stays pending and is delivered again).
+   */
+  async applyQueueResult(result: QueueResult): Promise<void> {
+    const target = parseQueueJobId(result.queueJobId);
+    if (!target) {
+      this.logger.warn(`result for queue job ${result.queueJobId} is not a workflow job; ignored`);
+      return;
+    }
+    const { workflowId, jobId } = target;
+    let outcome = result.outcome;
+    let payload: JsonValue = (outcome === 'succeeded' ? result.output : result.error) ?? null;
+    let reason = result.reason ?? (outcome === 'succeeded' || outcome === 'started' ? '' : failureReason(payload, `the job ${outcome === 'cancelled' ? 'was cancelled' : 'failed'}`));
+    try {
+      if (outcome === 'succeeded') {
+        const template = await this.advancer.jobTemplate(workflowId, jobId);
+        if (!template) throw new JobNotFoundError(workflowId, jobId);
+        const problems = await this.outputProblems(workflowId, template, payload);
+        if (problems.length > 0) {
+          const message = `output does not match the outputSchema of ${template.templateId}@${template.version}`;
+          outcome = 'failed';
+          payload = { message, errors: problems as unknown as JsonValue };
+          reason = `${message}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+        }
+      }
+      const applied = await this.deps.store.applyResult(workflowId, { jobId, queueJobId: result.queueJobId, attempt: result.attempt, outcome, payload, reason, at: result.at });
+      await this.advancer.settle(workflowId, applied);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || error instanceof JobNotFoundError) {
+        this.logger.warn(`result for ${result.queueJobId}: ${error.message}; ignored`);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** Looks at workflows whose timer is due (deadlines, interrupted steps); returns how many. */
+  async reconcileDue(limit = 100, claimMs = 30_000): Promise<number> {
+    const claimed = await this.deps.timers.claim(claimMs, limit);
+    for (const timer of claimed) {
+      try {
+        const outcome = await this.advancer.settle(timer.workflowId, await this.deps.store.reconcile(timer.workflowId), true);
+        await this.deps.timers.settle(timer, outcome.nextDeadline);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) await this.deps.timers.settle(timer, null);
+        else this.logger.error(`reconciling workflow ${timer.workflowId} failed; retried in ${claimMs} ms: ${(error as Error).message}`);
+      }
+    }
+    return claimed.length;
+  }
+
+  private async mustExist(id: string): Promise<void> {
+    if (!isWorkflowId(id) || (await this.deps.store.state(id)) === null) throw new WorkflowNotFoundError(id);
+  }
+
+  private async outputProblems(id: string, template: { templateId: string; version: string; templateHash: string }, output: JsonValue) {
+    await this.advancer.loadSchemas(id, template.templateId, template.version, template.templateHash);
+    return this.schemas.outputProblems(template.templateHash, output, 'output');
+  }
+}
+
+function failureReason(error: JsonValue, fallback: string): string {
+  if (typeof error === 'string' && error.length > 0) return error.slice(0, 500);
+  if (typeof error === 'object' && error !== null && !Array.isArray(error) && typeof error['message'] === 'string') return error['message'].slice(0, 500);
+  return fallback;
+}

@@ -1,0 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { loadLuaScript } from './lua-scripts';
+
+describe('embedded Lua scripts', () => {
+  it('are up to date with the .lua files', () => {
+    expect(() => execFileSync(process.execPath, [join(__dirname, '../../../tools/embed-lua.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('carry the transition table rendered from TypeScript, not a copy', () => {
+    const script = loadLuaScript('apply-result-6.lua');
+    expect(script.numKeys).toBe(6);
+    expect(script.source).toContain('local JOB_NEXT = {');
+    expect(script.source).not.toContain('-- @include');
+    expect(script.sha).toMatch(/^[0-9a-f]{40}$/);
+  });
+});

@@ -1,0 +1,106 @@
+import type { JsonObject, JsonValue } from '../definition/workflow-request';
+import type { JobState, WorkflowState } from '../domain/workflow-states';
+
+/** One recorded transition (also the payload of a live event). */
+export interface HistoryEntry {
+  seq: number;
+  /** Redis server time, ms since the epoch. */
+  at: number;
+  kind: 'workflow' | 'job';
+  jobId?: string;
+  /** '' for the creation record. */
+  from: string;
+  to: string;
+  reason?: string;
+  attempt?: number;
+}
+
+export interface JobRecord {
+  id: string;
+  templateId: string;
+  /** The pinned (resolved) version. */
+  version: string;
+  /** What the request asked for (exact, range), if anything. */
+  requestedVersion?: string;
+  pool: string;
+  priority: number;
+  maxAttempts: number;
+  timeoutSeconds?: number;
+  dependsOn: string[];
+  state: JobState;
+  /** 1 + the number of workflow retries that re-ran this job. */
+  run: number;
+  /** Attempts of the current run (the queue's fencing token). */
+  attempts: number;
+  /** The input as requested, `$ref`s included. */
+  input: JsonObject;
+  /** The input sent to the executor, once the job was queued. */
+  resolvedInput?: JsonValue;
+  output?: JsonValue;
+  error?: JsonValue;
+  queueJobId?: string;
+  queuedAt?: number;
+  startedAt?: number;
+  finishedAt?: number;
+  updatedAt?: number;
+  deadlineAt?: number;
+  /** The job was set through the API and left the queue's hands. */
+  external: boolean;
+}
+
+export interface WorkflowRecord {
+  id: string;
+  name?: string;
+  state: WorkflowState;
+  currentJob: string;
+  mode: 'sequential' | 'dag';
+  input: JsonObject;
+  priority?: number;
+  timeoutSeconds?: number;
+  deadlineAt?: number;
+  createdAt: number;
+  updatedAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  reason?: string;
+  jobs: JobRecord[];
+  history: HistoryEntry[];
+}
+
+/** An operation on the queue decided by a script, carried out by the engine, then acknowledged. */
+export interface OutboxOp {
+  /** The op exactly as stored (what acknowledging removes). */
+  op: string;
+  kind: 'enqueue' | 'cancel';
+  jobId: string;
+  queueJobId: string;
+  pool: string;
+  priority?: number;
+  maxAttempts?: number;
+  templateId?: string;
+  version?: string;
+  templateHash?: string;
+  timeoutSeconds?: number;
+  input?: JsonValue;
+}
+
+/** What every state-changing script answers. */
+export interface ScriptOutcome {
+  state: WorkflowState;
+  /** The workflow state changed in this call (the state index must follow). */
+  workflowMoved: boolean;
+  /** The state before this call when it moved, else null. */
+  previousState: WorkflowState | null;
+  createdAt: number;
+  /** PENDING jobs whose dependencies all succeeded: resolve their input and enqueue them. */
+  ready: string[];
+  /** The whole outbox: operations still to carry out (possibly left by an interrupted call). */
+  ops: OutboxOp[];
+  /** When the workflow must be looked at again (a deadline), or null. */
+  nextDeadline: number | null;
+  applied?: boolean;
+  note?: 'stale' | 'duplicate' | 'ignored';
+  changed?: boolean;
+  queued?: number;
+  created?: boolean;
+}

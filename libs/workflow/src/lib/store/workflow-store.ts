@@ -1,0 +1,187 @@
+import type { RedisConnection } from '@base-shift/queue';
+import type { JsonValue } from '../definition/workflow-request';
+import type { WorkflowState } from '../domain/workflow-states';
+import { jsonHash } from './canonical-json';
+import { loadLuaScript, runScript, type LuaScript } from './lua-scripts';
+import { isRefusal, refusalToError } from './script-refusals';
+import type { WorkflowKeys } from './workflow-keys';
+import { parseOutcome, parseWorkflow } from './record-parsing';
+import type { EnqueueContext, JobResult, JobUpdate, NewWorkflow, ReadyEntry } from './store-inputs';
+import type { ScriptOutcome, WorkflowRecord } from './workflow-record';
+
+const SCRIPTS = {
+  create: 'create-workflow-7.lua',
+  enqueue: 'enqueue-jobs-6.lua',
+  apply: 'apply-result-6.lua',
+  cancel: 'cancel-workflow-6.lua',
+  retry: 'retry-workflow-6.lua',
+  update: 'update-job-6.lua',
+  reconcile: 'reconcile-6.lua',
+  ackOutbox: 'ack-outbox-1.lua',
+  read: 'read-workflow-5.lua',
+} as const;
+
+type ScriptName = keyof typeof SCRIPTS;
+
+/**
+ * Every change to one workflow is one Lua script over keys of its `{<id>}`
+ * hash tag: all-or-nothing, illegal moves refused inside Redis.
+ */
+export class WorkflowStore {
+  private readonly scripts: Record<ScriptName, LuaScript>;
+
+  constructor(
+    private readonly redis: RedisConnection,
+    readonly keys: WorkflowKeys,
+  ) {
+    this.scripts = Object.fromEntries(Object.entries(SCRIPTS).map(([name, file]) => [name, loadLuaScript(file)])) as Record<ScriptName, LuaScript>;
+  }
+
+  async create(workflow: NewWorkflow): Promise<{ created: boolean; state: WorkflowState }> {
+    const k = this.keys.forWorkflow(workflow.id);
+    const meta: string[] = ['id', workflow.id, 'createdAt', String(workflow.createdAt), 'mode', workflow.mode, 'input', JSON.stringify(workflow.input)];
+    if (workflow.name !== undefined) meta.push('name', workflow.name);
+    if (workflow.priority !== undefined) meta.push('priority', String(workflow.priority));
+    const templates = workflow.templates.flatMap((t) => [this.keys.templateField(t.templateId, t.version), JSON.stringify(t.snapshot)]);
+    const jobs = workflow.jobs.map((job, index) => {
+      const fields = [
+        job.id,
+        ...['index', String(index), 'templateId', job.templateId, 'version', job.version, 'templateHash', job.templateHash],
+        ...['pool', job.pool, 'priority', String(job.priority), 'maxAttempts', String(job.maxAttempts)],
+        ...['dependsOn', job.dependsOn.join(' '), 'input', JSON.stringify(job.input)],
+      ];
+      if (job.requestedVersion !== undefined) fields.push('requestedVersion', job.requestedVersion);
+      if (job.timeoutSeconds !== undefined) fields.push('timeoutSeconds', String(job.timeoutSeconds));
+      return fields;
+    });
+    const reply = await this.run('create', workflow.id, [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox, k.templates], [
+      workflow.requestHash,
+      JSON.stringify(meta),
+      JSON.stringify(templates),
+      JSON.stringify(jobs),
+      workflow.timeoutSeconds === undefined ? '' : String(workflow.timeoutSeconds),
+    ]);
+    const outcome = JSON.parse(String(reply)) as { created: boolean; state: WorkflowState };
+    return { created: outcome.created, state: outcome.state };
+  }
+
+  enqueueReady(id: string, entries: readonly ReadyEntry[]): Promise<ScriptOutcome> {
+    const encoded = entries.map((entry) =>
+      'input' in entry ? [entry.jobId, 'ok', JSON.stringify(entry.input)] : [entry.jobId, 'invalid', JSON.stringify(entry.error), entry.reason],
+    );
+    return this.change('enqueue', id, [JSON.stringify(encoded)]);
+  }
+
+  applyResult(id: string, result: JobResult): Promise<ScriptOutcome> {
+    const payload = JSON.stringify(result.payload ?? null);
+    return this.change('apply', id, [
+      result.jobId,
+      result.queueJobId,
+      String(result.attempt),
+      result.outcome,
+      payload,
+      jsonHash(result.payload ?? null),
+      result.reason ?? '',
+      result.at === undefined ? '' : String(result.at),
+    ], result.jobId);
+  }
+
+  cancel(id: string, reason: string): Promise<ScriptOutcome> {
+    return this.change('cancel', id, [reason]);
+  }
+
+  retry(id: string): Promise<ScriptOutcome> {
+    return this.change('retry', id, []);
+  }
+
+  updateJob(id: string, jobId: string, update: JobUpdate): Promise<ScriptOutcome> {
+    const hasPayload = update.payload !== undefined;
+    return this.change('update', id, [
+      jobId,
+      update.status,
+      hasPayload ? JSON.stringify(update.payload) : '',
+      hasPayload ? jsonHash(update.payload) : '',
+      update.attempt === undefined ? '' : String(update.attempt),
+      update.reason ?? '',
+    ], jobId);
+  }
+
+  reconcile(id: string): Promise<ScriptOutcome> {
+    return this.change('reconcile', id, []);
+  }
+
+  async ackOutbox(id: string, ops: readonly string[]): Promise<void> {
+    if (ops.length === 0) return;
+    await runScript(this.redis, this.scripts.ackOutbox, [this.keys.forWorkflow(id).outbox], ops);
+  }
+
+  async read(id: string): Promise<WorkflowRecord | null> {
+    const k = this.keys.forWorkflow(id);
+    return parseWorkflow(await runScript(this.redis, this.scripts.read, [k.state, k.currentJob, k.jobs, k.meta, k.history], [k.jobPrefix]));
+  }
+
+  async state(id: string): Promise<WorkflowState | null> {
+    return (await this.redis.get(this.keys.forWorkflow(id).state)) as WorkflowState | null;
+  }
+
+  /**
+   * Inputs of `jobIds` and the workflow input. A pipeline, not a script: these
+   * fields never change once written, so no consistency is lost.
+   */
+  async enqueueContext(id: string, jobIds: readonly string[]): Promise<EnqueueContext> {
+    const k = this.keys.forWorkflow(id);
+    const pipeline = this.redis.pipeline().hget(k.meta, 'input');
+    for (const jobId of jobIds) pipeline.hmget(`${k.jobPrefix}${jobId}`, 'input', 'templateId', 'version', 'templateHash');
+    const replies = (await pipeline.exec()) ?? [];
+    for (const [error] of replies) if (error) throw error;
+    const [inputReply, ...jobReplies] = replies.map(([, value]) => value);
+    return {
+      input: JSON.parse(String(inputReply ?? '{}')) as JsonValue,
+      jobs: jobIds.map((jobId, index) => {
+        const [input, templateId, version, templateHash] = jobReplies[index] as Array<string | null>;
+        return { id: jobId, input: JSON.parse(input ?? '{}') as JsonValue, templateId: String(templateId), version: String(version), templateHash: String(templateHash) };
+      }),
+    };
+  }
+
+  /** Outputs of finished jobs (only SUCCEEDED jobs have one). */
+  async outputs(id: string, jobIds: readonly string[]): Promise<Map<string, JsonValue>> {
+    const outputs = new Map<string, JsonValue>();
+    if (jobIds.length === 0) return outputs;
+    const k = this.keys.forWorkflow(id);
+    const pipeline = this.redis.pipeline();
+    for (const jobId of jobIds) pipeline.hmget(`${k.jobPrefix}${jobId}`, 'state', 'output');
+    const replies = (await pipeline.exec()) ?? [];
+    replies.forEach(([error, value], index) => {
+      if (error) throw error;
+      const [state, output] = value as Array<string | null>;
+      if (state === 'SUCCEEDED' && output !== null) outputs.set(jobIds[index], JSON.parse(output) as JsonValue);
+    });
+    return outputs;
+  }
+
+  /** The template-related fields of one job (to validate its output). */
+  async jobTemplate(id: string, jobId: string): Promise<{ templateId: string; version: string; templateHash: string } | null> {
+    const [templateId, version, templateHash] = await this.redis.hmget(this.keys.job(id, jobId), 'templateId', 'version', 'templateHash');
+    if (templateId === null || version === null) return null;
+    return { templateId, version, templateHash: templateHash ?? '' };
+  }
+
+  /** A pinned snapshot, as stored at creation. */
+  async templateSnapshot(id: string, templateId: string, version: string): Promise<JsonValue | null> {
+    const raw = await this.redis.hget(this.keys.forWorkflow(id).templates, this.keys.templateField(templateId, version));
+    return raw === null ? null : (JSON.parse(raw) as JsonValue);
+  }
+
+  private async change(name: ScriptName, id: string, args: string[], jobId = ''): Promise<ScriptOutcome> {
+    const k = this.keys.forWorkflow(id);
+    return parseOutcome(await this.run(name, id, [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox], args, jobId));
+  }
+
+  private async run(name: ScriptName, id: string, keys: string[], args: string[], jobId = ''): Promise<unknown> {
+    const k = this.keys.forWorkflow(id);
+    const reply = await runScript(this.redis, this.scripts[name], keys, [k.jobPrefix, k.events, ...args]);
+    if (isRefusal(reply)) throw refusalToError(reply, id, jobId);
+    return reply;
+  }
+}

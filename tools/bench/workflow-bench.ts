@@ -1,0 +1,269 @@
+/**
+ * Workflow engine benchmark (issue 5), against the BUILT apps:
+ *
+ * 1. Inter-job overhead: 10-job sequential workflows of no-op jobs, run one at
+ *    a time on an idle system; time from job k completed to job k+1 started.
+ *    a) precise: an in-bench executor (JobLeases, blocking lease) on a pool of
+ *       its own; "completed" = just before complete(), "started" = when lease()
+ *       returns the next job (process.hrtime). Covers result stream → engine →
+ *       apply + enqueue scripts → queue wake-up → lease.
+ *    b) with the real executor processes: from the pool's result stream on the
+ *       Redis clock ('succeeded' of k → 'started' of k+1; 1 ms resolution).
+ * 2. Throughput: workflows/s created (HTTP) and completed end to end, 1 control
+ *    plane + 2 job-executor processes (CONCURRENCY 50 each), 3-job sequential
+ *    no-op workflows; warm-up first, median of 3 repetitions.
+ *
+ * Redis: REDIS_URL, else .testenv/env, else 127.0.0.1:6379; MongoDB: MONGO_URL
+ * or .testenv/env (FerretDB). Everything lives under a private key prefix and
+ * database, deleted afterwards. Writes tools/bench/results/workflow-bench-<time>.json.
+ *
+ * Run: npx node tools/bench/workflow-bench.mjs [--workflows 300] [--chains 30] [--quick]
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createConnection } from 'mongoose';
+import { createRedisConnection, JobLeases, type LeasedJob, type RedisConnection } from '@base-shift/queue';
+import { deleteKeysWithPrefix, freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+
+const ROOT = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const WORKFLOWS = option('--workflows', QUICK ? 60 : 300);
+const CHAINS = option('--chains', QUICK ? 8 : 30);
+const CHAIN_JOBS = 10;
+const FLOW_JOBS = 3;
+const IN_FLIGHT_CREATES = 32;
+const REPS = QUICK ? 1 : 3;
+
+function testenv(name: string): string | undefined {
+  if (process.env[name]) return process.env[name];
+  const file = path.join(ROOT, '.testenv/env');
+  if (!existsSync(file)) return undefined;
+  return readFileSync(file, 'utf8').split('\n').find((line) => line.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+const median = (values: number[]) => percentile(values, 50);
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function http(base: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const response = await fetch(`${base}${url}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: response.status, json: await response.json() };
+}
+
+function chain(templateId: string, jobs: number) {
+  return { jobs: Array.from({ length: jobs }, (_, k) => ({ id: `j${k}`, templateId })) };
+}
+
+/** Polls the seed's `workflow:{<id>}:state` key in Redis: no load on the control plane while it is being measured. */
+async function waitCompleted(redis: RedisConnection, prefix: string, id: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await redis.get(`${prefix}workflow:{${id}}:state`);
+    if (state === 'COMPLETED') return;
+    if (state === 'FAILED' || state === 'CANCELLED') throw new Error(`workflow ${id} ended ${state}`);
+    if (Date.now() > deadline) throw new Error(`workflow ${id} still ${state}`);
+    await sleep(1);
+  }
+}
+
+/** 1a: the in-bench executor runs every job of one chain and times each gap. */
+async function preciseGaps(base: string, redis: RedisConnection, prefix: string, leases: JobLeases, chains: number): Promise<number[]> {
+  const gaps: number[] = [];
+  for (let c = 0; c < chains; c++) {
+    const created = await http(base, 'POST', '/workflows', chain('bench_latency', CHAIN_JOBS));
+    if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.json)}`);
+    let completedAt: bigint | undefined;
+    for (let k = 0; k < CHAIN_JOBS; k++) {
+      let job: LeasedJob | undefined;
+      while (!job) [job] = await leases.lease(['bench-latency'], 'bench-latency-executor', { count: 1, leaseMs: 30_000, blockMs: 5000 });
+      const startedAt = process.hrtime.bigint();
+      if (completedAt !== undefined) gaps.push(Number(startedAt - completedAt) / 1e6);
+      completedAt = process.hrtime.bigint();
+      await leases.complete(job.pool, job.id, job.attempt, { ok: true });
+    }
+    await waitCompleted(redis, prefix, created.json.id);
+  }
+  return gaps;
+}
+
+/** 1b: chains through the real executors; gaps read from the result stream (Redis clock, ms). */
+async function streamGaps(base: string, redis: RedisConnection, prefix: string, chains: number): Promise<number[]> {
+  const stream = `${prefix}queue:{bench}:results`;
+  const gaps: number[] = [];
+  for (let c = 0; c < chains; c++) {
+    const from = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+    const created = await http(base, 'POST', '/workflows', chain('bench_noop', CHAIN_JOBS));
+    await waitCompleted(redis, prefix, created.json.id);
+    const entries = await redis.xrange(stream, `(${from}`, '+');
+    const times = new Map<string, number>();
+    for (const [entryId, fields] of entries) {
+      const f = new Map<string, string>();
+      for (let i = 0; i < fields.length; i += 2) f.set(fields[i], fields[i + 1]);
+      if (!f.get('job')?.startsWith(created.json.id)) continue;
+      times.set(`${f.get('job')?.split(':')[1]}:${f.get('outcome')}`, Number(entryId.split('-')[0]));
+    }
+    for (let k = 1; k < CHAIN_JOBS; k++) {
+      const done = times.get(`j${k - 1}:succeeded`);
+      const started = times.get(`j${k}:started`);
+      if (done !== undefined && started !== undefined) gaps.push(started - done);
+    }
+  }
+  return gaps;
+}
+
+/** CPU time (user + system) of a process so far, in ms: /proc/<pid>/stat fields 14 and 15, in USER_HZ (100) ticks. */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** 2: create `count` workflows (IN_FLIGHT_CREATES at a time) and wait until all COMPLETED. */
+async function throughput(base: string, redis: RedisConnection, prefix: string, count: number, controlPlanePid?: number) {
+  const completedKey = `${prefix}workflow-index:COMPLETED`;
+  const cpuBefore = cpuMs(controlPlanePid);
+  const before = await redis.zcard(completedKey);
+  const createLatencies: number[] = [];
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT_CREATES }, async () => {
+      while (next < count) {
+        next++;
+        const t0 = performance.now();
+        const created = await http(base, 'POST', '/workflows', chain('bench_noop', FLOW_JOBS));
+        createLatencies.push(performance.now() - t0);
+        if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.json)}`);
+      }
+    }),
+  );
+  const createdIn = performance.now() - started;
+  while ((await redis.zcard(completedKey)) - before < count) {
+    if (performance.now() - started > 300_000) throw new Error('workflows did not complete within 5 minutes');
+    await sleep(5);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const controlPlaneCpuMsPerWorkflow = (cpuMs(controlPlanePid) - cpuBefore) / count;
+  return { controlPlaneCpuMsPerWorkflow, seconds, workflowsPerSecond: count / seconds, jobsPerSecond: (count * FLOW_JOBS) / seconds, createsPerSecond: count / (createdIn / 1000), createP50Ms: median(createLatencies), createP99Ms: percentile(createLatencies, 99) };
+}
+
+async function main(): Promise<void> {
+  const redisUrl = testenv('REDIS_URL') ?? 'redis://127.0.0.1:6379';
+  const mongoBase = testenv('MONGO_URL');
+  if (!mongoBase) throw new Error('MONGO_URL is not set and .testenv/env has none: run `npx node tools/testenv/index.mjs up` first');
+  if (!existsSync(path.join(ROOT, 'dist/apps/control-plane/main.js')) || !existsSync(path.join(ROOT, 'dist/apps/job-executor/main.js'))) {
+    execSync('npx nx run-many -t build -p control-plane job-executor', { cwd: ROOT, stdio: 'inherit' });
+  }
+  const prefix = `bs-bench:${uniqueName('workflow')}:`;
+  const mongoUrl = new URL(mongoBase);
+  mongoUrl.pathname = `/${uniqueName('bs_bench').replace(/-/g, '_')}`;
+  const redis = createRedisConnection(redisUrl, { connectionName: 'base-shift:bench:workflow' });
+  const processes: AppProcess[] = [];
+  const leases = new JobLeases(redis, { pools: ['bench-latency'], prefix, announceStarts: true });
+
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const controlPlane = startBuiltApp('control-plane', {
+      PORT: String(port),
+      REDIS_URL: redisUrl,
+      MONGO_URL: mongoUrl.toString(),
+      REDIS_KEY_PREFIX: prefix,
+      POOLS: 'bench,bench-latency',
+      LOG_LEVEL: 'warn',
+      ...(process.env['BENCH_PROFILE_DIR'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}` }),
+    });
+    processes.push(controlPlane);
+    await controlPlane.waitForHttp(`${base}/readyz`, 200, 30_000);
+    for (const [templateId, resourceClass] of [['bench_noop', 'bench'], ['bench_latency', 'bench-latency']]) {
+      const created = await http(base, 'POST', '/graphql', {
+        query: 'mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id } }',
+        variables: { input: { id: templateId, resourceClass, steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }], inputSchema: { type: 'object' }, outputSchema: { type: 'object' } } },
+      });
+      if (created.json.errors) throw new Error(JSON.stringify(created.json.errors));
+    }
+    for (let i = 0; i < 2; i++) {
+      const metricsPort = await freePort();
+      const executor = startBuiltApp('job-executor', {
+        JOB_QUEUE_URL: redisUrl,
+        REDIS_KEY_PREFIX: prefix,
+        POOLS: 'bench',
+        CONCURRENCY: '50',
+        METRICS_PORT: String(metricsPort),
+        EXECUTOR_ID: `bench-executor-${i}`,
+        LOG_LEVEL: 'warn',
+      });
+      processes.push(executor);
+      await executor.waitForHttp(`http://127.0.0.1:${metricsPort}/healthz`, 200, 30_000);
+    }
+
+    // Warm-up: JIT, script caches, connection pools.
+    await preciseGaps(base, redis, prefix, leases, 3);
+    await streamGaps(base, redis, prefix, 3);
+    await throughput(base, redis, prefix, Math.min(50, WORKFLOWS));
+
+    const precise = await preciseGaps(base, redis, prefix, leases, CHAINS);
+    const viaExecutors = await streamGaps(base, redis, prefix, CHAINS);
+    const runs = [];
+    for (let rep = 0; rep < REPS; rep++) runs.push(await throughput(base, redis, prefix, WORKFLOWS, controlPlane.child.pid));
+    const best = runs.sort((a, b) => a.workflowsPerSecond - b.workflowsPerSecond)[Math.floor(runs.length / 2)];
+
+    const report = {
+      at: new Date().toISOString(),
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      interJobOverheadMs: {
+        inBenchExecutor: { samples: precise.length, p50: round(median(precise)), p99: round(percentile(precise, 99)), target: 'p50 <= 5 ms' },
+        realExecutorsRedisClock: { samples: viaExecutors.length, p50: median(viaExecutors), p99: percentile(viaExecutors, 99), resolutionMs: 1 },
+      },
+      throughput: {
+        setup: `1 control plane, 2 job-executor processes (CONCURRENCY 50), ${FLOW_JOBS}-job sequential no-op workflows, ${IN_FLIGHT_CREATES} creates in flight`,
+        workflows: WORKFLOWS,
+        medianOf: REPS,
+        workflowsPerSecond: round(best.workflowsPerSecond, 1),
+        jobsPerSecond: round(best.jobsPerSecond, 1),
+        createsPerSecond: round(best.createsPerSecond, 1),
+        createLatencyMs: { p50: round(best.createP50Ms), p99: round(best.createP99Ms) },
+        controlPlaneCpuMsPerWorkflow: round(best.controlPlaneCpuMsPerWorkflow),
+        runs: runs.map((r) => round(r.workflowsPerSecond, 1)),
+      },
+    };
+    const { inBenchExecutor: a, realExecutorsRedisClock: b } = report.interJobOverheadMs;
+    const t = report.throughput;
+    process.stdout.write(
+      [
+        '',
+        'Workflow engine benchmark',
+        `  inter-job overhead, in-bench executor (hrtime)   p50 ${a.p50} ms   p99 ${a.p99} ms   (${a.samples} gaps; target p50 <= 5 ms)`,
+        `  inter-job overhead, 2 executor processes (Redis) p50 ${b.p50} ms   p99 ${b.p99} ms   (${b.samples} gaps; 1 ms resolution)`,
+        `  end to end: ${t.workflowsPerSecond} workflows/s (${t.jobsPerSecond} jobs/s), creates ${t.createsPerSecond}/s, POST p50 ${t.createLatencyMs.p50} ms p99 ${t.createLatencyMs.p99} ms`,
+        `  control plane CPU per workflow (create + ${FLOW_JOBS} jobs applied): ${t.controlPlaneCpuMsPerWorkflow} ms`,
+        `  (${t.setup}; ${WORKFLOWS} workflows, median of ${REPS}: ${t.runs.join(', ')})`,
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(path.join(ROOT, 'tools/bench/results'), { recursive: true });
+    const file = path.join(ROOT, `tools/bench/results/workflow-bench-${Date.now()}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`  written to ${path.relative(ROOT, file)}\n`);
+  } finally {
+    await leases.close();
+    for (const app of processes.reverse()) await app.stop('SIGTERM');
+    const mongo = await createConnection(mongoUrl.toString()).asPromise();
+    await mongo.dropDatabase();
+    await mongo.close();
+    await deleteKeysWithPrefix(redis, prefix);
+    await redis.quit();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`workflow-bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
