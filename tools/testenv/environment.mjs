@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFerret } from './ferretdb.mjs';
+import { startKube } from './kube.mjs';
 import { withLock } from './lock.mjs';
 import { isAlive, portAnswers, stopProcess } from './processes.mjs';
 import { clusterIsOk, pingRedis, resolveRedis, startRedisCluster } from './redis.mjs';
@@ -14,16 +15,16 @@ export const ENV_FILE = path.join(TESTENV_DIR, 'env');
 const STATE_FILE = path.join(TESTENV_DIR, 'state.json');
 const LOCK_FILE = path.join(TESTENV_DIR, 'lock');
 // What each state entry's processes run, so a recycled pid is never signalled.
-const COMMANDS = { redis: 'redis-server', ferretdb: 'ferretdb', redisCluster: 'redis-server' };
+const COMMANDS = { redis: 'redis-server', ferretdb: 'ferretdb', redisCluster: 'redis-server', kube: 'kube-apiserver' };
 
 /**
- * Starts whatever is missing (Redis, FerretDB, and with `cluster` a Redis Cluster),
- * reusing servers a previous `up` started that still answer, and writes
- * .testenv/env. Resolves to the variables written, e.g.
- * { REDIS_URL, MONGO_URL, REDIS_CLUSTER_NODES? }.
- * REDIS_URL / MONGO_URL already set in `env` are used as they are.
+ * Starts whatever is missing (Redis, FerretDB, with `cluster` a Redis Cluster and
+ * with `kube` a Kubernetes API server), reusing servers a previous `up` started
+ * that still answer, and writes .testenv/env. Resolves to the variables written,
+ * e.g. { REDIS_URL, MONGO_URL, REDIS_CLUSTER_NODES?, KUBECONFIG? }.
+ * REDIS_URL / MONGO_URL / KUBECONFIG already set in `env` are used as they are.
  */
-export async function up({ cluster = false, env = process.env } = {}) {
+export async function up({ cluster = false, kube = false, env = process.env } = {}) {
   fs.mkdirSync(TESTENV_DIR, { recursive: true });
   // Keeps the whole directory out of git without touching the repo's .gitignore.
   fs.writeFileSync(path.join(TESTENV_DIR, '.gitignore'), '*\n');
@@ -35,6 +36,8 @@ export async function up({ cluster = false, env = process.env } = {}) {
     };
     const clusterUrls = await upRedisCluster(state, cluster);
     if (clusterUrls) vars.REDIS_CLUSTER_NODES = clusterUrls.join(',');
+    const kubeconfig = await upKube(state, kube, env);
+    if (kubeconfig) vars.KUBECONFIG = kubeconfig;
     writeAtomically(ENV_FILE, Object.entries(vars).map(([key, value]) => `${key}=${value}\n`).join(''));
     return vars;
   });
@@ -49,6 +52,7 @@ export async function down() {
       stopAll([state.redis], COMMANDS.redis),
       stopAll([state.ferretdb], COMMANDS.ferretdb),
       stopAll(state.redisCluster?.nodes, COMMANDS.redisCluster),
+      stopAll([state.kube], COMMANDS.kube),
     ]);
     fs.rmSync(STATE_FILE, { force: true });
     fs.rmSync(ENV_FILE, { force: true });
@@ -98,6 +102,21 @@ async function upRedisCluster(state, wanted) {
   const cluster = await startRedisCluster({ dir: path.join(TESTENV_DIR, 'redis-cluster') });
   remember(state, 'redisCluster', cluster);
   return cluster.urls;
+}
+
+// Returns the kubeconfig path, or undefined if there is no API server and none was asked for.
+async function upKube(state, wanted, env) {
+  if (wanted && env.KUBECONFIG) return env.KUBECONFIG;
+  const running = state.kube;
+  if (running && isAlive(running.pid, COMMANDS.kube) && fs.existsSync(running.kubeconfig)) {
+    const { hostname, port } = new URL(running.url);
+    if (await portAnswers(hostname, Number(port))) return running.kubeconfig;
+  }
+  await forget(state, 'kube', [running]);
+  if (!wanted) return undefined;
+  const kube = await startKube({ dir: path.join(TESTENV_DIR, 'kube'), logFile: path.join(TESTENV_DIR, 'kube.log') });
+  remember(state, 'kube', kube);
+  return kube.kubeconfig;
 }
 
 function hostAndPort(mongoUrl) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Test environment for Base Shift: Redis and a MongoDB-compatible FerretDB for tests.
+// Test environment for Base Shift: Redis, a MongoDB-compatible FerretDB and, on
+// request, a Kubernetes API server for tests.
 //
-//   node tools/testenv/index.mjs up [--cluster]   start what is missing, write .testenv/env
-//   node tools/testenv/index.mjs down             stop what `up` started
-//   node tools/testenv/index.mjs env              print .testenv/env
+//   node tools/testenv/index.mjs up [--cluster] [--kube]   start what is missing, write .testenv/env
+//   node tools/testenv/index.mjs down                      stop what `up` started
+//   node tools/testenv/index.mjs env                       print .testenv/env
 //
 // From code (e.g. a jest globalSetup, even a CommonJS one):
 //   const { up } = await import('../../tools/testenv/index.mjs');
@@ -14,16 +15,18 @@ import { down, ENV_FILE, readEnv, up } from './environment.mjs';
 
 export { down, ENV_FILE, readEnv, REPO_ROOT, TESTENV_DIR, up } from './environment.mjs';
 export { ensureFerretBinary, ferretBinaryPath, startFerret } from './ferretdb.mjs';
+export { ensureKubeBinary, kubeBinaryPath, startKube } from './kube.mjs';
 export { pingRedis, resolveRedis, startRedis, startRedisCluster } from './redis.mjs';
 
-const USAGE = 'usage: testenv up [--cluster] | down | env';
+const USAGE = 'usage: testenv up [--cluster] [--kube] | down | env';
+const UP_FLAGS = ['--cluster', '--kube'];
 
 async function main([command, ...flags]) {
-  const unknown = flags.filter((flag) => !(command === 'up' && flag === '--cluster'));
+  const unknown = flags.filter((flag) => !(command === 'up' && UP_FLAGS.includes(flag)));
   if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]} for ${command}`);
   switch (command) {
     case 'up':
-      await up({ cluster: flags.includes('--cluster') });
+      await up({ cluster: flags.includes('--cluster'), kube: flags.includes('--kube') });
       process.stdout.write(fs.readFileSync(ENV_FILE, 'utf8'));
       return;
     case 'down':
