@@ -1,0 +1,125 @@
+import type { RedisConnection } from '../connection/redis-connection';
+import { InvalidArgumentError } from '../errors/queue-errors';
+import { QueueKeys } from '../keys/queue-keys';
+import { checkExecutorId, checkInt, checkPoolName } from '../options/validation';
+import { parseResultEntry, type JobResult, type StreamEntry } from './job-result';
+
+export interface ResultConsumerOptions {
+  pool: string;
+  /** Consumer group: one per application that applies results (e.g. 'workflow-engine'). */
+  group: string;
+  /** This process within the group (e.g. the pod name); keep it stable across restarts. */
+  consumer: string;
+  /** Key prefix, as given to the queue clients. */
+  prefix?: string;
+}
+
+/**
+ * Reads a pool's result stream through a consumer group (XREADGROUP/XACK):
+ * at-least-once delivery, each entry to one consumer of the group. After a
+ * crash, readPending() re-delivers this consumer's unacknowledged entries and
+ * claimStale() takes over entries stuck with a consumer that is gone.
+ */
+export class ResultConsumer {
+  private readonly stream: string;
+  private blocking?: RedisConnection;
+  private claimCursor = '0-0';
+
+  constructor(private readonly redis: RedisConnection, private readonly options: ResultConsumerOptions) {
+    checkPoolName(options.pool, 'options.pool');
+    checkExecutorId(options.group, 'options.group');
+    checkExecutorId(options.consumer, 'options.consumer');
+    if (/[{}]/.test(options.prefix ?? '')) throw new InvalidArgumentError('options.prefix', 'must not contain { or }');
+    this.stream = new QueueKeys(options.prefix).pool(options.pool).results;
+  }
+
+  /** Creates the group (idempotent), from the stream's first entry so no result written before is missed. */
+  async ensureGroup(): Promise<void> {
+    try {
+      await this.redis.xgroup('CREATE', this.stream, this.options.group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error;
+    }
+  }
+
+  /** New entries for this consumer; with blockMs > 0 waits up to that long (on its own connection) when none is there. */
+  async read(options: { count?: number; blockMs?: number } = {}): Promise<JobResult[]> {
+    const count = checkInt(options.count ?? 100, 'count', 1, 10_000);
+    const blockMs = checkInt(options.blockMs ?? 0, 'blockMs', 0, 3_600_000);
+    const connection = blockMs > 0 ? (this.blocking ??= this.redis.duplicate()) : this.redis;
+    const block = blockMs > 0 ? ['BLOCK', blockMs] : [];
+    const reply = (await connection.call(
+      'XREADGROUP',
+      'GROUP',
+      this.options.group,
+      this.options.consumer,
+      'COUNT',
+      count,
+      ...block,
+      'STREAMS',
+      this.stream,
+      '>',
+    )) as [string, StreamEntry[]][] | null;
+    return this.parse(reply?.[0]?.[1] ?? []);
+  }
+
+  /** Entries delivered to this consumer but not acknowledged (call after a restart until it returns []). */
+  async readPending(options: { count?: number } = {}): Promise<JobResult[]> {
+    const count = checkInt(options.count ?? 100, 'count', 1, 10_000);
+    const reply = (await this.redis.call(
+      'XREADGROUP',
+      'GROUP',
+      this.options.group,
+      this.options.consumer,
+      'COUNT',
+      count,
+      'STREAMS',
+      this.stream,
+      '0',
+    )) as [string, StreamEntry[]][] | null;
+    const entries = reply?.[0]?.[1] ?? [];
+    // Entries trimmed away while pending come back without fields: nothing to apply, just acknowledge them.
+    const gone = entries.filter(([, fields]) => !fields).map(([id]) => id);
+    if (gone.length > 0) await this.ack(gone);
+    return this.parse(entries);
+  }
+
+  /** Takes over entries pending with any consumer for at least minIdleMs (XAUTOCLAIM), walking the group's pending list. */
+  async claimStale(options: { minIdleMs: number; count?: number }): Promise<JobResult[]> {
+    const minIdleMs = checkInt(options.minIdleMs, 'minIdleMs', 0, 7 * 24 * 3_600_000);
+    const count = checkInt(options.count ?? 100, 'count', 1, 10_000);
+    const [next, entries] = (await this.redis.call(
+      'XAUTOCLAIM',
+      this.stream,
+      this.options.group,
+      this.options.consumer,
+      minIdleMs,
+      this.claimCursor,
+      'COUNT',
+      count,
+    )) as [string, StreamEntry[]];
+    this.claimCursor = next;
+    return this.parse(entries);
+  }
+
+  /** Acknowledges handled entries; resolves to how many were pending. */
+  async ack(entryIds: readonly string[]): Promise<number> {
+    if (entryIds.length === 0) return 0;
+    return this.redis.xack(this.stream, this.options.group, ...entryIds);
+  }
+
+  /** Closes the blocking connection read() opened, if any; the connection passed in stays open. */
+  async close(): Promise<void> {
+    this.blocking?.disconnect();
+    this.blocking = undefined;
+  }
+
+  private parse(entries: StreamEntry[]): JobResult[] {
+    const results: JobResult[] = [];
+    for (const entry of entries) {
+      const result = parseResultEntry(this.options.pool, entry);
+      if (result) results.push(result);
+    }
+    return results;
+  }
+}
