@@ -1,4 +1,4 @@
-import { freePort, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { freePort, promtoolCheckMetrics, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 // A prefix of its own, so these agents never lease jobs of a developer instance sharing the Redis.
 const isolated = () => ({ REDIS_KEY_PREFIX: `bs-test:${uniqueName('executor-process')}:` });
@@ -64,5 +64,7 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
     expect(text).toContain('base_shift_executor_concurrency_limit 7');
     expect(text).toContain('base_shift_executor_jobs_in_flight 0');
     expect(text).toContain('# TYPE base_shift_executor_step_duration_seconds histogram');
+    expect(text).toContain('# TYPE base_shift_queue_stalled_leases_recovered_total counter');
+    expect(promtoolCheckMetrics(text)).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { JobLeases } from '@base-shift/queue';
-import { ExecutorHarness, POOL } from './support/executor-harness';
+import { ExecutorHarness, metricValue, POOL } from './support/executor-harness';
 import { hang, holding, json, startHttpStub, type HttpStub } from './support/http-stub';
 import { apiCallTemplate } from './support/templates';
 
@@ -67,9 +67,11 @@ describe('executor shutdown and crashes (real Redis, child processes)', () => {
     first.app.child.kill('SIGKILL');
     expect(await first.app.exited).toBe('SIGKILL');
 
-    await harness.startExecutor({ EGRESS_ALLOW: '127.0.0.1', LEASE_SECONDS: '2', EXECUTOR_ID: 'executor-b' });
+    const second = await harness.startExecutor({ EGRESS_ALLOW: '127.0.0.1', LEASE_SECONDS: '2', EXECUTOR_ID: 'executor-b' });
     const result = await harness.waitForResult(id, ['succeeded', 'failed']);
     expect(result).toMatchObject({ outcome: 'succeeded', attempt: 2, output: { charged: true } });
+    // Executor b's reaper took the stalled lease back (no control plane runs here) and counted it.
+    expect(metricValue(await second.metrics(), 'base_shift_queue_stalled_leases_recovered_total{pool="default"}')).toBe(1);
 
     const results = await harness.results(id);
     expect(results.map((r) => [r.outcome, r.attempt, r.executor ?? null])).toEqual([

@@ -37,6 +37,7 @@ export {
   type TemplateIdQuery,
   type TemplateRepository,
 } from './lib/ports/template-repository.port';
+export { TEMPLATE_OBSERVER, type TemplateObserver, type TemplateOperation } from './lib/ports/template-observer.port';
 export { JOB_TEMPLATE_MODEL, JobTemplateRecord, JobTemplateRecordSchema } from './lib/adapters/mongo/job-template.record';
 export { MongoTemplateRepository } from './lib/adapters/mongo/mongo-template-repository';
 export { TemplateService, type PublishRequest } from './lib/service/template-service';

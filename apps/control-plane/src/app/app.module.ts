@@ -4,6 +4,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MongoModule } from './infrastructure/mongo.module';
+import { PodsModule } from './pods/pods.module';
 import { RedisModule } from './infrastructure/redis.module';
 import { TemplatesModule } from './templates/templates.module';
 import { WorkflowsModule } from './workflows/workflows.module';
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [MetricsModule, RedisModule, MongoModule, GraphqlApiModule, TemplatesModule, WorkflowsModule],
+      imports: [MetricsModule, RedisModule, MongoModule, GraphqlApiModule, TemplatesModule, WorkflowsModule, PodsModule],
       controllers: [HealthController],
       providers: [{ provide: CONTROL_PLANE_CONFIG, useValue: config }],
       exports: [CONTROL_PLANE_CONFIG],

@@ -45,6 +45,7 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
       MONGO_URL: mongoUrl,
       REDIS_KEY_PREFIX: prefix,
       POOLS: 'default',
+      POD_DRIVER: 'none', // the test's own worker runs the jobs
       POD_NAME: pod,
       LOG_LEVEL: 'error',
       WORKFLOW_RESULT_CLAIM_IDLE_MS: '1000',

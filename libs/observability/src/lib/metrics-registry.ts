@@ -15,7 +15,12 @@ const MISNAMED_DEFAULTS = ['nodejs_active_handles_total', 'nodejs_active_request
 export function createMetricsRegistry(service: string): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
+  registerDefaultMetrics(registry);
+  return registry;
+}
+
+/** prom-client's process and Node.js metrics, minus the ones promtool rejects. */
+export function registerDefaultMetrics(registry: Registry): void {
   collectDefaultMetrics({ register: registry });
   for (const name of MISNAMED_DEFAULTS) registry.removeSingleMetric(name);
-  return registry;
 }

@@ -1,4 +1,5 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
+import { loadPodsConfig, type PodsConfig } from './pods-config';
 
 export interface ControlPlaneConfig {
   port: number;
@@ -15,6 +16,8 @@ export interface ControlPlaneConfig {
   workflowResultClaimIdleMs?: number;
   /** An interrupted API call is finished by the timer sweeper after this long. Default 5000. */
   workflowRecoveryDelayMs?: number;
+  /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
+  pods?: PodsConfig;
 }
 
 export const CONTROL_PLANE_CONFIG = Symbol('CONTROL_PLANE_CONFIG');
@@ -38,6 +41,7 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
   for (const pool of config.pools ?? []) {
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must match [A-Za-z0-9_.-]{1,64}`);
   }
+  config.pods = loadPodsConfig(env, source, config.redisUrl, config.logLevel, config.pools ?? []);
   env.done();
   return config;
 }

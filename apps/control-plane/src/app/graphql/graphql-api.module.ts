@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { GraphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
 import { depthLimitRule, MAX_QUERY_DEPTH } from './depth-limit.rule';
 import { formatGraphqlError } from './format-graphql-error';
 
@@ -26,5 +27,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphq
       formatError: formatGraphqlError,
     }),
   ],
+  // Found by the Apollo driver through its @Plugin() decorator.
+  providers: [GraphqlMetricsPlugin],
 })
 export class GraphqlApiModule {}

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import type { PodManager } from '@base-shift/pods';
 import { pingRedis, type RedisConnection } from '@base-shift/queue';
 import { REDIS } from '../infrastructure/redis.module';
+import { POD_MANAGER } from '../pods/pod-manager.provider';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
@@ -13,6 +15,7 @@ export class HealthController {
   constructor(
     @Inject(REDIS) private readonly redis: RedisConnection,
     @InjectConnection() private readonly mongo: Connection,
+    @Inject(POD_MANAGER) private readonly pods: PodManager | null,
   ) {}
 
   /** Liveness: the process serves HTTP. Dependencies are readiness's business. */
@@ -24,11 +27,14 @@ export class HealthController {
 
   @Get('readyz')
   async readyz(): Promise<{ status: 'ready'; checks: Record<string, CheckResult> }> {
-    const [redis, mongodb] = await Promise.all([
+    const kubernetes = this.pods?.driver.kind === 'kubernetes' ? this.pods.driver : undefined;
+    const [redis, mongodb, api] = await Promise.all([
       check(() => pingRedis(this.redis, CHECK_TIMEOUT_MS)),
       check(() => this.pingMongo()),
+      kubernetes ? check(() => kubernetes.checkHealth(CHECK_TIMEOUT_MS)) : undefined,
     ]);
-    const checks = { redis, mongodb };
+    // With the kubernetes driver the API server is a dependency too: no executor pods without it.
+    const checks: Record<string, CheckResult> = api ? { redis, mongodb, kubernetes: api } : { redis, mongodb };
     const down = Object.entries(checks).filter(([, result]) => result.status === 'down').map(([name]) => name);
     if (down.length > 0) {
       throw new ServiceUnavailableException({

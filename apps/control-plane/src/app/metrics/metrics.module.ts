@@ -4,8 +4,10 @@ import type { Registry } from 'prom-client';
 import { createMetricsRegistry, HttpMetrics } from '@base-shift/observability';
 import { RequestIdMiddleware } from '../http/request-id.middleware';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { METRICS_REGISTRY } from './metrics-registry.token';
+import { ScrapeReads } from './scrape-reads';
 
-export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+export { METRICS_REGISTRY };
 
 @Controller()
 class MetricsController {
@@ -26,10 +28,11 @@ class MetricsController {
   providers: [
     { provide: METRICS_REGISTRY, useFactory: () => createMetricsRegistry('control-plane') },
     { provide: HttpMetrics, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => new HttpMetrics(registry) },
+    { provide: ScrapeReads, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => new ScrapeReads(registry) },
     HttpMetricsMiddleware,
     RequestIdMiddleware,
   ],
-  exports: [METRICS_REGISTRY, HttpMetrics],
+  exports: [METRICS_REGISTRY, HttpMetrics, ScrapeReads],
 })
 export class MetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

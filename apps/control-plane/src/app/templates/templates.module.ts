@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { JOB_TEMPLATE_MODEL, JobTemplateRecordSchema, MongoTemplateRepository, TEMPLATE_REPOSITORY, TemplateService } from '@base-shift/templates';
+import { JOB_TEMPLATE_MODEL, JobTemplateRecordSchema, MongoTemplateRepository, TEMPLATE_OBSERVER, TEMPLATE_REPOSITORY, TemplateService } from '@base-shift/templates';
+import { TemplateMetrics } from '../metrics/template-metrics';
 import { JobTemplateMutationsResolver } from './graphql/job-template-mutations.resolver';
 import { JobTemplateQueriesResolver } from './graphql/job-template-queries.resolver';
 import { TemplatesController } from './http/templates.controller';
@@ -11,6 +12,7 @@ import { TemplatesController } from './http/templates.controller';
   controllers: [TemplatesController],
   providers: [
     { provide: TEMPLATE_REPOSITORY, useClass: MongoTemplateRepository },
+    { provide: TEMPLATE_OBSERVER, useClass: TemplateMetrics },
     TemplateService,
     JobTemplateQueriesResolver,
     JobTemplateMutationsResolver,

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { QueueMaintenance, type RedisConnection } from '@base-shift/queue';
 import { QueueAdapter, TimerSweeper, WorkflowEngine, WorkflowEvents, WorkflowResultConsumer } from '@base-shift/workflow';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
-import { REDIS } from '../infrastructure/redis.module';
+import { QueueHousekeeping } from './queue-housekeeping';
 import { WORKFLOW_POOLS } from './workflow-engine.providers';
 
 /**
@@ -15,19 +14,17 @@ import { WORKFLOW_POOLS } from './workflow-engine.providers';
 export class WorkflowBackgroundService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: WorkflowResultConsumer;
   private readonly sweeper: TimerSweeper;
-  private readonly maintenance: QueueMaintenance;
 
   constructor(
     @Inject(WorkflowEngine) engine: WorkflowEngine,
     @Inject(QueueAdapter) private readonly queue: QueueAdapter,
     @Inject(WorkflowEvents) private readonly events: WorkflowEvents,
-    @Inject(REDIS) redis: RedisConnection,
+    @Inject(QueueHousekeeping) private readonly maintenance: QueueHousekeeping,
     @Inject(CONTROL_PLANE_CONFIG) config: ControlPlaneConfig,
     @Inject(WORKFLOW_POOLS) pools: string[],
   ) {
     this.consumer = new WorkflowResultConsumer(engine, queue, { pools, claimIdleMs: config.workflowResultClaimIdleMs });
     this.sweeper = new TimerSweeper(engine);
-    this.maintenance = new QueueMaintenance(redis, { pools, prefix: config.keyPrefix ?? '' });
   }
 
   /** Never waits for Redis: the process must start (and /healthz answer) during an outage. */

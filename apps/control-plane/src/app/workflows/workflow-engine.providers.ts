@@ -14,6 +14,7 @@ import {
 } from '@base-shift/workflow';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
+import { WorkflowMetrics } from '../metrics/workflow-metrics';
 
 export const WORKFLOW_POOLS = Symbol('WORKFLOW_POOLS');
 
@@ -42,7 +43,7 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
   },
   {
     provide: WorkflowEngine,
-    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS],
+    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS, WorkflowMetrics],
     useFactory: (
       store: WorkflowStore,
       index: WorkflowIndex,
@@ -51,9 +52,10 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
       templates: TemplateService,
       config: ControlPlaneConfig,
       pools: string[],
+      metrics: WorkflowMetrics,
     ) =>
       new WorkflowEngine(
-        { store, index, timers, queue, templates: new TemplateServiceResolver(templates) },
+        { store, index, timers, queue, templates: new TemplateServiceResolver(templates), observer: metrics },
         { pools, defaultTimeoutSeconds: config.workflowDefaultTimeoutSeconds, recoveryDelayMs: config.workflowRecoveryDelayMs },
       ),
   },

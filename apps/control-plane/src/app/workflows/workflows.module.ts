@@ -3,6 +3,7 @@ import { TemplatesModule } from '../templates/templates.module';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { WorkflowBackgroundService } from './workflow-background.service';
 import { WORKFLOW_ENGINE_PROVIDERS } from './workflow-engine.providers';
+import { WORKFLOW_METRICS_PROVIDERS } from './workflow-metrics.providers';
 import { WorkflowEventsController } from './workflow-events.controller';
 import { WorkflowJobsController } from './workflow-jobs.controller';
 import { WorkflowsController } from './workflows.controller';
@@ -11,7 +12,7 @@ import { WorkflowsController } from './workflows.controller';
 @Module({
   imports: [TemplatesModule],
   controllers: [WorkflowsController, WorkflowJobsController, WorkflowEventsController],
-  providers: [...WORKFLOW_ENGINE_PROVIDERS, WorkflowBackgroundService],
+  providers: [...WORKFLOW_ENGINE_PROVIDERS, ...WORKFLOW_METRICS_PROVIDERS, WorkflowBackgroundService],
 })
 export class WorkflowsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { registerDefaultMetrics } from '@base-shift/observability';
 
 /** How a leased job left this executor. */
 export type JobOutcome = 'succeeded' | 'failed' | 'retrying' | 'timed_out' | 'cancelled' | 'released' | 'lease_lost';
@@ -51,8 +52,16 @@ export class ExecutorMetrics {
     registers: [this.registry],
   });
 
+  // Same name as the control plane's: whichever process takes a stalled lease back counts it, so sum() is the total.
+  private readonly stalledLeases = new Counter({
+    name: 'base_shift_queue_stalled_leases_recovered_total',
+    help: 'Expired leases (jobs of a dead or stuck executor) taken back into the queue by this process, by pool.',
+    labelNames: ['pool'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    if (options.defaultMetrics ?? true) registerDefaultMetrics(this.registry);
   }
 
   setConcurrency(limit: number): void {
@@ -74,6 +83,10 @@ export class ExecutorMetrics {
 
   leaseRenewFailed(reason: 'lost' | 'error', count = 1): void {
     this.renewFailures.inc({ reason }, count);
+  }
+
+  stalledLeasesRecovered(pool: string, count: number): void {
+    if (count > 0) this.stalledLeases.inc({ pool }, count);
   }
 
   egressRefused(kind: string): void {

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { withLogContext } from '@base-shift/observability';
 import type { JobLeases, LeasedJob, QueueMaintenance } from '@base-shift/queue';
 import { JobReleasedError } from '../errors/executor-errors';
 import type { JobRunner } from '../job/job-runner';
@@ -7,6 +8,7 @@ import type { TemplateSnapshotStore } from '../templates/template-snapshot-store
 import { HeartbeatLoop } from './heartbeat-loop';
 import { LeaseReaper } from './lease-reaper';
 import { runJobAttempt, type JobAttemptDependencies, type RunningJob } from './job-attempt';
+import { jobLogFields } from './job-log-fields';
 import { pause } from './pause';
 import { SettlementBatcher } from './settlement-batcher';
 
@@ -57,7 +59,7 @@ export class ExecutorWorker {
     this.settlements = new SettlementBatcher(deps.leases);
     this.attemptDeps = { templates: deps.templates, jobRunner: deps.jobRunner, settlements: this.settlements, maxOutputBytes: options.maxOutputBytes ?? 1024 * 1024 };
     this.heartbeats = new HeartbeatLoop(options.executorId, options.leaseMs, deps.leases, deps.metrics, () => this.running.values());
-    if (deps.maintenance) this.reaper = new LeaseReaper(deps.maintenance, options.pools, options.leaseMs);
+    if (deps.maintenance) this.reaper = new LeaseReaper(deps.maintenance, options.pools, options.leaseMs, deps.metrics);
     deps.metrics.setConcurrency(options.concurrency);
   }
 
@@ -112,13 +114,14 @@ export class ExecutorWorker {
     const key = `${job.pool}\n${job.id}`;
     this.running.set(key, entry);
     this.deps.metrics.jobStarted();
-    entry.done = runJobAttempt(entry, this.attemptDeps)
-      .catch((error: unknown): JobOutcome => {
+    // Every line logged while the job runs (steps included) names it: workflowId, jobId, attempt, templateId.
+    entry.done = withLogContext(jobLogFields(job), () =>
+      runJobAttempt(entry, this.attemptDeps).catch((error: unknown): JobOutcome => {
         // Not reported: the lease expires and the job runs again.
         this.logger.error(`job ${job.id} (pool ${job.pool}): ${(error as Error).message}`);
         return 'lease_lost';
-      })
-      .then((outcome) => {
+      }),
+    ).then((outcome) => {
         this.deps.metrics.jobFinished(job.pool, outcome);
         this.running.delete(key);
         const waiters = this.slotWaiters;

@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
+import { withLogContext } from '@base-shift/observability';
 import type { JobLeases } from '@base-shift/queue';
 import { JobCancelledError, LeaseLostError } from '../errors/executor-errors';
 import type { ExecutorMetrics } from '../metrics/executor-metrics';
 import type { RunningJob } from './job-attempt';
+import { jobLogFields } from './job-log-fields';
 
 /**
  * Extends every held lease in one batched call, three times per lease period
@@ -61,10 +63,10 @@ export class HeartbeatLoop {
         if (entry.abandoned || entry.reporting) return;
         entry.abandoned = 'lease_lost';
         entry.controller.abort(new LeaseLostError('the lease was lost (expired and taken back, or a newer attempt runs); the result is dropped'));
-        this.logger.warn({ jobId: entry.job.id, pool: entry.job.pool, attempt: entry.job.attempt }, 'lease lost; abandoning the job');
+        withLogContext(jobLogFields(entry.job), () => this.logger.warn('lease lost; abandoning the job'));
       } else if (result.status === 'cancelled' && !entry.controller.signal.aborted) {
         entry.controller.abort(new JobCancelledError('the job was cancelled by the control plane'));
-        this.logger.log({ jobId: entry.job.id, pool: entry.job.pool, attempt: entry.job.attempt }, 'job cancelled; aborting it');
+        withLogContext(jobLogFields(entry.job), () => this.logger.log('job cancelled; aborting it'));
       }
     });
   }

@@ -46,6 +46,7 @@ export async function runJobAttempt(entry: RunningJob, deps: JobAttemptDependenc
       timer = setTimeout(() => controller.abort(new JobTimedOutError(`the job ran longer than its timeout of ${seconds} s and was aborted`)), seconds * 1000);
     }
     const template = await deps.templates.get(payload);
+    logger.debug(`running ${template.steps.length} step(s) of ${payload.templateId}@${payload.version}`);
     result = await deps.jobRunner.run({ template, input: payload.input, signal: controller.signal, jobKey: job.id });
   } catch (error) {
     result = { ok: false, failure: asJobFailure(controller.signal.aborted ? controller.signal.reason : error) };
@@ -60,7 +61,7 @@ export async function runJobAttempt(entry: RunningJob, deps: JobAttemptDependenc
   if (result.ok) {
     const output = result.output;
     const status = await report(job, () => deps.settlements.complete(job, output));
-    logger.debug({ jobId: job.id, pool: job.pool, attempt: job.attempt, status }, 'job succeeded');
+    logger.debug({ status }, 'job succeeded');
     return status === 'ok' ? 'succeeded' : 'lease_lost';
   }
   const failure = result.failure;
@@ -73,7 +74,7 @@ export async function runJobAttempt(entry: RunningJob, deps: JobAttemptDependenc
         : failure instanceof JobTimedOutError
           ? 'timed_out'
           : settled.outcome;
-  logger.warn({ jobId: job.id, pool: job.pool, attempt: job.attempt, outcome, code: failure.code, step: failure.step }, `job ${outcome}: ${failure.message}`);
+  logger.warn({ outcome, code: failure.code, step: failure.step }, `job ${outcome}: ${failure.message}`);
   return outcome;
 }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { QueueMaintenance } from '@base-shift/queue';
+import type { ExecutorMetrics } from '../metrics/executor-metrics';
 
 /**
  * Takes back expired leases of the executor's pools (jobs of an executor that
@@ -14,6 +15,7 @@ export class LeaseReaper {
     private readonly maintenance: QueueMaintenance,
     private readonly pools: readonly string[],
     private readonly leaseMs: number,
+    private readonly metrics?: ExecutorMetrics,
   ) {}
 
   start(): void {
@@ -31,7 +33,11 @@ export class LeaseReaper {
   private sweep(): void {
     for (const pool of this.pools) {
       this.maintenance.reapExpired(pool).then(
-        (reaped) => reaped > 0 && this.logger.warn(`pool ${pool}: took back ${reaped} expired lease(s)`),
+        (reaped) => {
+          if (reaped === 0) return;
+          this.metrics?.stalledLeasesRecovered(pool, reaped);
+          this.logger.warn(`pool ${pool}: took back ${reaped} expired lease(s)`);
+        },
         (error: Error) => this.logger.warn(`taking back expired leases of pool ${pool} failed: ${error.message}`),
       );
     }

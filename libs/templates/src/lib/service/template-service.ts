@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { ValidationProblem } from '@base-shift/steps';
 import { InvalidTemplateError, TemplateAlreadyExistsError, TemplateNotFoundError, TemplateVersionConflictError } from '../errors/template-errors';
 import {
@@ -9,6 +9,7 @@ import {
   type TemplateContent,
   type TemplateDraft,
 } from '../model/job-template';
+import { TEMPLATE_OBSERVER, type TemplateObserver, type TemplateOperation } from '../ports/template-observer.port';
 import { DuplicateTemplateVersionError, TEMPLATE_REPOSITORY, type TemplateRepository } from '../ports/template-repository.port';
 import { templateRequiredSecrets, validateTemplateDocument } from '../validation/validate-template';
 import {
@@ -40,11 +41,14 @@ const CONTENT_KEYS: readonly (keyof TemplateContent)[] = [
 export class TemplateService {
   private readonly logger = new Logger(TemplateService.name);
 
-  constructor(@Inject(TEMPLATE_REPOSITORY) private readonly repository: TemplateRepository) {}
+  constructor(
+    @Inject(TEMPLATE_REPOSITORY) private readonly repository: TemplateRepository,
+    @Optional() @Inject(TEMPLATE_OBSERVER) private readonly observer?: TemplateObserver,
+  ) {}
 
   async createTemplate(draft: TemplateDraft): Promise<ResolvedTemplate> {
     const problems = validateTemplateDocument(draft);
-    if (problems.length > 0) throw new InvalidTemplateError(problems);
+    if (problems.length > 0) throw this.invalid('create', problems);
     if ((await this.repository.listVersions(draft.templateId)).length > 0) throw new TemplateAlreadyExistsError(draft.templateId);
     const content: TemplateContent = Object.assign(
       { ...DEFAULT_RUN_DEFAULTS, name: draft.templateId, description: null, steps: draft.steps, inputSchema: draft.inputSchema, outputSchema: draft.outputSchema },
@@ -76,7 +80,7 @@ export class TemplateService {
       if (highest === undefined || !base) throw new TemplateNotFoundError(templateId);
       const content: TemplateContent = Object.assign(pickContent(base) as TemplateContent, pickContent(changes));
       const problems = [...requestProblems, ...validateTemplateDocument({ templateId, ...content })];
-      if (problems.length > 0) throw new InvalidTemplateError(problems);
+      if (problems.length > 0) throw this.invalid('publish', problems);
       const next = request.bump ? bumpVersion(highest, request.bump) : (request.version as string);
       if (!isGreaterVersion(next, highest)) throw new TemplateVersionConflictError(templateId, next, highest);
       try {
@@ -96,7 +100,7 @@ export class TemplateService {
   /** Sets or clears the deprecated flag of one version; ranges and the default skip deprecated versions. */
   async deprecateVersion(templateId: string, version: string, deprecated = true): Promise<ResolvedTemplate> {
     const problem = versionProblem(version, '/version');
-    if (problem) throw new InvalidTemplateError([problem]);
+    if (problem) throw this.invalid('deprecate', [problem]);
     if (!(await this.repository.setDeprecated(templateId, version, deprecated))) {
       const exists = (await this.repository.listVersions(templateId)).length > 0;
       throw new TemplateNotFoundError(templateId, exists ? version : undefined);
@@ -141,6 +145,16 @@ export class TemplateService {
 
   private newVersion(templateId: string, version: string, content: TemplateContent): JobTemplateVersion {
     return { templateId, version, ...content, requiredSecrets: templateRequiredSecrets(content.steps), deprecated: false, createdAt: new Date() };
+  }
+
+  /** The error for a refused document, reported to the observer first (a failing observer never hides it). */
+  private invalid(operation: TemplateOperation, problems: readonly ValidationProblem[]): InvalidTemplateError {
+    try {
+      this.observer?.validationFailed(operation, problems);
+    } catch (error) {
+      this.logger.warn(`template observer failed: ${(error as Error).message}`);
+    }
+    return new InvalidTemplateError(problems);
   }
 
   private async withVersions(template: JobTemplateVersion): Promise<ResolvedTemplate> {

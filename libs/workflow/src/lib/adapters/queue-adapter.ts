@@ -39,7 +39,14 @@ export class QueueAdapter implements JobQueuePort {
   }
 
   async enqueue(pool: string, job: QueueJobSpec): Promise<void> {
-    await this.queue.enqueue(pool, { id: job.id, payload: job.payload as unknown as JsonObject, priority: job.priority, maxAttempts: job.maxAttempts });
+    // The template id rides along in every result (meta), so logs of results name it without a read.
+    await this.queue.enqueue(pool, {
+      id: job.id,
+      payload: job.payload as unknown as JsonObject,
+      priority: job.priority,
+      maxAttempts: job.maxAttempts,
+      meta: { templateId: job.payload.templateId },
+    });
   }
 
   async cancel(pool: string, queueJobId: string): Promise<void> {
@@ -75,8 +82,11 @@ export class QueueAdapter implements JobQueuePort {
 }
 
 function toQueueResult(result: JobResult): QueueResult {
+  const templateId = result.meta?.['templateId'];
   return {
     entryId: result.entryId,
+    pool: result.pool,
+    ...(typeof templateId === 'string' && { templateId }),
     queueJobId: result.jobId,
     attempt: result.attempt,
     outcome: result.outcome,

@@ -38,6 +38,10 @@ export interface QueueResult {
   reason?: string;
   /** When the queue recorded the event (ms). */
   at?: number;
+  /** The pool whose result stream carried it. */
+  pool?: string;
+  /** The job's template, echoed by the queue from the enqueue (absent for jobs enqueued without it). */
+  templateId?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { withLogContext, type LogFields } from '@base-shift/observability';
 import { findRefs, resolveRefs } from '../definition/input-refs';
 import type { JsonValue } from '../definition/workflow-request';
 import type { FieldProblem } from '../domain/workflow-errors';
@@ -9,6 +10,7 @@ import type { EnqueueContext, ReadyEntry } from '../store/store-inputs';
 import type { WorkflowStore } from '../store/workflow-store';
 import type { JobQueuePort } from './engine-ports';
 import type { TemplateSchemas } from './template-schemas';
+import { notifyObserver, type WorkflowObserver } from './workflow-observer';
 
 /** More rounds would mean jobs keep failing to enqueue: let the timer try again later. */
 const MAX_ROUNDS = 8;
@@ -34,6 +36,7 @@ export class WorkflowAdvancer {
     private readonly queue: JobQueuePort,
     private readonly schemas: TemplateSchemas,
     private readonly maxInputBytes: number,
+    private readonly observer?: WorkflowObserver,
   ) {}
 
   /** `fullIndexSync`: the previous state is unknown (recovery): clear every other state index. */
@@ -42,6 +45,8 @@ export class WorkflowAdvancer {
     let moved = fullIndexSync || first.workflowMoved;
     let previous = fullIndexSync ? null : first.previousState;
     for (let round = 0; round < MAX_ROUNDS; round++) {
+      // Only the call whose script made a move sees it: each move is reported once.
+      for (const move of outcome.moves) notifyObserver(this.observer, (o) => o.workflowMoved(move.from, move.to));
       if (moved) await this.index.syncState(id, outcome.state, outcome.createdAt, previous);
       if (outcome.ops.length > 0) await this.performOps(id, outcome.ops);
       const active = outcome.state === 'RUNNING' || outcome.state === 'INITIALIZED';
@@ -106,30 +111,44 @@ export class WorkflowAdvancer {
     await Promise.all(
       [...byJob.values()].map(async (sequence) => {
         for (const op of sequence) {
-          if (op.kind === 'enqueue') {
-            this.rememberTemplate(id, op.jobId, { templateId: op.templateId as string, version: op.version as string, templateHash: op.templateHash as string });
-            await this.queue.enqueue(op.pool, {
-              id: op.queueJobId,
-              payload: {
-                workflowId: id,
-                jobId: op.jobId,
-                templateId: op.templateId as string,
-                version: op.version as string,
-                input: op.input ?? {},
-                ...(op.timeoutSeconds !== undefined ? { timeoutSeconds: op.timeoutSeconds } : {}),
-              },
-              priority: op.priority ?? 0,
-              maxAttempts: op.maxAttempts ?? 1,
-            });
-          } else {
-            await this.queue.cancel(op.pool, op.queueJobId);
-          }
+          await withLogContext(opLogFields(id, op), () => this.performOp(id, op));
         }
       }),
     );
     await this.store.ackOutbox(id, ops.map((op) => op.op));
-    this.logger.debug(`workflow ${id}: carried out ${ops.map((op) => op.op).join(', ')}`);
   }
+
+  private async performOp(id: string, op: OutboxOp): Promise<void> {
+    if (op.kind === 'cancel') {
+      await this.queue.cancel(op.pool, op.queueJobId);
+      this.logger.debug(`job cancelled in pool ${op.pool}`);
+      return;
+    }
+    this.rememberTemplate(id, op.jobId, { templateId: op.templateId, version: op.version as string, templateHash: op.templateHash as string });
+    await this.queue.enqueue(op.pool, {
+      id: op.queueJobId,
+      payload: {
+        workflowId: id,
+        jobId: op.jobId,
+        templateId: op.templateId,
+        version: op.version as string,
+        input: op.input ?? {},
+        ...(op.timeoutSeconds !== undefined ? { timeoutSeconds: op.timeoutSeconds } : {}),
+      },
+      priority: op.priority ?? 0,
+      maxAttempts: op.maxAttempts ?? 1,
+    });
+    this.logger.debug(`job queued in pool ${op.pool} (${op.templateId}@${op.version}, priority ${op.priority ?? 0})`);
+  }
+}
+
+/**
+ * Log fields of a queue operation. An enqueued job is always on its first
+ * attempt: each run of a job gets a new queue job id, whose attempts start at 1.
+ */
+function opLogFields(workflowId: string, op: OutboxOp): LogFields {
+  const attempt = op.kind === 'enqueue' ? 1 : op.attempt;
+  return { workflowId, jobId: op.jobId, templateId: op.templateId, queueJobId: op.queueJobId, pool: op.pool, ...(attempt !== undefined && { attempt }) };
 }
 
 function invalid(jobId: string, message: string, problems: readonly FieldProblem[]): ReadyEntry {

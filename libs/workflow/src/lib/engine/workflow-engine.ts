@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { withLogContext } from '@base-shift/observability';
 import { validateWorkflowDefinition } from '../definition/validate-definition';
 import type { JsonValue } from '../definition/workflow-request';
 import { JobNotFoundError, WorkflowNotFoundError, WorkflowValidationError } from '../domain/workflow-errors';
@@ -12,7 +13,8 @@ import type { JobQueuePort, QueueResult, TemplateResolverPort } from './engine-p
 import { planWorkflow } from './plan-workflow';
 import { TemplateSchemas } from './template-schemas';
 import { WorkflowAdvancer } from './workflow-advancer';
-import { idempotentWorkflowId, isWorkflowId, newWorkflowId, parseQueueJobId } from './workflow-ids';
+import { idempotentWorkflowId, isWorkflowId, newWorkflowId, parseQueueJobId, resultLogFields } from './workflow-ids';
+import { notifyObserver, type WorkflowObserver } from './workflow-observer';
 
 export interface WorkflowEngineDeps {
   store: WorkflowStore;
@@ -20,6 +22,8 @@ export interface WorkflowEngineDeps {
   timers: WorkflowTimers;
   queue: JobQueuePort;
   templates: TemplateResolverPort;
+  /** Told about creations, workflow moves and applied job results (metrics). */
+  observer?: WorkflowObserver;
 }
 
 export interface WorkflowEngineOptions {
@@ -54,7 +58,7 @@ export class WorkflowEngine {
     private readonly deps: WorkflowEngineDeps,
     private readonly options: WorkflowEngineOptions,
   ) {
-    this.advancer = new WorkflowAdvancer(deps.store, deps.index, deps.timers, deps.queue, this.schemas, options.maxInputBytes ?? 1024 * 1024 - 4096);
+    this.advancer = new WorkflowAdvancer(deps.store, deps.index, deps.timers, deps.queue, this.schemas, options.maxInputBytes ?? 1024 * 1024 - 4096, deps.observer);
     this.recoveryDelayMs = options.recoveryDelayMs ?? 5000;
   }
 
@@ -81,6 +85,7 @@ export class WorkflowEngine {
     await this.deps.timers.arm(id, createdAt + this.recoveryDelayMs);
     const { created } = await this.deps.store.create(plan);
     if (created) {
+      notifyObserver(this.deps.observer, (o) => o.workflowCreated());
       this.logger.log(`workflow ${id} created with ${plan.jobs.length} jobs`);
       // Roots reference nothing but the workflow input: their context is the plan, no need to read it back.
       const roots = plan.jobs.filter((job) => job.dependsOn.length === 0);
@@ -143,7 +148,11 @@ export class WorkflowEngine {
    * Applies one entry of a pool's result stream. Throws only on infrastructure
    * errors (the entry stays pending and is delivered again).
    */
-  async applyQueueResult(result: QueueResult): Promise<void> {
+  applyQueueResult(result: QueueResult): Promise<void> {
+    return withLogContext(resultLogFields(result), () => this.applyInContext(result));
+  }
+
+  private async applyInContext(result: QueueResult): Promise<void> {
     const target = parseQueueJobId(result.queueJobId);
     if (!target) {
       this.logger.warn(`result for queue job ${result.queueJobId} is not a workflow job; ignored`);
@@ -166,6 +175,11 @@ export class WorkflowEngine {
         }
       }
       const applied = await this.deps.store.applyResult(workflowId, { jobId, queueJobId: result.queueJobId, attempt: result.attempt, outcome, payload, reason, at: result.at });
+      const job = applied.applied ? applied.job : undefined;
+      if (job) {
+        notifyObserver(this.deps.observer, (o) => o.jobResultApplied({ ...job, workflowId, jobId, attempt: result.attempt, reported: result.outcome }));
+        this.logger.debug(`job ${job.from} -> ${job.to} (${result.outcome} reported by the queue)`);
+      }
       await this.advancer.settle(workflowId, applied);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError || error instanceof JobNotFoundError) {

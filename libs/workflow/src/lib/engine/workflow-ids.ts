@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { LogFields } from '@base-shift/observability';
+import type { QueueResult } from './engine-ports';
 
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -36,4 +38,16 @@ export function isWorkflowId(value: string): boolean {
 export function parseQueueJobId(queueJobId: string): { workflowId: string; jobId: string; run: number } | null {
   const match = /^([0-9a-f-]{36}):([A-Za-z][A-Za-z0-9_-]{0,63}):(\d+)$/.exec(queueJobId);
   return match ? { workflowId: match[1], jobId: match[2], run: Number(match[3]) } : null;
+}
+
+/** The log fields of a queue result: every line written while applying it names the job. */
+export function resultLogFields(result: QueueResult): LogFields {
+  const target = parseQueueJobId(result.queueJobId);
+  return {
+    ...(target && { workflowId: target.workflowId, jobId: target.jobId }),
+    queueJobId: result.queueJobId,
+    attempt: result.attempt,
+    ...(result.templateId && { templateId: result.templateId }),
+    ...(result.pool && { pool: result.pool }),
+  };
 }

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { withLogContext } from '@base-shift/observability';
 import { BackgroundLoop } from './background-loop';
 import type { JobQueuePort, QueueResult } from './engine-ports';
 import type { WorkflowEngine } from './workflow-engine';
+import { resultLogFields } from './workflow-ids';
 
 export interface WorkflowResultConsumerOptions {
   /** The pools whose result streams this replica applies (all the control plane serves). */
@@ -73,12 +75,14 @@ export class WorkflowResultConsumer {
     if (results.length === 0) return;
     const applied = await Promise.all(
       results.map((result) =>
-        this.engine.applyQueueResult(result).then(
-          () => result.entryId,
-          (error: unknown) => {
-            this.logger.error(`result ${result.entryId} of ${result.queueJobId} not applied; it stays pending: ${(error as Error).message}`);
-            return null;
-          },
+        withLogContext(resultLogFields(result), () =>
+          this.engine.applyQueueResult(result).then(
+            () => result.entryId,
+            (error: unknown) => {
+              this.logger.error(`result ${result.entryId} of ${result.queueJobId} not applied; it stays pending: ${(error as Error).message}`);
+              return null;
+            },
+          ),
         ),
       ),
     );

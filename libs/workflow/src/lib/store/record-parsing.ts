@@ -17,23 +17,24 @@ export function parseOutcome(reply: unknown): ScriptOutcome {
     jobId: String(op['jobId']),
     queueJobId: String(op['queueJobId']),
     pool: String(op['pool']),
+    templateId: String(op['templateId']),
     ...(op['kind'] === 'enqueue'
       ? {
           priority: num(op['priority']),
           maxAttempts: num(op['maxAttempts']),
-          templateId: String(op['templateId']),
           version: String(op['version']),
           templateHash: String(op['templateHash']),
           timeoutSeconds: num(op['timeoutSeconds']),
           input: json(op['input']),
         }
-      : {}),
+      : { attempt: num(op['attempt']) }),
   }));
   return {
     ...(raw as object),
     state: raw['state'] as WorkflowState,
     workflowMoved: raw['workflowMoved'] === true,
     previousState: typeof raw['previousState'] === 'string' ? (raw['previousState'] as WorkflowState) : null,
+    moves: list<{ from: WorkflowState; to: WorkflowState }>(raw['moves']),
     createdAt: Number(raw['createdAt']),
     ready: list<string>(raw['ready']),
     ops,

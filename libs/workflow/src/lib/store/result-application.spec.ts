@@ -54,6 +54,32 @@ describe('applying queue results (real Redis)', () => {
     expect(await env.redis.llen(keys.forWorkflow('w1').outbox)).toBe(0);
   });
 
+  it('tells what an applied result did to the job (for metrics), and nothing for a duplicate', async () => {
+    const queued = await started('w1');
+    const queuedAt = Number(await env.redis.hget(keys.job('w1', 'a'), 'queuedAt'));
+    expect(queued.moves).toEqual([{ from: 'INITIALIZED', to: 'RUNNING' }]);
+
+    const start = await store.applyResult('w1', { ...result('started'), at: queuedAt + 250 });
+    expect(start.job).toEqual({ from: 'QUEUED', to: 'RUNNING', started: true, templateId: 'tpl', pool: 'default', queuedAt, startedAt: queuedAt + 250, at: queuedAt + 250 });
+    expect(start.moves).toEqual([]);
+
+    const retry = await store.applyResult('w1', { ...result('retrying', 1, { message: 'boom' }), at: queuedAt + 1250 });
+    expect(retry.job).toMatchObject({ from: 'RUNNING', to: 'RETRY_WAIT', started: false, startedAt: queuedAt + 250, at: queuedAt + 1250 });
+
+    // The second attempt's outcome arrives without its 'started': the job passes through RUNNING in the same step.
+    const done = await store.applyResult('w1', { ...result('succeeded', 2, { ok: true }), at: queuedAt + 3000 });
+    expect(done.job).toMatchObject({ from: 'RETRY_WAIT', to: 'SUCCEEDED', started: true, startedAt: queuedAt + 3000 });
+    expect(await store.applyResult('w1', { ...result('succeeded', 2, { ok: true }), at: queuedAt + 3000 })).toMatchObject({ applied: false, note: 'duplicate' });
+    expect((await store.applyResult('w1', result('succeeded', 2, { ok: true }))).job).toBeUndefined();
+  });
+
+  it('lists every workflow move of one step, in order', async () => {
+    await started('w1');
+    const failed = await store.applyResult('w1', { ...result('failed'), payload: { message: 'card declined' }, reason: 'card declined' });
+    expect(failed.moves).toEqual([{ from: 'RUNNING', to: 'FAILED' }]);
+    expect(failed.job).toMatchObject({ from: 'QUEUED', to: 'FAILED', started: true });
+  });
+
   it('fails the workflow when the queue reports the job cancelled by someone else', async () => {
     await started('w1');
     const outcome = await store.applyResult('w1', { ...result('cancelled'), payload: { message: 'cancelled by an operator' }, reason: 'cancelled by an operator' });
@@ -109,5 +135,14 @@ describe('workflow index (real Redis)', () => {
     expect((await index.list({ state: 'RUNNING', limit: 10 })).items).toEqual([]);
     expect((await index.list({ state: 'INITIALIZED', limit: 10 })).items.map((w) => w.id)).toEqual(['w1']);
     expect(await env.redis.zscore(keys.stateIndex('RUNNING'), 'w1')).toBeNull();
+  });
+
+  it('counts workflows per state from the state indexes', async () => {
+    const index = new WorkflowIndex(env.redis, new WorkflowKeys(env.prefix));
+    await index.syncState('w1', 'RUNNING', 1000, 'INITIALIZED');
+    await index.syncState('w2', 'RUNNING', 1001, 'INITIALIZED');
+    await index.syncState('w3', 'COMPLETED', 1002, 'RUNNING');
+    await index.syncState('w2', 'FAILED', 1001, 'RUNNING');
+    expect(await index.countByState()).toEqual({ INITIALIZED: 0, RUNNING: 1, COMPLETED: 1, FAILED: 1, CANCELLED: 0 });
   });
 });

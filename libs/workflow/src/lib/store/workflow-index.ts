@@ -69,6 +69,17 @@ export class WorkflowIndex {
     ]);
   }
 
+  /**
+   * Workflows per state as indexed (ZCARD of each state index, O(1) each):
+   * what every replica reads alike, e.g. for metrics. An entry a crash left
+   * in a wrong state counts there until a listing repairs it.
+   */
+  async countByState(): Promise<Record<WorkflowState, number>> {
+    // One command per key: each index lives in its own cluster slot.
+    const counts = await Promise.all(WORKFLOW_STATES.map((state) => this.redis.zcard(this.keys.stateIndex(state))));
+    return Object.fromEntries(WORKFLOW_STATES.map((state, index) => [state, counts[index]])) as Record<WorkflowState, number>;
+  }
+
   async list(options: { state?: WorkflowState; limit: number; cursor?: string }): Promise<WorkflowPage> {
     const key = options.state ? this.keys.stateIndex(options.state) : this.keys.index();
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;

@@ -75,13 +75,30 @@ export interface OutboxOp {
   jobId: string;
   queueJobId: string;
   pool: string;
+  templateId: string;
+  /** cancel: the attempts the job had so far (for its log lines). */
+  attempt?: number;
   priority?: number;
   maxAttempts?: number;
-  templateId?: string;
   version?: string;
   templateHash?: string;
   timeoutSeconds?: number;
   input?: JsonValue;
+}
+
+/** What apply-result-6.lua tells about the job whose result it applied (for metrics). */
+export interface AppliedJobFacts {
+  /** The job's state before and after the result. */
+  from: JobState;
+  to: JobState;
+  /** The job started running in this call (its 'started' event, or an outcome whose 'started' was never applied). */
+  started: boolean;
+  templateId: string;
+  pool: string;
+  /** Redis clock, ms: when the job was queued for this run, when its current attempt started, when the event happened. */
+  queuedAt?: number;
+  startedAt?: number;
+  at: number;
 }
 
 /** What every state-changing script answers. */
@@ -91,6 +108,8 @@ export interface ScriptOutcome {
   workflowMoved: boolean;
   /** The state before this call when it moved, else null. */
   previousState: WorkflowState | null;
+  /** Every workflow move of this call, in order (usually none or one). */
+  moves: Array<{ from: WorkflowState; to: WorkflowState }>;
   createdAt: number;
   /** PENDING jobs whose dependencies all succeeded: resolve their input and enqueue them. */
   ready: string[];
@@ -99,6 +118,8 @@ export interface ScriptOutcome {
   /** When the workflow must be looked at again (a deadline), or null. */
   nextDeadline: number | null;
   applied?: boolean;
+  /** Set by apply-result when `applied`. */
+  job?: AppliedJobFacts;
   note?: 'stale' | 'duplicate' | 'ignored';
   changed?: boolean;
   queued?: number;

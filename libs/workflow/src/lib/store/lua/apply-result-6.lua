@@ -14,7 +14,9 @@
   ARGV[8] hash of ARGV[7]  ARGV[9] reason (failures)  ARGV[10] time of the event (ms) or ''
 
   Returns JSON outcome + applied = true|false and note ('stale' | 'duplicate'
-  | 'ignored'); {-1} unknown workflow, {-2} unknown job.
+  | 'ignored'); {-1} unknown workflow, {-2} unknown job. An applied result
+  also returns job = {from, to, started, templateId, pool, queuedAt,
+  startedAt, at}: what metrics need, counted once per applied entry.
 ]]
 -- @include transitions
 -- @include workflow-core
@@ -37,12 +39,14 @@ end
 
 -- Walk through the states a late or skipped 'started' would have passed.
 local at = ARGV[10] ~= '' and tonumber(ARGV[10]) or NOW
+local was = states[id]
+local started = false
 if states[id] == 'RETRY_WAIT' then move_job(states, id, 'QUEUED', '', attempt) end
 if states[id] == 'QUEUED' and kind ~= 'cancelled' then
   rcall('HSET', key, 'startedAt', at)
   local timeout = tonumber(known[3] or '')
   if timeout then rcall('HSET', key, 'deadlineAt', at + timeout * 1000) end
-  move_job(states, id, 'RUNNING', '', attempt)
+  started = move_job(states, id, 'RUNNING', '', attempt)
 end
 
 if kind == 'succeeded' then
@@ -63,4 +67,9 @@ elseif kind == 'failed' or kind == 'cancelled' then
 end
 
 update_current(ids, states)
-return outcome(ids, states, { applied = true })
+local facts = rcall('HMGET', key, 'templateId', 'pool', 'queuedAt', 'startedAt')
+local job = {
+  from = was, to = states[id], started = started, templateId = facts[1], pool = facts[2],
+  queuedAt = tonumber(facts[3] or ''), startedAt = tonumber(facts[4] or ''), at = at,
+}
+return outcome(ids, states, { applied = true, job = job })

@@ -46,11 +46,14 @@ end
 
 local WORKFLOW_MOVED = false
 local WORKFLOW_WAS = false
+-- Every move of this call, in order ({from, to}), for the transitions metric.
+local WORKFLOW_MOVES = {}
 
 local function move_workflow(from, to, reason)
   if not (WORKFLOW_NEXT[from] and WORKFLOW_NEXT[from][to]) then return false end
   WORKFLOW_MOVED = true
   WORKFLOW_WAS = WORKFLOW_WAS or from
+  WORKFLOW_MOVES[#WORKFLOW_MOVES + 1] = { from = from, to = to }
   rcall('SET', K_STATE, to)
   rcall('HSET', K_META, 'updatedAt', NOW)
   if to == 'RUNNING' then
@@ -158,15 +161,17 @@ local function outbox_ops()
   local ops = {}
   for _, op in ipairs(rcall('LRANGE', K_OUTBOX, 0, -1)) do
     local kind, id, queue_job_id = string.match(op, '^(%S+) (%S+) (%S+)$')
-    local f = rcall('HMGET', job_key(id), 'pool', 'priority', 'maxAttempts', 'templateId', 'version', 'timeoutSeconds', 'templateHash', 'state', 'queueJobId')
+    local f = rcall('HMGET', job_key(id), 'pool', 'priority', 'maxAttempts', 'templateId', 'version', 'timeoutSeconds', 'templateHash', 'state', 'queueJobId', 'attempts')
     if kind == 'enqueue' and (f[8] ~= 'QUEUED' or f[9] ~= queue_job_id) then
       rcall('LREM', K_OUTBOX, 1, op)
     else
-      local entry = { op = op, kind = kind, jobId = id, queueJobId = queue_job_id, pool = f[1] }
+      local entry = { op = op, kind = kind, jobId = id, queueJobId = queue_job_id, pool = f[1], templateId = f[4] }
       if kind == 'enqueue' then
-        entry.priority, entry.maxAttempts, entry.templateId, entry.version, entry.timeoutSeconds = f[2], f[3], f[4], f[5], f[6]
+        entry.priority, entry.maxAttempts, entry.version, entry.timeoutSeconds = f[2], f[3], f[5], f[6]
         entry.templateHash = f[7]
         entry.input = rcall('HGET', job_key(id), 'resolvedInput')
+      else
+        entry.attempt = tonumber(f[10] or '')
       end
       ops[#ops + 1] = entry
     end
@@ -180,6 +185,7 @@ local function outcome(ids, states, extra)
   result.state = rcall('GET', K_STATE)
   result.workflowMoved = WORKFLOW_MOVED
   result.previousState = WORKFLOW_WAS
+  result.moves = WORKFLOW_MOVES
   result.createdAt = tonumber(rcall('HGET', K_META, 'createdAt'))
   result.ready = ready_jobs(ids, states)
   result.ops = outbox_ops()

@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { templateUsage, TemplateStatsStore, type PodManager, type PoolConfig, type PoolStatus } from '@base-shift/pods';
+import { JobQueue, type RedisConnection } from '@base-shift/queue';
+import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { REDIS } from '../infrastructure/redis.module';
+import { POD_MANAGER, POOL_CONFIGS } from './pod-manager.provider';
+import { toPoolRepresentation, type PoolRepresentation } from './pool-representation';
+
+/**
+ * Executor pools: configuration, the leader's last autoscaling evaluation
+ * (desired / current / ready pods), live queue counts, and — per pool — the
+ * templates observed running there with the pool their jobs need.
+ */
+@ApiTags('pools')
+@Controller('pools')
+export class PoolsController {
+  private readonly queue: JobQueue;
+
+  constructor(
+    @Inject(POD_MANAGER) private readonly manager: PodManager | null,
+    @Inject(POOL_CONFIGS) private readonly pools: PoolConfig[],
+    @Inject(TemplateStatsStore) private readonly templates: TemplateStatsStore,
+    @Inject(REDIS) redis: RedisConnection,
+    @Inject(CONTROL_PLANE_CONFIG) config: ControlPlaneConfig,
+  ) {
+    this.queue = new JobQueue(redis, { pools: pools.map((pool) => pool.name), prefix: config.keyPrefix ?? '' });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List executor pools with pod counts and queue depth' })
+  @ApiOkResponse({ description: 'Every configured pool.' })
+  async list(): Promise<{ driver: string | null; pools: PoolRepresentation[] }> {
+    const statuses = await this.statuses();
+    const pools = await Promise.all(this.pools.map(async (pool) => toPoolRepresentation(pool, statuses.get(pool.name), await this.queue.stats(pool.name))));
+    return { driver: this.manager?.driver.kind ?? null, pools };
+  }
+
+  @Get(':name')
+  @ApiOperation({ summary: 'One executor pool, with the templates observed running in it and the pool each needs' })
+  @ApiOkResponse({ description: 'The pool.' })
+  async get(@Param('name') name: string): Promise<PoolRepresentation & { driver: string | null }> {
+    const pool = this.pools.find((candidate) => candidate.name === name);
+    if (!pool) {
+      throw new NotFoundException({ title: 'Pool not found', detail: `no pool named ${JSON.stringify(name)}; pools: ${this.pools.map((p) => p.name).join(', ')}` });
+    }
+    const [statuses, stats, usage] = await Promise.all([this.statuses(), this.queue.stats(name), this.templates.read()]);
+    const templates = templateUsage(usage.filter((entry) => entry.pool === name), this.pools);
+    return { driver: this.manager?.driver.kind ?? null, ...toPoolRepresentation(pool, statuses.get(name), stats, templates) };
+  }
+
+  private async statuses(): Promise<Map<string, PoolStatus>> {
+    if (!this.manager) return new Map();
+    return new Map((await this.manager.poolViews()).flatMap((view) => (view.status ? [[view.config.name, view.status] as const] : [])));
+  }
+}

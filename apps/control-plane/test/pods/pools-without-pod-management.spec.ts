@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createRedisConnection, JobQueue, type RedisConnection } from '@base-shift/queue';
+import { deleteKeysWithPrefix, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
+import { createControlPlaneApp } from '../../src/app/create-app';
+
+/** POD_DRIVER=none (or a config without `pods`): GET /pools still describes the pools and their queues. */
+describe('GET /pools without pod management', () => {
+  const prefix = `bs-test:${uniqueName('pools-off')}:`;
+  let app: INestApplication;
+  let redis: RedisConnection;
+
+  beforeAll(async () => {
+    redis = createRedisConnection(requireTestEnv('REDIS_URL'));
+    app = await createControlPlaneApp({ port: 0, redisUrl: requireTestEnv('REDIS_URL'), mongoUrl: isolatedMongoUrl('pools_off'), logLevel: 'warn', keyPrefix: prefix, pools: ['default', 'large'] });
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await deleteKeysWithPrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('reports live queue counts and no pod status', async () => {
+    await new JobQueue(redis, { pools: ['large'], prefix }).enqueueMany('large', [{ payload: { n: 1 } }, { payload: { n: 2 } }]);
+    const response = await request(app.getHttpServer()).get('/pools').expect(200);
+    expect(response.body).toEqual({
+      driver: null,
+      pools: [
+        expect.objectContaining({ name: 'default', pods: null, queue: { queued: 0, inFlight: 0, delayed: 0, dead: 0, oldestWaitSeconds: 0 } }),
+        expect.objectContaining({ name: 'large', pods: null, queue: expect.objectContaining({ queued: 2, inFlight: 0 }) }),
+      ],
+    });
+    const large = await request(app.getHttpServer()).get('/pools/large').expect(200);
+    expect(large.body).toMatchObject({ driver: null, name: 'large', templates: [] });
+  });
+});

@@ -1,0 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { podScriptFiles } from './pod-scripts';
+
+describe('embedded Lua scripts', () => {
+  it('lua-sources.generated.ts matches the .lua files (else run `npx nx run pods:embed-lua`)', () => {
+    const generator = path.resolve(__dirname, '../../../tools/embed-lua.mjs');
+    expect(() => execFileSync(process.execPath, [generator, '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('every script file is registered under its name with its number of keys', () => {
+    expect(podScriptFiles().sort()).toEqual(readdirSync(__dirname).filter((file) => file.endsWith('.lua')).sort());
+  });
+});

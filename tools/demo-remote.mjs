@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// The demo against an existing Base Shift deployment:
+//
+//   npx node tools/demo-remote.mjs <control-plane-url> [--order-id <id>]
+//
+// registers the seed's payment_gateway_template and the order templates
+// (order_validation, payment_processing, inventory_update) through GraphQL,
+// skipping any already registered, runs the seed's three-job order workflow,
+// prints its progress as it goes and its final state. Exits 0 when the workflow
+// COMPLETED, 1 otherwise.
+//
+// The deployment's executors must be able to reach a payment API: give them
+// PAYMENT_API_URL (environment) and PAYMENT_API_KEY (a secret, e.g. the pool's
+// Secret mounted at SECRETS_DIR), and EGRESS_ALLOW if the API is on a private
+// address. `tools/start` does all of this on one machine with a fake payment API.
+import { DemoClient, orderWorkflow } from './dev/demo/demo-client.mjs';
+
+const USAGE = 'usage: node tools/demo-remote.mjs <control-plane-url> [--order-id <id>]';
+
+async function main(args) {
+  const url = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) - 1] !== '--order-id');
+  const orderIdIndex = args.indexOf('--order-id');
+  if (!url || !/^https?:\/\//.test(url)) throw new UsageError(url ? `not an http(s) URL: ${url}` : 'missing the control plane URL');
+  if (orderIdIndex >= 0 && !args[orderIdIndex + 1]) throw new UsageError('--order-id needs a value');
+  const client = new DemoClient(url, (line) => process.stdout.write(`${line}\n`));
+  await client.registerTemplates();
+  const final = await client.runWorkflow(orderWorkflow(orderIdIndex >= 0 ? args[orderIdIndex + 1] : undefined));
+  return final.state === 'COMPLETED' ? 0 : 1;
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`demo-remote: ${error.message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);
