@@ -5,8 +5,8 @@ import { QUEUE_SCRIPTS } from '../scripts/queue-scripts';
 
 describe('embedded Lua scripts', () => {
   it('lua-sources.generated.ts matches the .lua files (else run `npx nx run queue:embed-lua`)', () => {
-    const generator = path.resolve(__dirname, '../../../tools/embed-lua.mjs');
-    expect(() => execFileSync(process.execPath, [generator, '--check'], { stdio: 'pipe' })).not.toThrow();
+    const generator = path.resolve(__dirname, '../../../../../tools/lua/embed-lua.mjs');
+    expect(() => execFileSync(process.execPath, [generator, __dirname, '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 
   it('every script file is registered under its name with its number of keys', () => {
