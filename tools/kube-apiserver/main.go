@@ -3,6 +3,10 @@
 // with no kubelet, scheduler or controller-manager.
 //
 //	kube-apiserver -dir DIR [-- EXTRA_KUBE_APISERVER_FLAGS...]
+//	kube-apiserver kubectl KUBECTL_ARGS...   (or through a link named kubectl)
+//
+// The second form is kubectl of the same version (kubectl.go): one build gives
+// tests both, with no kubectl needed on the machine.
 //
 // DIR keeps the certificates (pki/, generated on first use and then reused),
 // etcd's data (etcd/) and an admin kubeconfig (kubeconfig). The API server
@@ -29,10 +33,15 @@ import (
 )
 
 func main() {
+	if args, ok := kubectlArgs(os.Args); ok {
+		runKubectl(args)
+		return
+	}
 	dir := flag.String("dir", "", "directory for certificates, etcd data and the kubeconfig (created if missing)")
 	readyTimeout := flag.Duration("ready-timeout", 3*time.Minute, "how long to wait for /readyz")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: kube-apiserver -dir DIR [-ready-timeout 3m] [-- KUBE_APISERVER_FLAGS...]")
+		fmt.Fprintln(os.Stderr, "       kube-apiserver kubectl KUBECTL_ARGS...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()

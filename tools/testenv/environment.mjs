@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFerret } from './ferretdb.mjs';
-import { startKube } from './kube.mjs';
+import { provideKubectl, startKube } from './kube.mjs';
 import { withLock } from './lock.mjs';
 import { isAlive, portAnswers, stopProcess } from './processes.mjs';
 import { clusterIsOk, pingRedis, resolveRedis, startRedisCluster } from './redis.mjs';
@@ -12,6 +12,7 @@ import { clusterIsOk, pingRedis, resolveRedis, startRedisCluster } from './redis
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TESTENV_DIR = path.join(REPO_ROOT, '.testenv');
 export const ENV_FILE = path.join(TESTENV_DIR, 'env');
+const KUBECTL_LINK = path.join(TESTENV_DIR, 'bin', 'kubectl');
 const STATE_FILE = path.join(TESTENV_DIR, 'state.json');
 const LOCK_FILE = path.join(TESTENV_DIR, 'lock');
 // What each state entry's processes run, so a recycled pid is never signalled.
@@ -21,8 +22,8 @@ const COMMANDS = { redis: 'redis-server', ferretdb: 'ferretdb', redisCluster: 'r
  * Starts whatever is missing (Redis, FerretDB, with `cluster` a Redis Cluster and
  * with `kube` a Kubernetes API server), reusing servers a previous `up` started
  * that still answer, and writes .testenv/env. Resolves to the variables written,
- * e.g. { REDIS_URL, MONGO_URL, REDIS_CLUSTER_NODES?, KUBECONFIG? }.
- * REDIS_URL / MONGO_URL / KUBECONFIG already set in `env` are used as they are.
+ * e.g. { REDIS_URL, MONGO_URL, REDIS_CLUSTER_NODES?, KUBECONFIG?, KUBECTL? }.
+ * REDIS_URL / MONGO_URL / KUBECONFIG / KUBECTL already set in `env` are used as they are.
  */
 export async function up({ cluster = false, kube = false, env = process.env } = {}) {
   fs.mkdirSync(TESTENV_DIR, { recursive: true });
@@ -37,7 +38,11 @@ export async function up({ cluster = false, kube = false, env = process.env } = 
     const clusterUrls = await upRedisCluster(state, cluster);
     if (clusterUrls) vars.REDIS_CLUSTER_NODES = clusterUrls.join(',');
     const kubeconfig = await upKube(state, kube, env);
-    if (kubeconfig) vars.KUBECONFIG = kubeconfig;
+    if (kubeconfig) {
+      vars.KUBECONFIG = kubeconfig;
+      const kubectl = await upKubectl(kube, env);
+      if (kubectl) vars.KUBECTL = kubectl;
+    }
     writeAtomically(ENV_FILE, Object.entries(vars).map(([key, value]) => `${key}=${value}\n`).join(''));
     return vars;
   });
@@ -117,6 +122,14 @@ async function upKube(state, wanted, env) {
   const kube = await startKube({ dir: path.join(TESTENV_DIR, 'kube'), logFile: path.join(TESTENV_DIR, 'kube.log') });
   remember(state, 'kube', kube);
   return kube.kubeconfig;
+}
+
+// A kubectl for whatever KUBECONFIG is, a cluster of the user's own included: it is
+// only a client. Built when `up --kube` asks; otherwise (an API server left running
+// by an earlier `up --kube`) an existing build is linked, no build started.
+async function upKubectl(wanted, env) {
+  if (env.KUBECTL) return env.KUBECTL;
+  return provideKubectl(KUBECTL_LINK, { build: wanted, env });
 }
 
 function hostAndPort(mongoUrl) {

@@ -13,6 +13,11 @@ export class GoBuildError extends Error {
   name = 'GoBuildError';
 }
 
+/** Thrown when there is no `go` on PATH: nothing can be built, though a caller may have a fallback. */
+export class GoMissingError extends GoBuildError {
+  name = 'GoMissingError';
+}
+
 /**
  * `${XDG_CACHE_HOME:-~/.cache}/base-shift/<name>-<version>-<hash>/<name>`, the hash
  * covering go.mod, go.sum, the *.go files of `sourceDir` and `buildArgs` (an
@@ -61,7 +66,7 @@ export async function ensureGoBinary({ sourceDir, name, version, buildArgs = [],
 function checkGo(what, needs) {
   const result = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (result.error?.code === 'ENOENT') {
-    throw new GoBuildError(`Go (1.24 or newer) is needed to build ${what}, but \`go\` is not on PATH. Install Go${needs ? `, or ${needs}` : ''}.`);
+    throw new GoMissingError(`Go (1.24 or newer) is needed to build ${what}, but \`go\` is not on PATH. Install Go${needs ? `, or ${needs}` : ''}.`);
   }
   if (result.error || result.status !== 0) {
     throw new GoBuildError(`\`go version\` failed: ${result.error?.message ?? result.stderr.trim()}`);

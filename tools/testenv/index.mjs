@@ -15,7 +15,7 @@ import { down, ENV_FILE, readEnv, up } from './environment.mjs';
 
 export { down, ENV_FILE, readEnv, REPO_ROOT, TESTENV_DIR, up } from './environment.mjs';
 export { ensureFerretBinary, ferretBinaryPath, startFerret } from './ferretdb.mjs';
-export { ensureKubeBinary, kubeBinaryPath, startKube } from './kube.mjs';
+export { ensureKubeBinary, kubeBinaryPath, provideKubectl, startKube } from './kube.mjs';
 export { pingRedis, resolveRedis, startRedis, startRedisCluster } from './redis.mjs';
 
 const USAGE = 'usage: testenv up [--cluster] [--kube] | down | env';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { ensureGoBinary, goBinaryPath } from './go-binary.mjs';
+import { ensureGoBinary, GoMissingError, goBinaryPath } from './go-binary.mjs';
 import { spawnDetached, spawned, tailFile } from './processes.mjs';
 
 const SOURCE_DIR = fileURLToPath(new URL('../kube-apiserver/', import.meta.url));
@@ -51,6 +51,66 @@ export function ensureKubeBinary() {
     what: `kube-apiserver ${spec.version}`,
     needs: 'set KUBECONFIG to a cluster of your own (kind, k3d)',
   });
+}
+
+/**
+ * Makes `link` (e.g. .testenv/bin/kubectl) a kubectl of the API server's version: a
+ * symlink to the cached binary, which is kubectl when called by that name, so
+ * tests need no kubectl on the machine. Builds the binary if it is missing, unless
+ * `build` is false. Without a binary (no Go, or `build` false) the link is removed
+ * and a `kubectl` found on `PATH` stands in. Resolves to the kubectl to run, or
+ * undefined if there is none.
+ */
+export async function provideKubectl(link, { build = true, env = process.env } = {}) {
+  let binary = kubeBinaryPath();
+  if (!fs.existsSync(binary)) {
+    binary = build ? await ensureKubeBinary().catch(unlessGoIsMissing) : undefined;
+  }
+  if (binary) {
+    symlinkAtomically(binary, link);
+    return link;
+  }
+  fs.rmSync(link, { force: true });
+  return findOnPath('kubectl', env.PATH);
+}
+
+// Without Go nothing can be built, but kubectl is only a client: one on PATH will do.
+function unlessGoIsMissing(err) {
+  if (!(err instanceof GoMissingError)) throw err;
+  process.stderr.write(`testenv: ${err.message}\ntestenv: using a kubectl from PATH, if any, instead of kubectl ${kubeVersion()}\n`);
+  return undefined;
+}
+
+// A new link under a temporary name renamed over the old one: a concurrent test
+// never finds `link` missing while it is switched to a rebuilt binary.
+function symlinkAtomically(target, link) {
+  if (readLink(link) === target) return;
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  const tmp = `${link}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { force: true });
+  fs.symlinkSync(target, tmp);
+  fs.renameSync(tmp, link);
+}
+
+function readLink(file) {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function findOnPath(command, searchPath = '') {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, command);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-export { requireTestEnv, uniqueName } from './lib/test-env';
+export { kubectlCommand, requireTestEnv, uniqueName } from './lib/test-env';
 export { isolatedRedis, deleteKeysWithPrefix, type IsolatedRedis } from './lib/isolated-redis';
 export { isolatedMongoUrl } from './lib/isolated-mongo';
 export { startBuiltApp, freePort, type AppProcess, type BuiltApp } from './lib/app-process';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { buildExecutorPod, defaultPools } from '@base-shift/pods';
+import { kubectlCommand } from '@base-shift/testing';
 import { DASHBOARD_FILE, MONITORING_DIR, readYaml, RULES_FILE } from '../support/monitoring-files';
 
 type Manifest = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: Record<string, unknown>; data?: Record<string, string> };
@@ -19,7 +20,7 @@ function renderWithMonitoring(): Manifest[] {
       path.join(dir, 'kustomization.yaml'),
       ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources:', `  - ${relative(path.join(MONITORING_DIR, '../overlays/dev'))}`, 'components:', `  - ${relative(MONITORING_DIR)}`, ''].join('\n'),
     );
-    return parseAllDocuments(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' })).map((document) => document.toJS() as Manifest);
+    return parseAllDocuments(execFileSync(kubectlCommand(), ['kustomize', dir], { encoding: 'utf8' })).map((document) => document.toJS() as Manifest);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

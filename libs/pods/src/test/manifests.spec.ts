@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { kubectlCommand } from '@base-shift/testing';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
 import { leaderLeaseName, type ExecutorSettings } from '../lib/driver/executor-settings';
@@ -18,7 +19,7 @@ const RESTRICTED = { allowPrivilegeEscalation: false, capabilities: { drop: ['AL
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [key: string]: unknown };
 
 function render(dir: string): Manifest[] {
-  const text = execFileSync('kubectl', ['kustomize', path.join(REPO_ROOT, dir)], { encoding: 'utf8' });
+  const text = execFileSync(kubectlCommand(), ['kustomize', path.join(REPO_ROOT, dir)], { encoding: 'utf8' });
   return parseAllDocuments(text).map((document) => document.toJS() as Manifest);
 }
 
@@ -37,7 +38,7 @@ function kubectl(kube: KubeTestNamespace, args: string[], manifests: Manifest[])
   // JSON, not YAML: a YAML 1.2 writer would leave strings like "no" unquoted, which kubectl reads as booleans.
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'manifests-')), 'all.json');
   writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }));
-  const result = spawnSync('kubectl', ['--kubeconfig', process.env['KUBECONFIG'] ?? '', ...args, '-f', file], { encoding: 'utf8' });
+  const result = spawnSync(kubectlCommand(), ['--kubeconfig', process.env['KUBECONFIG'] ?? '', ...args, '-f', file], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`kubectl ${args.join(' ')} failed:\n${result.stderr}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -12,6 +12,14 @@ export function requireTestEnv(name: 'REDIS_URL' | 'MONGO_URL' | 'REDIS_CLUSTER_
   return value;
 }
 
+/**
+ * The kubectl to spawn: KUBECTL from tools/testenv (kubectl of the test API server's
+ * version, built with it, so no kubectl need be installed), else `kubectl` on PATH.
+ */
+export function kubectlCommand(): string {
+  return process.env['KUBECTL'] || 'kubectl';
+}
+
 /** A name no other test, run or developer instance uses: `<label>-<pid>-<random>`. */
 export function uniqueName(label: string): string {
   return `${label}-${process.pid}-${randomBytes(4).toString('hex')}`;
