@@ -5,6 +5,7 @@ import type { PodManager } from '@base-shift/pods';
 import { pingRedis, type RedisConnection } from '@base-shift/queue';
 import { REDIS } from '../infrastructure/redis.module';
 import { POD_MANAGER } from '../pods/pod-manager.provider';
+import { withTimeout } from '../shared/with-timeout';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
@@ -59,19 +60,5 @@ async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
     return { status: 'up' };
   } catch (error) {
     return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no reply within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }

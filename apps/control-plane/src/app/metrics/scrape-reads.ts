@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Counter, type Registry } from 'prom-client';
 import { METRIC_PREFIX } from '@base-shift/observability';
+import { withTimeout } from '../shared/with-timeout';
 
 /** A scrape must answer even while Redis is down: that is when the other metrics matter most. */
 const READ_TIMEOUT_MS = 2000;
@@ -41,19 +42,5 @@ export class ScrapeReads {
     } catch {
       return undefined;
     }
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }
