@@ -11,7 +11,7 @@ const SUMMARY_DIR = path.join(REPO_ROOT, 'tmp', 'test-summary');
 const wasUp = readEnv() !== undefined;
 let status = 1;
 try {
-  const vars = await up({ cluster: true, kube: true });
+  const vars = await up({ cluster: true, kube: true, prometheus: true });
   process.stderr.write(`test environment: ${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
   fs.rmSync(SUMMARY_DIR, { recursive: true, force: true });
   const nx = spawnSync(

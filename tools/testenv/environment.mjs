@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startFerret } from './ferretdb.mjs';
 import { provideKubectl, startKube } from './kube.mjs';
 import { withLock } from './lock.mjs';
+import { ensurePrometheus } from './prometheus.mjs';
 import { isAlive, portAnswers, stopProcess } from './processes.mjs';
 import { clusterIsOk, pingRedis, resolveRedis, startRedisCluster } from './redis.mjs';
 
@@ -25,7 +26,7 @@ const COMMANDS = { redis: 'redis-server', ferretdb: 'ferretdb', redisCluster: 'r
  * e.g. { REDIS_URL, MONGO_URL, REDIS_CLUSTER_NODES?, KUBECONFIG?, KUBECTL? }.
  * REDIS_URL / MONGO_URL / KUBECONFIG / KUBECTL already set in `env` are used as they are.
  */
-export async function up({ cluster = false, kube = false, env = process.env } = {}) {
+export async function up({ cluster = false, kube = false, prometheus = false, env = process.env } = {}) {
   fs.mkdirSync(TESTENV_DIR, { recursive: true });
   // Keeps the whole directory out of git without touching the repo's .gitignore.
   fs.writeFileSync(path.join(TESTENV_DIR, '.gitignore'), '*\n');
@@ -43,6 +44,7 @@ export async function up({ cluster = false, kube = false, env = process.env } = 
       const kubectl = await upKubectl(kube, env);
       if (kubectl) vars.KUBECTL = kubectl;
     }
+    if (prometheus) ensurePrometheus();
     writeAtomically(ENV_FILE, Object.entries(vars).map(([key, value]) => `${key}=${value}\n`).join(''));
     return vars;
   });

@@ -16,10 +16,10 @@ export function ensurePrometheusInstalled(): void {
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const install = () =>
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], { env, encoding: 'utf8' });
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-qq', '--no-install-recommends', 'prometheus'], { env, encoding: 'utf8' });
   let result = install();
   if (result.status !== 0) {
-    spawnSync('apt-get', ['update', '-qq'], { env, encoding: 'utf8' });
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-qq'], { env, encoding: 'utf8' });
     result = install();
   }
   if (result.status !== 0) throw new Error(`apt-get install prometheus failed:\n${result.stderr}`);
