@@ -36,7 +36,7 @@ export {
   type LeaseOptions,
   type ReleaseManyOutcome,
 } from './lib/leases/job-leases';
-export { JobWorker, type AbortReason, type JobContext, type JobHandler, type JobWorkerOptions } from './lib/worker/job-worker';
+export { JobWorker, type AbortReason, type HeartbeatFailure, type JobContext, type JobHandler, type JobWorkerOptions } from './lib/worker/job-worker';
 export type { SettledListener, SettledOutcome } from './lib/worker/settlement-buffer';
 
 // Housekeeping

@@ -1,4 +1,4 @@
-import { JobLeases, pingRedis, QueueMaintenance, type BackoffPolicy, type RedisConnection } from '@base-shift/queue';
+import { JobLeases, JobWorker, pingRedis, QueueMaintenance, type BackoffPolicy, type RedisConnection } from '@base-shift/queue';
 import { EgressAllowList } from '../egress/egress-allow-list';
 import { EgressGuard } from '../egress/egress-guard';
 import { GuardedHttpClient } from '../http/guarded-http-client';
@@ -9,7 +9,8 @@ import { Redactor } from '../secrets/redactor';
 import { SecretResolver } from '../secrets/secret-resolver';
 import { createStepRunners } from '../steps/step-runners';
 import { TemplateSnapshotStore } from '../templates/template-snapshot-store';
-import { ExecutorWorker } from '../worker/executor-worker';
+import { LeaseReaper } from '../worker/lease-reaper';
+import { WorkflowJobHandler } from '../worker/workflow-job-handler';
 
 export interface ExecutorAgentOptions {
   executorId: string;
@@ -40,11 +41,12 @@ export class ExecutorAgent {
   readonly metrics = new ExecutorMetrics();
   private readonly leases: JobLeases;
   private readonly http: GuardedHttpClient;
-  private readonly worker: ExecutorWorker;
+  private readonly worker: JobWorker;
+  private readonly reaper: LeaseReaper;
 
   constructor(
     private readonly redis: RedisConnection,
-    options: ExecutorAgentOptions,
+    private readonly options: ExecutorAgentOptions,
   ) {
     const prefix = options.keyPrefix ?? '';
     this.leases = new JobLeases(redis, { pools: options.pools, prefix, announceStarts: true, ...(options.queueBackoff && { backoff: options.queueBackoff }) });
@@ -53,23 +55,25 @@ export class ExecutorAgent {
     this.http = new GuardedHttpClient(guard);
     const secrets = new SecretResolver({ secretsDir: options.secretsDir, env: options.env, redactor });
     const runners = createStepRunners({ http: this.http, secrets, ...(options.httpRetry && { retry: options.httpRetry }) });
-    this.worker = new ExecutorWorker(
-      {
-        executorId: options.executorId,
-        pools: options.pools,
-        concurrency: options.concurrency,
-        leaseMs: options.leaseMs,
-        shutdownGraceMs: options.shutdownGraceMs,
-        ...(options.blockMs !== undefined && { blockMs: options.blockMs }),
-      },
-      {
-        leases: this.leases,
-        templates: new TemplateSnapshotStore(redis, prefix),
-        jobRunner: new JobRunner(runners, redactor, this.metrics),
-        metrics: this.metrics,
-        maintenance: new QueueMaintenance(redis, { pools: options.pools, prefix }),
-      },
-    );
+    const jobs = new WorkflowJobHandler({
+      templates: new TemplateSnapshotStore(redis, prefix),
+      jobRunner: new JobRunner(runners, redactor, this.metrics),
+      metrics: this.metrics,
+      maxOutputBytes: 1024 * 1024,
+    });
+    this.worker = new JobWorker(this.leases, {
+      executorId: options.executorId,
+      pools: options.pools,
+      concurrency: options.concurrency,
+      leaseMs: options.leaseMs,
+      // Three beats per lease period: one late or failed beat does not lose a lease.
+      heartbeatMs: Math.max(50, Math.floor(options.leaseMs / 3)),
+      ...(options.blockMs !== undefined && { blockMs: options.blockMs }),
+      ...jobs.hooks(),
+    });
+    // Expired leases of the served pools are taken back here too (safe on every replica).
+    this.reaper = new LeaseReaper(new QueueMaintenance(redis, { pools: options.pools, prefix }), options.pools, options.leaseMs, this.metrics);
+    this.metrics.setConcurrency(options.concurrency);
   }
 
   get inFlight(): number {
@@ -78,11 +82,13 @@ export class ExecutorAgent {
 
   start(): void {
     this.worker.start();
+    this.reaper.start();
   }
 
   /** Graceful stop: no new leases, running jobs finish within the grace period, the rest go back to the queue. */
   async stop(): Promise<void> {
-    await this.worker.stop();
+    await this.worker.stop(this.options.shutdownGraceMs);
+    this.reaper.stop();
     await this.leases.close();
     this.http.close();
   }

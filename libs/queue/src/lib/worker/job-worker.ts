@@ -3,18 +3,25 @@ import type { JobLeases } from '../leases/job-leases';
 import type { JobError, JobRef, LeasedJob } from '../model/job-types';
 import type { JsonValue } from '../model/json';
 import { checkExecutorId, checkInt } from '../options/validation';
-import { SettlementBuffer, type SettledListener } from './settlement-buffer';
+import { SettlementBuffer, type SettledListener, type SettledOutcome } from './settlement-buffer';
 
 /** Why a running job's signal was aborted. */
-export type AbortReason = 'cancelled' | 'lease_lost' | 'shutdown';
+export type AbortReason = 'cancelled' | 'lease_lost' | 'shutdown' | 'timed_out';
 
 export interface JobContext {
-  /** Aborted when the job was cancelled, its lease was lost, or the worker shuts down; `signal.reason` is an AbortReason. */
+  /**
+   * Aborted when the job was cancelled, its lease was lost, it ran past its
+   * timeout, or the worker shuts down; `signal.reason` is an AbortReason, or
+   * what options.abortReason made of it.
+   */
   signal: AbortSignal;
 }
 
 /** Runs one job; what it returns (JSON) is the job's output. Throwing fails the attempt (see toJobError). */
 export type JobHandler = (job: LeasedJob, context: JobContext) => Promise<JsonValue | void> | JsonValue | void;
+
+/** Why a heartbeat did not extend leases: the call failed (`error`), or the queue refused them (`lost`). */
+export type HeartbeatFailure = 'error' | 'lost';
 
 export interface JobWorkerOptions {
   pools: readonly string[];
@@ -30,23 +37,34 @@ export interface JobWorkerOptions {
   blockMs?: number;
   /** Turns what the handler threw into a JobError. Default: `retryable` unless the error has `retryable: false`. */
   toJobError?: (error: unknown) => JobError;
-  /** Called once a job's result is recorded in Redis (or refused as stale): for metrics. */
+  /** A job's time limit (ms), if it has one: past it, its signal is aborted with 'timed_out'. */
+  timeoutMs?: (job: LeasedJob) => number | undefined;
+  /** What a job's signal is aborted with (its `reason`). Default: the AbortReason itself. */
+  abortReason?: (reason: AbortReason, job: LeasedJob) => unknown;
+  /** Called exactly once per leased job, when it leaves the worker (see SettledOutcome): for metrics. */
   onSettled?: SettledListener;
+  /** Called when a heartbeat failed for these jobs. */
+  onHeartbeatFailure?: (reason: HeartbeatFailure, jobs: readonly LeasedJob[]) => void;
+  /** Wraps everything run for one job (its handler, the worker's callbacks and log lines about it), e.g. to set a log context. */
+  jobScope?: <T>(job: LeasedJob, run: () => T) => T;
 }
 
 interface Running {
   job: LeasedJob;
   controller: AbortController;
   /** Set when the lease is lost or handed back: the handler's result must not be reported. */
-  abandoned: boolean;
+  abandoned?: 'lease_lost' | 'released';
+  /** Resolves once the handler returned and its result was handed on. */
+  done: Promise<void>;
 }
 
 /**
  * The executor loop on top of JobLeases: keeps `concurrency` jobs running,
  * leases as many as there are free slots in one call, blocks (no polling) when
- * the pools are empty, heartbeats every running lease in one call per pool, and
- * batches completions and failures (SettlementBuffer). stop() hands back what
- * does not finish within the grace period.
+ * the pools are empty, heartbeats every running lease in one call, aborts a
+ * job's signal on cancel, lost lease or timeout, and batches completions and
+ * failures (SettlementBuffer). stop() hands back what does not finish within
+ * the grace period.
  */
 export class JobWorker {
   private readonly logger = new Logger(JobWorker.name);
@@ -58,7 +76,9 @@ export class JobWorker {
   private readonly blockMs: number;
   private readonly concurrency: number;
   private loop?: Promise<void>;
+  private stopping?: Promise<void>;
   private heartbeatTimer?: NodeJS.Timeout;
+  private beating?: Promise<void>;
   private slotFreed?: () => void;
 
   constructor(private readonly leases: JobLeases, private readonly options: JobWorkerOptions) {
@@ -67,7 +87,7 @@ export class JobWorker {
     this.leaseMs = checkInt(options.leaseMs ?? 30_000, 'options.leaseMs', 100, 24 * 3_600_000);
     this.heartbeatMs = checkInt(options.heartbeatMs ?? Math.floor(this.leaseMs / 3), 'options.heartbeatMs', 10, this.leaseMs);
     this.blockMs = checkInt(options.blockMs ?? 5_000, 'options.blockMs', 1, 3_600_000);
-    this.settlements = new SettlementBuffer(leases, options.onSettled);
+    this.settlements = new SettlementBuffer(leases, (job, outcome, error) => this.settled(job, outcome, error));
   }
 
   /** Jobs running now. */
@@ -76,26 +96,35 @@ export class JobWorker {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.heartbeatMs);
+    if (this.loop || this.stopping) return;
+    // A slow beat is not overlapped by the next one: that would only queue more work on a struggling Redis.
+    this.heartbeatTimer = setInterval(() => (this.beating ??= this.heartbeat().finally(() => (this.beating = undefined))), this.heartbeatMs);
     this.loop = this.leaseLoop();
   }
 
   /**
-   * Stops leasing, lets running jobs finish for up to graceMs, then aborts the
-   * rest (signal reason 'shutdown') and releases them to the queue at once
-   * (not counted as failures), and flushes every result.
+   * Stops leasing, lets running jobs finish for up to graceMs, then releases
+   * the rest to the queue at once (not counted as failures), aborts them
+   * (reason 'shutdown'), waits for their handlers to return, and flushes every
+   * result. Idempotent.
    */
-  async stop(graceMs = 0): Promise<void> {
+  stop(graceMs = 0): Promise<void> {
+    this.stopping ??= this.shutdown(graceMs);
+    return this.stopping;
+  }
+
+  private async shutdown(graceMs: number): Promise<void> {
     this.stopController.abort('shutdown');
     this.slotFreed?.();
     await this.loop;
-    const deadline = Date.now() + graceMs;
-    while (this.running.size > 0 && Date.now() < deadline) {
-      await Promise.race([this.nextSlot(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
-    }
+    let graceTimer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, graceMs)));
+    await Promise.race([this.allDone(), grace]);
+    clearTimeout(graceTimer);
     clearInterval(this.heartbeatTimer);
+    await this.beating;
     await this.releaseRunning();
+    await this.allDone();
     await this.settlements.drain();
   }
 
@@ -131,23 +160,31 @@ export class JobWorker {
   }
 
   private run(job: LeasedJob): void {
-    const entry: Running = { job, controller: new AbortController(), abandoned: false };
     const key = refKey(job);
+    const entry = { job, controller: new AbortController() } as Running;
     this.running.set(key, entry);
-    Promise.resolve()
-      .then(() => this.options.handler(job, { signal: entry.controller.signal }))
-      .then(
-        (output) => {
-          if (!entry.abandoned) this.settlements.complete(job, output ?? undefined);
-        },
-        (error: unknown) => {
-          if (!entry.abandoned) this.settlements.fail(job, this.toJobError(error));
-        },
-      )
-      .finally(() => {
-        this.running.delete(key);
-        this.slotFreed?.();
-      });
+    const timeoutMs = this.options.timeoutMs?.(job);
+    // Past setTimeout's range (~24.8 days) a timer would fire at once: such a limit is no limit.
+    const timer = timeoutMs === undefined || timeoutMs > MAX_TIMER_MS ? undefined : setTimeout(() => this.abort(entry, 'timed_out'), timeoutMs);
+    entry.done = this.inScope(job, async () => {
+      let result: { ok: true; output: JsonValue | void } | { ok: false; error: unknown };
+      try {
+        result = { ok: true, output: await this.options.handler(job, { signal: entry.controller.signal }) };
+      } catch (error) {
+        result = { ok: false, error };
+      }
+      clearTimeout(timer);
+      // Leaving `running` and deciding what to report happen in one turn: a heartbeat answer can no longer abandon the job after this.
+      this.running.delete(key);
+      if (entry.abandoned === 'lease_lost') this.settled(job, 'lease_lost');
+      else if (!entry.abandoned && result.ok) this.settlements.complete(job, result.output ?? undefined);
+      else if (!entry.abandoned && !result.ok) this.settlements.fail(job, this.toJobError(result.error), result.error);
+      this.slotFreed?.();
+    });
+  }
+
+  private allDone(): Promise<unknown> {
+    return Promise.all([...this.running.values()].map((entry) => entry.done));
   }
 
   private nextSlot(): Promise<void> {
@@ -159,52 +196,89 @@ export class JobWorker {
     });
   }
 
+  private abort(entry: Running, reason: AbortReason): void {
+    if (entry.controller.signal.aborted) return;
+    entry.controller.abort(this.options.abortReason ? this.options.abortReason(reason, entry.job) : reason);
+  }
+
   private async heartbeat(): Promise<void> {
     const entries = [...this.running.values()].filter((entry) => !entry.abandoned);
     if (entries.length === 0) return;
+    let results;
     try {
-      const results = await this.leases.heartbeat(this.options.executorId, entries.map(({ job }) => jobRef(job)), this.leaseMs);
-      results.forEach((result, i) => {
-        const entry = entries[i];
-        if (result.status === 'stale') {
-          entry.abandoned = true;
-          entry.controller.abort('lease_lost' satisfies AbortReason);
-          this.logger.warn(`lost the lease of job ${result.id} (pool ${result.pool}, attempt ${result.attempt}); its result will be dropped`);
-        } else if (result.status === 'cancelled' && !entry.controller.signal.aborted) {
-          entry.controller.abort('cancelled' satisfies AbortReason);
-        }
-      });
+      results = await this.leases.heartbeat(this.options.executorId, entries.map(({ job }) => jobRef(job)), this.leaseMs);
     } catch (error) {
-      this.logger.error(`heartbeat failed: ${(error as Error).message}`);
+      this.logger.error(`heartbeat for ${entries.length} job(s) failed: ${(error as Error).message}`);
+      this.options.onHeartbeatFailure?.('error', entries.map(({ job }) => job));
+      return;
     }
+    const lost: LeasedJob[] = [];
+    results.forEach((result, i) => {
+      const entry = entries[i];
+      if (result.status === 'stale') lost.push(entry.job);
+      // Finished meanwhile (its result is on its way) or released: nothing to abort.
+      if (entry.abandoned || this.running.get(refKey(entry.job)) !== entry) return;
+      if (result.status === 'stale') {
+        entry.abandoned = 'lease_lost';
+        this.abort(entry, 'lease_lost');
+        this.inScope(entry.job, () =>
+          this.logger.warn(`lost the lease of job ${result.id} (pool ${result.pool}, attempt ${result.attempt}); its result will be dropped`),
+        );
+      } else if (result.status === 'cancelled' && !entry.controller.signal.aborted) {
+        this.abort(entry, 'cancelled');
+        this.inScope(entry.job, () => this.logger.log(`job ${result.id} (pool ${result.pool}) was cancelled; aborting it`));
+      }
+    });
+    if (lost.length > 0) this.options.onHeartbeatFailure?.('lost', lost);
   }
 
   private async releaseRunning(): Promise<void> {
-    const byPool = new Map<string, { id: string; attempt: number }[]>();
+    const byPool = new Map<string, Running[]>();
     for (const entry of this.running.values()) {
       if (entry.abandoned) continue;
-      entry.abandoned = true;
-      entry.controller.abort('shutdown' satisfies AbortReason);
-      const list = byPool.get(entry.job.pool) ?? [];
-      list.push({ id: entry.job.id, attempt: entry.job.attempt });
-      byPool.set(entry.job.pool, list);
+      entry.abandoned = 'released';
+      byPool.set(entry.job.pool, [...(byPool.get(entry.job.pool) ?? []), entry]);
     }
-    for (const [pool, jobs] of byPool) {
+    for (const [pool, entries] of byPool) {
       try {
-        await this.leases.releaseMany(pool, jobs);
+        const outcomes = await this.leases.releaseMany(pool, entries.map(({ job }) => ({ id: job.id, attempt: job.attempt })));
+        this.logger.log(`released ${entries.length} unfinished job(s) of pool ${pool}: ${outcomes.join(', ')}`);
       } catch (error) {
-        this.logger.error(`releasing ${jobs.length} job(s) of pool ${pool} failed: ${(error as Error).message}; their leases will expire`);
+        this.logger.error(`releasing ${entries.length} job(s) of pool ${pool} failed: ${(error as Error).message}; their leases will expire`);
+      }
+      for (const entry of entries) {
+        this.abort(entry, 'shutdown');
+        this.settled(entry.job, 'released');
       }
     }
   }
 
+  private settled(job: LeasedJob, outcome: SettledOutcome, error?: unknown): void {
+    if (!this.options.onSettled) return;
+    try {
+      this.inScope(job, () => this.options.onSettled?.(job, outcome, error));
+    } catch (listenerError) {
+      this.logger.error(`the onSettled listener failed for job ${job.id}: ${(listenerError as Error).message}`);
+    }
+  }
+
+  private inScope<T>(job: LeasedJob, run: () => T): T {
+    return this.options.jobScope ? this.options.jobScope(job, run) : run();
+  }
+
   private toJobError(error: unknown): JobError {
-    if (this.options.toJobError) return this.options.toJobError(error);
+    try {
+      if (this.options.toJobError) return this.options.toJobError(error);
+    } catch (converterError) {
+      this.logger.error(`toJobError failed: ${(converterError as Error).message}; reporting the error as it is`);
+    }
     const message = error instanceof Error ? error.message : String(error);
     const retryable = !(typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === false);
     return { message, retryable };
   }
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function refKey(job: JobRef): string {
   return `${job.pool}\n${job.id}`;

@@ -3,16 +3,37 @@ import type { FailManyOutcome, JobLeases } from '../leases/job-leases';
 import type { JobError, LeasedJob } from '../model/job-types';
 import type { JsonValue } from '../model/json';
 
-/** What became of a reported result: the job's new state, or refused when its lease was already lost. */
-export type SettledOutcome = 'succeeded' | 'retrying' | 'failed' | 'cancelled' | 'refused';
+/**
+ * How a leased job left the worker: the state its result put it in; `refused`
+ * when the queue refused the result (the lease was lost meanwhile);
+ * `unreported` when the result could not be sent (the lease expires and the job
+ * runs again); `lease_lost` when a heartbeat found the lease gone while the job
+ * ran (its result was dropped); `released` when stop() handed it back.
+ */
+export type SettledOutcome = 'succeeded' | 'retrying' | 'failed' | 'cancelled' | 'refused' | 'unreported' | 'lease_lost' | 'released';
 
-export type SettledListener = (job: LeasedJob, outcome: SettledOutcome) => void;
+/** `error` is what the handler threw, for a failed attempt. */
+export type SettledListener = (job: LeasedJob, outcome: SettledOutcome, error?: unknown) => void;
+
+interface Completion {
+  job: LeasedJob;
+  output?: JsonValue;
+}
+
+interface Failure {
+  job: LeasedJob;
+  error: JobError;
+  thrown: unknown;
+}
 
 interface Pending {
-  completions: { job: LeasedJob; output?: JsonValue }[];
-  failures: { job: LeasedJob; error: JobError }[];
+  completions: Completion[];
+  failures: Failure[];
   flushing: boolean;
 }
+
+/** Attempts of one flush while Redis is unreachable (~2 s in all): then the leases are left to expire. */
+const FLUSH_TRIES = 5;
 
 /**
  * Collects completions and failures and sends each pool's in one script call:
@@ -26,15 +47,15 @@ export class SettlementBuffer {
   private readonly flushes = new Set<Promise<void>>();
   private scheduled = false;
 
-  constructor(private readonly leases: JobLeases, private readonly onSettled?: SettledListener) {}
+  constructor(private readonly leases: JobLeases, private readonly onSettled: SettledListener) {}
 
   complete(job: LeasedJob, output: JsonValue | undefined): void {
     this.pool(job.pool).completions.push({ job, ...(output !== undefined && { output }) });
     this.schedule();
   }
 
-  fail(job: LeasedJob, error: JobError): void {
-    this.pool(job.pool).failures.push({ job, error });
+  fail(job: LeasedJob, error: JobError, thrown: unknown): void {
+    this.pool(job.pool).failures.push({ job, error, thrown });
     this.schedule();
   }
 
@@ -82,20 +103,35 @@ export class SettlementBuffer {
   private async flush(pool: string, pending: Pending): Promise<void> {
     const completions = pending.completions.splice(0);
     const failures = pending.failures.splice(0);
-    try {
-      const [completed, failed] = await Promise.all([
-        completions.length > 0 ? this.leases.completeMany(pool, completions.map(({ job, output }) => ({ id: job.id, attempt: job.attempt, output }))) : [],
-        failures.length > 0 ? this.leases.failMany(pool, failures.map(({ job, error }) => ({ id: job.id, attempt: job.attempt, error }))) : [],
-      ]);
-      const outcomes: SettledOutcome[] = [...completed.map((s) => (s === 'ok' ? 'succeeded' : 'refused')), ...failed.map(failOutcome)];
-      const refused = outcomes.filter((outcome) => outcome === 'refused').length;
-      if (refused > 0) this.logger.warn(`pool ${pool}: ${refused} result(s) refused because their lease was lost (stale attempt)`);
-      if (this.onSettled) {
-        const jobs = [...completions, ...failures].map(({ job }) => job);
-        jobs.forEach((job, i) => this.onSettled?.(job, outcomes[i]));
+    const [completed, failed] = await Promise.all([
+      this.send(pool, completions.length, () =>
+        this.leases.completeMany(pool, completions.map(({ job, output }) => ({ id: job.id, attempt: job.attempt, output }))),
+      ),
+      this.send(pool, failures.length, () => this.leases.failMany(pool, failures.map(({ job, error }) => ({ id: job.id, attempt: job.attempt, error })))),
+    ]);
+    const outcomes: SettledOutcome[] = [
+      ...completions.map((_, i): SettledOutcome => (completed ? (completed[i] === 'ok' ? 'succeeded' : 'refused') : 'unreported')),
+      ...failures.map((_, i): SettledOutcome => (failed ? failOutcome(failed[i]) : 'unreported')),
+    ];
+    const refused = outcomes.filter((outcome) => outcome === 'refused').length;
+    if (refused > 0) this.logger.warn(`pool ${pool}: ${refused} result(s) refused because their lease was lost (stale attempt)`);
+    completions.forEach(({ job }, i) => this.onSettled(job, outcomes[i]));
+    failures.forEach(({ job, thrown }, i) => this.onSettled(job, outcomes[completions.length + i], thrown));
+  }
+
+  /** One script call, tried again while Redis is unreachable; undefined when it never went through. */
+  private async send<T>(pool: string, count: number, call: () => Promise<T[]>): Promise<T[] | undefined> {
+    if (count === 0) return [];
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await call();
+      } catch (error) {
+        if (tries >= FLUSH_TRIES) {
+          this.logger.error(`pool ${pool}: reporting ${count} result(s) failed: ${(error as Error).message}; their leases will expire and be retried`);
+          return undefined;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * tries));
       }
-    } catch (error) {
-      this.logger.error(`pool ${pool}: reporting ${completions.length + failures.length} result(s) failed: ${(error as Error).message}; their leases will expire and be retried`);
     }
   }
 }
