@@ -1,6 +1,6 @@
 import type { JobLeases } from '../leases/job-leases';
 import { eventually, queueFixture, type QueueFixture } from '../../test/queue-fixture';
-import { JobWorker, type JobHandler } from './job-worker';
+import { JobWorker, type JobHandler, type JobWorkerOptions } from './job-worker';
 import type { SettledListener } from './settlement-buffer';
 
 describe('JobWorker (real Redis)', () => {
@@ -8,7 +8,10 @@ describe('JobWorker (real Redis)', () => {
   let workers: JobWorker[];
   const worker = (
     handler: JobHandler,
-    options: { concurrency?: number; leases?: JobLeases; leaseMs?: number; heartbeatMs?: number; onSettled?: SettledListener } = {},
+    options: { concurrency?: number; leases?: JobLeases; leaseMs?: number; heartbeatMs?: number; onSettled?: SettledListener } & Pick<
+      JobWorkerOptions,
+      'timeoutMs' | 'abortReason' | 'onHeartbeatFailure'
+    > = {},
   ) => {
     const w = new JobWorker(options.leases ?? f.leases, {
       pools: f.pools,
@@ -19,6 +22,9 @@ describe('JobWorker (real Redis)', () => {
       blockMs: 1_000,
       handler,
       onSettled: options.onSettled,
+      timeoutMs: options.timeoutMs,
+      abortReason: options.abortReason,
+      onHeartbeatFailure: options.onHeartbeatFailure,
     });
     workers.push(w);
     w.start();
@@ -105,5 +111,69 @@ describe('JobWorker (real Redis)', () => {
     await w.stop(50);
     expect(await f.queue.getJob('default', slow)).toMatchObject({ state: 'queued', attempt: 1, failures: 0 });
     expect((await f.results()).map((r) => [r.jobId, r.outcome])).toEqual([[fast, 'succeeded']]);
+  });
+
+  it('a job past its time limit is aborted with the reason abortReason makes of it, and settles once', async () => {
+    const leases = f.executor('no-backoff-timeout', { backoff: { baseMs: 0, factor: 1, capMs: 0 } });
+    const settled: Array<[string, string | undefined]> = [];
+    worker(
+      (job, { signal }) =>
+        job.attempt === 1
+          ? new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+          : { finished: job.attempt },
+      {
+        leases,
+        timeoutMs: (job) => (job.attempt === 1 ? 50 : undefined),
+        abortReason: (reason) => Object.assign(new Error(`stopped: ${reason}`), { retryable: true }),
+        onSettled: (_job, outcome, error) => settled.push([outcome, (error as Error | undefined)?.message]),
+      },
+    );
+    const id = await f.queue.enqueue('default', { payload: {}, maxAttempts: 2 });
+    const [result] = await finished(1);
+    expect(result).toMatchObject({ jobId: id, outcome: 'succeeded', attempt: 2, output: { finished: 2 } });
+    const retry = (await f.results()).find((r) => r.outcome === 'retrying');
+    expect(retry?.error).toMatchObject({ message: 'stopped: timed_out' });
+    expect(settled).toEqual([
+      ['retrying', 'stopped: timed_out'],
+      ['succeeded', undefined],
+    ]);
+  });
+
+  it('a lease taken away is reported by the next heartbeat: the handler is aborted and nothing is completed', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const failures: Array<[string, string[]]> = [];
+    const settled: string[] = [];
+    const reasons: unknown[] = [];
+    worker(
+      (_job, { signal }) =>
+        new Promise((_, reject) => {
+          started();
+          signal.addEventListener('abort', () => {
+            reasons.push(signal.reason);
+            reject(new Error('aborted'));
+          });
+        }),
+      {
+        leaseMs: 600,
+        heartbeatMs: 50,
+        onHeartbeatFailure: (reason, jobs) => failures.push([reason, jobs.map((job) => job.id)]),
+        onSettled: (_job, outcome) => settled.push(outcome),
+      },
+    );
+    const id = await f.queue.enqueue('default', { payload: {} });
+    await running;
+    // What the pod health monitor does when it decides this executor is dead.
+    await f.maintenance.requeueLeasesOf('worker-1');
+    await eventually(async () => (settled.length > 0 ? true : undefined), 'the job to settle');
+    expect(failures).toEqual([['lost', [id]]]);
+    expect(reasons).toEqual(['lease_lost']);
+    expect(settled).toEqual(['lease_lost']);
+    // The requeued job is a new attempt, which this (still idle) worker may well lease again itself.
+    expect(await f.queue.getJob('default', id)).toMatchObject({ attempt: 2 });
+    // Attempt 1's only result is the requeue's own; the aborted handler reported nothing.
+    expect((await f.results()).filter((r) => r.jobId === id && r.attempt === 1).map((r) => [r.outcome, r.error?.details])).toEqual([
+      ['retrying', { executorId: 'worker-1', reason: 'executor_lost' }],
+    ]);
   });
 });

@@ -280,8 +280,10 @@ export class JobWorker {
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+// The attempt is part of the key: after a lease is lost, this same worker may
+// lease the job again while the old attempt's handler is still winding down.
 function refKey(job: JobRef): string {
-  return `${job.pool}\n${job.id}`;
+  return `${job.pool}\n${job.id}\n${job.attempt}`;
 }
 
 function jobRef(job: LeasedJob): JobRef {
