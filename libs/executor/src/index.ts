@@ -13,5 +13,5 @@ export { prepareTemplate, type PreparedTemplate } from './lib/templates/prepared
 export { TemplateSnapshotStore, type TemplateRef } from './lib/templates/template-snapshot-store';
 export { JobRunner, type JobResult, type JobRun } from './lib/job/job-runner';
 export { ExecutorMetrics, type JobOutcome } from './lib/metrics/executor-metrics';
-export { parseJobPayload, type WorkflowJobPayload } from './lib/worker/job-payload';
+export { parseJobPayload } from './lib/worker/job-payload';
 export { ExecutorAgent, type ExecutorAgentOptions } from './lib/agent/executor-agent';

@@ -137,6 +137,10 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
     const failed = await t.waitForState(wf.id, 'FAILED');
     expect(failed.reason).toBe('workflow timed out after 1 s');
     expect(failed.jobs.map((j) => j.state)).toEqual(['TIMED_OUT', 'CANCELLED']);
+    // The queue job is withdrawn through the workflow's outbox, just after the state change.
+    const queue = new JobQueue(t.redis, { pools: ['manual'], prefix: t.prefix });
+    for (let i = 0; i < 200 && (await queue.getJob('manual', `${wf.id}:never:1`)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await queue.getJob('manual', `${wf.id}:never:1`)).toBeUndefined();
     expect(await leaseManual(10)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { templateSnapshotField, templateSnapshotsKey } from '@base-shift/job-contract';
 import type { RedisConnection } from '@base-shift/queue';
 import { TemplateNotFoundError } from '../errors/executor-errors';
 import { prepareTemplate, type PreparedTemplate } from './prepared-template';
@@ -9,12 +10,10 @@ export interface TemplateRef {
 }
 
 /**
- * Reads the template snapshots the workflow engine pins into each workflow:
- * HASH `workflow:{<workflowId>}:templates`, field `<templateId>@<version>`
- * (libs/workflow WorkflowKeys; the executor may not import that control-plane
- * lib, so the two key shapes are kept equal by hand and by the end-to-end
- * tests). A published version never changes, so a snapshot is read from Redis
- * once per (templateId, version) and then served from memory.
+ * Reads the template snapshots the workflow engine pins into each workflow
+ * (key and field names from @base-shift/job-contract, shared with the engine).
+ * A published version never changes, so a snapshot is read from Redis once per
+ * (templateId, version) and then served from memory.
  */
 export class TemplateSnapshotStore {
   private readonly cache = new Map<string, Promise<PreparedTemplate>>();
@@ -26,7 +25,7 @@ export class TemplateSnapshotStore {
   ) {}
 
   get(ref: TemplateRef): Promise<PreparedTemplate> {
-    const field = `${ref.templateId}@${ref.version}`;
+    const field = templateSnapshotField(ref.templateId, ref.version);
     let entry = this.cache.get(field);
     if (entry) {
       // Map order is insertion order: re-inserting keeps the most used versions at the end.
@@ -43,7 +42,7 @@ export class TemplateSnapshotStore {
   }
 
   private async load(ref: TemplateRef, field: string): Promise<PreparedTemplate> {
-    const raw = await this.redis.hget(`${this.keyPrefix}workflow:{${ref.workflowId}}:templates`, field);
+    const raw = await this.redis.hget(templateSnapshotsKey(this.keyPrefix, ref.workflowId), field);
     if (raw === null) throw new TemplateNotFoundError(`template snapshot ${field} of workflow ${ref.workflowId} is not in Redis (was the workflow deleted?)`);
     return prepareTemplate(ref.templateId, ref.version, JSON.parse(raw) as unknown);
   }

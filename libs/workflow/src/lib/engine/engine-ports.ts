@@ -1,20 +1,5 @@
+import type { WorkflowJobPayload } from '@base-shift/job-contract';
 import type { JsonObject, JsonValue } from '../definition/workflow-request';
-
-/**
- * What the executor receives for one job. It runs the steps of the pinned
- * template snapshot, which it loads from Redis: HGET
- * `<prefix>workflow:{<workflowId>}:templates` field `<templateId>@<version>`
- * (see README "Redis keys"). The snapshot is stored once per workflow and
- * version; the queue payload only names it.
- */
-export interface WorkflowJobPayload {
-  workflowId: string;
-  jobId: string;
-  templateId: string;
-  version: string;
-  input: JsonValue;
-  timeoutSeconds?: number;
-}
 
 export interface QueueJobSpec {
   /** Deterministic (`<workflowId>:<jobId>:<run>`), so enqueueing twice is harmless. */

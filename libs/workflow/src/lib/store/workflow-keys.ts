@@ -1,3 +1,5 @@
+import { templateSnapshotField, templateSnapshotsKey } from '@base-shift/job-contract';
+
 /** The keys of one workflow; all share the `{<id>}` hash tag, so one script may touch them all. */
 export interface WorkflowKeySet {
   /** `workflow:{<id>}:state` (STRING), exactly as the seed names it. */
@@ -36,7 +38,7 @@ export class WorkflowKeys {
       jobs: `${base}jobs`,
       meta: `${base}meta`,
       history: `${base}history`,
-      templates: `${base}templates`,
+      templates: templateSnapshotsKey(this.prefix, id),
       outbox: `${base}outbox`,
       jobPrefix: `${base}job:`,
       events: `${base}events`,
@@ -49,7 +51,7 @@ export class WorkflowKeys {
 
   /** Field of `templates` holding one pinned snapshot. */
   templateField(templateId: string, version: string): string {
-    return `${templateId}@${version}`;
+    return templateSnapshotField(templateId, version);
   }
 
   // Keys below have no workflow tag: each lives in its own slot and is only
