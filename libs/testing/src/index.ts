@@ -3,3 +3,4 @@ export { isolatedRedis, deleteKeysWithPrefix, type IsolatedRedis } from './lib/i
 export { isolatedMongoUrl } from './lib/isolated-mongo';
 export { startBuiltApp, freePort, type AppProcess, type BuiltApp } from './lib/app-process';
 export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer, type ScrapeTarget } from './lib/prometheus';
+export { eventually, type EventuallyOptions } from './lib/eventually';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { promtoolCheckMetrics, startPrometheus, type PrometheusServer } from '@base-shift/testing';
+import { eventually, promtoolCheckMetrics, startPrometheus, type PrometheusServer } from '@base-shift/testing';
 import { BuiltStack, jsonLines } from '../support/built-stack';
 import { documentedMetrics, familyNames } from '../support/metrics-text';
 import { alertRules, dashboardQueries } from '../support/monitoring-files';
@@ -47,16 +47,8 @@ function orderWorkflow(orderId: string) {
   };
 }
 
-/** Polls `read` until it yields a value; bounded, never a fixed sleep. */
-async function eventually<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+/** Prometheus needs a few 1 s scrapes to see a change: poll for up to a minute. */
+const scraped = <T>(what: string, read: () => Promise<T | undefined>): Promise<T> => eventually(read, what, { attempts: 240, everyMs: 250 });
 
 describe('Prometheus scrapes a built control plane and executor while a workflow runs (real Prometheus, promtool)', () => {
   let stack: BuiltStack;
@@ -108,32 +100,32 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
   });
 
   it('reads back through the Prometheus API that jobs succeeded and that job duration has a median', async () => {
-    await eventually('both targets up', async () => ((await scalar('sum(up)')) === 2 ? true : undefined));
+    await scraped('both targets up', async () => ((await scalar('sum(up)')) === 2 ? true : undefined));
     await runWorkflow('o-1');
     // The first scrape that sees the counters gives rate() its starting point...
-    await eventually('the first successes in Prometheus', async () => ((await scalar('sum(base_shift_jobs_succeeded_total{template="obs_shape"})')) === 1 ? true : undefined));
+    await scraped('the first successes in Prometheus', async () => ((await scalar('sum(base_shift_jobs_succeeded_total{template="obs_shape"})')) === 1 ? true : undefined));
     // ...so the second workflow's jobs make the counters increase within the rate window.
     await runWorkflow('o-2');
-    const succeeded = await eventually('the counter to increase', async () => {
+    const succeeded = await scraped('the counter to increase', async () => {
       const total = await scalar('sum by (template) (base_shift_jobs_succeeded_total{template="obs_shape"})');
       return total === 2 ? total : undefined;
     });
     expect(succeeded).toBe(2);
-    expect(await eventually('obs_notify successes', async () => ((await scalar('sum(base_shift_jobs_succeeded_total{template="obs_notify"})')) === 2 ? 2 : undefined))).toBe(2);
+    expect(await scraped('obs_notify successes', async () => ((await scalar('sum(base_shift_jobs_succeeded_total{template="obs_notify"})')) === 2 ? 2 : undefined))).toBe(2);
 
-    const median = await eventually('a job-duration median', async () => {
+    const median = await scraped('a job-duration median', async () => {
       const value = await scalar('histogram_quantile(0.5, sum by (le) (rate(base_shift_job_duration_seconds_bucket[1m])))');
       return value !== undefined && Number.isFinite(value) ? value : undefined;
     });
     expect(median).toBeGreaterThanOrEqual(0);
-    const wait = await eventually('a queue-wait median', async () => {
+    const wait = await scraped('a queue-wait median', async () => {
       const value = await scalar('histogram_quantile(0.5, sum by (le) (rate(base_shift_job_queue_wait_seconds_bucket[1m])))');
       return value !== undefined && Number.isFinite(value) ? value : undefined;
     });
     expect(wait).toBeGreaterThanOrEqual(0);
 
     // The executor's own view, scraped from its METRICS_PORT.
-    const executed = await eventually('executor successes', async () => {
+    const executed = await scraped('executor successes', async () => {
       const value = await scalar('sum(base_shift_executor_jobs_total{job="job-executor",outcome="succeeded"})');
       return value === 4 ? value : undefined;
     });

@@ -3,23 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CoordinationV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { createRedisConnection, JobQueue, type RedisConnection } from '@base-shift/queue';
-import { deleteKeysWithPrefix, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { eventually, deleteKeysWithPrefix, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const LEASE = 'failover-leader';
 
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300, everyMs = 100): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < attempts; i += 1) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  throw new Error(`${what} did not happen${last ? ` (${(last as Error).message})` : ''}`);
-}
+// Polls every 100 ms: these waits span process starts and lease expiries.
+const until = <T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300): Promise<T> =>
+  eventually(probe, what, { attempts, everyMs: 100 });
 
 /**
  * Two built control planes (dist/apps/control-plane, as the Deployment runs
@@ -109,10 +99,10 @@ describe('control-plane leader failover (kubernetes driver, real processes)', ()
     await queue.enqueue('default', { payload: { n: 2 } });
 
     // 3 s lease: the follower must hold it after at most one lease duration plus its retry period.
-    const next = await until(async () => {
+    const next = await eventually(async () => {
       const current = await holder();
       return current?.startsWith(`${followerName}_`) ? current : undefined;
-    }, 'the follower taking the lease over', 100, 100);
+    }, 'the follower taking the lease over', { attempts: 100, everyMs: 100 });
     expect(next).not.toBe(first);
     await until(async () => (await executorPods()) === 2, 'the new leader scaling for the second job');
     const lease = await coordination.readNamespacedLease({ name: LEASE, namespace });

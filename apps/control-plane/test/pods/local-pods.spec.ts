@@ -8,7 +8,7 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { parsePoolConfig, type PodManager } from '@base-shift/pods';
 import { TemplateService } from '@base-shift/templates';
-import { deleteKeysWithPrefix, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
+import { eventually, deleteKeysWithPrefix, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
 import { createRedisConnection } from '@base-shift/queue';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { POD_MANAGER } from '../../src/app/pods/pod-manager.provider';
@@ -31,14 +31,9 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   return undefined;
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300): Promise<T> {
-  for (let i = 0; i < attempts; i += 1) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} did not happen`);
-}
+// Polls every 100 ms: these waits span process starts and lease expiries.
+const until = <T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300): Promise<T> =>
+  eventually(probe, what, { attempts, everyMs: 100 });
 
 /**
  * The README's one-machine setup: the control plane with the local pod driver

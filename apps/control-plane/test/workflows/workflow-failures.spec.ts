@@ -1,4 +1,5 @@
 import { JobQueue, type JobLeases, type LeasedJob } from '@base-shift/queue';
+import { eventually } from '@base-shift/testing';
 import { echoTemplate, orderWorkflow, sampleOutput, WorkflowTestApp } from './workflow-test-app';
 
 describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
@@ -139,7 +140,7 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
     expect(failed.jobs.map((j) => j.state)).toEqual(['TIMED_OUT', 'CANCELLED']);
     // The queue job is withdrawn through the workflow's outbox, just after the state change.
     const queue = new JobQueue(t.redis, { pools: ['manual'], prefix: t.prefix });
-    for (let i = 0; i < 200 && (await queue.getJob('manual', `${wf.id}:never:1`)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    await eventually(async () => (await queue.getJob('manual', `${wf.id}:never:1`)) === undefined, 'the timed-out job to leave the queue');
     expect(await queue.getJob('manual', `${wf.id}:never:1`)).toBeUndefined();
     expect(await leaseManual(10)).toEqual([]);
   });

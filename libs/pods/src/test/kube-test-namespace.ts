@@ -80,17 +80,4 @@ export class KubeTestNamespace {
   }
 }
 
-/** Polls until `probe` returns a value other than undefined/false, or fails after `attempts` tries. */
-export async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, attempts = 200, everyMs = 50): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < attempts; i += 1) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  throw new Error(`${what} did not happen${last ? ` (last error: ${(last as Error).message})` : ''}`);
-}
+export { eventually } from '@base-shift/testing';

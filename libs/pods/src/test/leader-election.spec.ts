@@ -133,7 +133,7 @@ describe('leader election on a Redis lock (local driver)', () => {
     expect(ttl).toBeLessThanOrEqual(600);
 
     // A dies: nobody renews. B wins as soon as the lock is gone, not before.
-    await eventually(async () => (await b.replica.tick()) || undefined, 'the follower taking over', 100, 50);
+    await eventually(async () => (await b.replica.tick()) || undefined, 'the follower taking over', { attempts: 100, everyMs: 50 });
     expect(await b.elector.holder()).toBe('replica-b');
     expect(await a.replica.tick()).toBe(false);
     expect(a.replica.log).toEqual(['started', 'stopped']);

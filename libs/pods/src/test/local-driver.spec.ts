@@ -93,13 +93,13 @@ describe('the local pod driver runs real executors', () => {
     const names = driver.list().map((pod) => pod.name);
     expect(names).toHaveLength(2);
 
-    await eventually(() => driver.list().every((pod) => pod.ready), 'both executors answering /healthz', 200, 100);
-    await eventually(async () => (await succeeded()) === 6 || undefined, 'the six jobs succeeding', 300, 100);
+    await eventually(() => driver.list().every((pod) => pod.ready), 'both executors answering /healthz', { attempts: 200, everyMs: 100 });
+    await eventually(async () => (await succeeded()) === 6 || undefined, 'the six jobs succeeding', { attempts: 300, everyMs: 100 });
     expect(await queue.stats('default')).toMatchObject({ queued: 0, leased: 0 });
 
     const down = await manager.evaluate();
     expect(down?.pools[0]).toMatchObject({ desired: 0, pods: 0, action: 'down' });
-    await eventually(() => driver.list().length === 0, 'both executors exiting after their drain', 200, 100);
+    await eventually(() => driver.list().length === 0, 'both executors exiting after their drain', { attempts: 200, everyMs: 100 });
     const usage = await templates.read();
     expect(usage).toEqual([expect.objectContaining({ pool: 'default', templateId: 'short_delay', runs: 6 })]);
     expect(usage[0].totalMs).toBeGreaterThanOrEqual(6 * 200);
@@ -109,11 +109,11 @@ describe('the local pod driver runs real executors', () => {
     const [jobId] = await enqueue('long_delay', 60_000, 1);
     await manager.evaluate();
     const [pod] = driver.list();
-    await eventually(async () => (await queue.getJob('default', jobId))?.state === 'leased' || undefined, 'the executor leasing the job', 200, 100);
+    await eventually(async () => (await queue.getJob('default', jobId))?.state === 'leased' || undefined, 'the executor leasing the job', { attempts: 200, everyMs: 100 });
     expect((await queue.getJob('default', jobId))?.lease?.executorId).toBe(pod.name);
 
     process.kill(pidOf(pod.name), 'SIGKILL');
-    await eventually(() => driver.list().find((candidate) => candidate.name === pod.name)?.phase === 'Failed', 'the driver seeing the crash', 200, 50);
+    await eventually(() => driver.list().find((candidate) => candidate.name === pod.name)?.phase === 'Failed', 'the driver seeing the crash', { attempts: 200, everyMs: 50 });
 
     const evaluation = await manager.evaluate();
     expect(evaluation?.health.replaced).toEqual([{ pod: pod.name, pool: 'default', reason: 'Failed', requeued: 1 }]);
@@ -132,7 +132,7 @@ describe('the local pod driver runs real executors', () => {
       env: { PATH: process.env['PATH'] ?? '', JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), REDIS_KEY_PREFIX: redis.prefix, EXECUTOR_ID: 'left-behind', METRICS_PORT: String(port), LOG_LEVEL: 'warn', POOLS: 'default' },
       stdio: 'ignore',
     });
-    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200, 'the orphan executor serving', 200, 50);
+    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200, 'the orphan executor serving', { attempts: 200, everyMs: 50 });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => orphan.once('exit', (code, signal) => resolve(signal ?? code)));
     // The owner: a process that has ended, as a control plane killed with SIGKILL has.
     const owner = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });

@@ -66,7 +66,7 @@ describe('the pod informer survives a 410 Gone', () => {
     await admin.createNamespacedPod({ namespace: NAMESPACE, body: executorPod('after') });
     proxy.pointTo(server.port);
 
-    await eventually(() => informer?.relistCounts.expired === 1, 'a relist after 410 Gone', 400, 50);
+    await eventually(() => informer?.relistCounts.expired === 1, 'a relist after 410 Gone', { attempts: 400, everyMs: 50 });
     await eventually(() => informer?.list().map((pod) => pod.metadata?.name).join() === 'after', 'the cache matching the server');
     expect(events).toEqual(expect.arrayContaining(['added before', 'deleted before', 'added after']));
     expect(BigInt(informer.lastResourceVersion)).toBeGreaterThan(BigInt(seenVersion));

@@ -3,24 +3,8 @@ import type { CreateJobTemplateInput, JobTemplateChangesInput } from './job-temp
 import type { JobTemplateType } from './job-template.types';
 
 export function toJobTemplateType({ template, versions }: ResolvedTemplate): JobTemplateType {
-  return {
-    id: template.templateId,
-    name: template.name,
-    description: template.description,
-    version: template.version,
-    steps: template.steps,
-    inputSchema: template.inputSchema,
-    outputSchema: template.outputSchema,
-    requiredSecrets: template.requiredSecrets,
-    deprecated: template.deprecated,
-    createdAt: template.createdAt,
-    priority: template.priority,
-    maxAttempts: template.maxAttempts,
-    timeoutSeconds: template.timeoutSeconds,
-    resourceClass: template.resourceClass,
-    versions,
-    cursor: encodeCursor(template.templateId),
-  };
+  const { templateId, ...fields } = template;
+  return { ...fields, id: templateId, versions, cursor: encodeCursor(templateId) };
 }
 
 export function toTemplateDraft(input: CreateJobTemplateInput): TemplateDraft {
