@@ -17,7 +17,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createRedisConnection, JobQueue, QueueKeys, type RedisConnection } from '@base-shift/queue';
+import { JobQueue, QueueKeys } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { deleteKeysWithPrefix, freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -23,7 +23,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mongoose';
-import { createRedisConnection, JobLeases, type LeasedJob, type RedisConnection } from '@base-shift/queue';
+import { JobLeases, type LeasedJob } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { deleteKeysWithPrefix, freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const ROOT = path.resolve(__dirname, '../..');

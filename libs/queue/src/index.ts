@@ -17,9 +17,6 @@
  *   expired leases, requeue a dead executor's jobs, trim acknowledged results).
  */
 
-// Connections
-export { createRedisConnection, pingRedis, type RedisConnection, type RedisConnectionOptions } from './lib/connection/redis-connection';
-
 // Keys
 export { QueueKeys, type PoolKeys } from './lib/keys/queue-keys';
 

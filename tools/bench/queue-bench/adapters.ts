@@ -6,7 +6,8 @@
  */
 import BeeQueue from 'bee-queue';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { createRedisConnection, JobLeases, JobQueue, JobWorker, ResultConsumer, type RedisConnection } from '@base-shift/queue';
+import { JobLeases, JobQueue, JobWorker, ResultConsumer } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 
 export const QUEUE = 'bench';
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mongoose';
-import { createRedisConnection } from '@base-shift/queue';
+import { createRedisConnection } from '@base-shift/redis';
 import { deleteKeysWithPrefix, freePort, requireTestEnv, uniqueName } from '@base-shift/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { parsePoolConfig, type PodManager } from '@base-shift/pods';
 import { TemplateService } from '@base-shift/templates';
 import { eventually, deleteKeysWithPrefix, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
-import { createRedisConnection } from '@base-shift/queue';
+import { createRedisConnection } from '@base-shift/redis';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { POD_MANAGER } from '../../src/app/pods/pod-manager.provider';
 import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createRedisConnection, JobQueue, type RedisConnection } from '@base-shift/queue';
+import { JobQueue } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { deleteKeysWithPrefix, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
 import { createControlPlaneApp } from '../../src/app/create-app';
 

@@ -1,5 +1,5 @@
 import { createConnection } from 'mongoose';
-import { createRedisConnection } from '@base-shift/queue';
+import { createRedisConnection } from '@base-shift/redis';
 import { deleteKeysWithPrefix, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 export interface BuiltStackOptions {

@@ -1,5 +1,6 @@
 import { createConnection } from 'mongoose';
-import { createRedisConnection, JobLeases, JobWorker, type RedisConnection } from '@base-shift/queue';
+import { JobLeases, JobWorker } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { deleteKeysWithPrefix, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const WORKFLOWS = 30;

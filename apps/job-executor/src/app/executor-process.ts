@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { ExecutorAgent } from '@base-shift/executor';
-import { createRedisConnection, type RedisConnection } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import type { ExecutorConfig } from './executor-config';
 
 /**

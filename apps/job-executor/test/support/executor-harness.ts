@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JobQueue, QueueKeys, type JobInfo, type RedisConnection } from '@base-shift/queue';
+import { JobQueue, QueueKeys, type JobInfo } from '@base-shift/queue';
+import { type RedisConnection } from '@base-shift/redis';
 import { freePort, isolatedRedis, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 export const POOL = 'default';

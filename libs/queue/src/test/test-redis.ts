@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createRedisConnection, type RedisConnection } from '../lib/connection/redis-connection';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 
 /** A connection plus a key prefix private to one test; cleanup() deletes every key under it and closes. */
 export interface TestRedis {

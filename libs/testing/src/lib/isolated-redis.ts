@@ -1,4 +1,4 @@
-import { createRedisConnection, type RedisConnection } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { requireTestEnv, uniqueName } from './test-env';
 
 export interface IsolatedRedis {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { PodManager } from '@base-shift/pods';
-import { pingRedis, type RedisConnection } from '@base-shift/queue';
+import { pingRedis, type RedisConnection } from '@base-shift/redis';
 import { REDIS } from '../infrastructure/redis.module';
 import { POD_MANAGER } from '../pods/pod-manager.provider';
 import { withTimeout } from '../shared/with-timeout';

@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { Registry } from 'prom-client';
 import { createPodManager, PodKeys, POOL_DEFAULTS, TemplateStatsStore, type PodManager, type PoolConfig } from '@base-shift/pods';
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry.token';

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { templateUsage, TemplateStatsStore, type PodManager, type PoolConfig, type PoolStatus } from '@base-shift/pods';
-import { JobQueue, type RedisConnection } from '@base-shift/queue';
+import { JobQueue } from '@base-shift/queue';
+import { type RedisConnection } from '@base-shift/redis';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
 import { POD_MANAGER, POOL_CONFIGS } from './pod-manager.provider';

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Provider } from '@nestjs/common';
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import { TemplateService } from '@base-shift/templates';
 import {
   QueueAdapter,

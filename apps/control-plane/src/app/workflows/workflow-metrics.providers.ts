@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { Registry } from 'prom-client';
-import { JobQueue, QueueMaintenance, type RedisConnection } from '@base-shift/queue';
+import { JobQueue, QueueMaintenance } from '@base-shift/queue';
+import { type RedisConnection } from '@base-shift/redis';
 import { WorkflowIndex } from '@base-shift/workflow';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';

@@ -1,4 +1,5 @@
-import { JobLeases, JobWorker, pingRedis, QueueMaintenance, type BackoffPolicy, type RedisConnection } from '@base-shift/queue';
+import { JobLeases, JobWorker, QueueMaintenance, type BackoffPolicy } from '@base-shift/queue';
+import { pingRedis, type RedisConnection } from '@base-shift/redis';
 import { EgressAllowList } from '../egress/egress-allow-list';
 import { EgressGuard } from '../egress/egress-guard';
 import { GuardedHttpClient } from '../http/guarded-http-client';

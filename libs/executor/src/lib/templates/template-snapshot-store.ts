@@ -1,5 +1,5 @@
 import { templateSnapshotField, templateSnapshotsKey } from '@base-shift/job-contract';
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import { TemplateNotFoundError } from '../errors/executor-errors';
 import { prepareTemplate, type PreparedTemplate } from './prepared-template';
 

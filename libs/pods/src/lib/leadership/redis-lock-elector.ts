@@ -1,4 +1,4 @@
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import { runPodScript } from '../lua/pod-scripts';
 import type { LeaderElector } from './leader-elector.port';
 

@@ -1,4 +1,5 @@
-import { JobQueue, QueueMaintenance, type JobInfo, type RedisConnection } from '@base-shift/queue';
+import { JobQueue, QueueMaintenance, type JobInfo } from '@base-shift/queue';
+import { type RedisConnection } from '@base-shift/redis';
 import type { LeasedJobRef, PoolLoad, QueueView } from './pool-load.port';
 
 /** QueueView over the real queue: stats() for the counts, listJobs('leased') for who holds what. */

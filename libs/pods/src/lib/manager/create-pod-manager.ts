@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Registry } from 'prom-client';
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import { DEFAULT_METRICS_PORT, DEFAULT_SECRETS_DIR, leaderLeaseName, type ExecutorSettings } from '../driver/executor-settings';
 import type { PodDriver } from '../driver/pod-driver.port';
 import { PodKeys } from '../keys/pod-keys';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { QueueKeys, type RedisConnection } from '@base-shift/queue';
+import { QueueKeys } from '@base-shift/queue';
+import { type RedisConnection } from '@base-shift/redis';
 import type { QueueView } from '../load/pool-load.port';
 import type { PodMetrics } from '../metrics/pod-metrics';
 import type { TemplateStatsStore } from './template-stats-store';

@@ -1,4 +1,4 @@
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import type { PodKeys } from '../keys/pod-keys';
 import { runPodScript } from '../lua/pod-scripts';
 

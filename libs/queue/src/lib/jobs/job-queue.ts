@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../connection/redis-connection';
+import type { RedisConnection } from '@base-shift/redis';
 import { InvalidArgumentError } from '../errors/queue-errors';
 import { isRefusal, refusalToError } from '../errors/script-codes';
 import { queuedJobInfo, recordJobInfo } from '../model/job-codec';

@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../connection/redis-connection';
+import type { RedisConnection } from '@base-shift/redis';
 import { QUEUE_SCRIPTS } from '../scripts/queue-scripts';
 import { eventually, queueFixture, sleep, type QueueFixture } from '../../test/queue-fixture';
 import { JobLeases } from './job-leases';

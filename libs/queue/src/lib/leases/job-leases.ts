@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../connection/redis-connection';
+import type { RedisConnection } from '@base-shift/redis';
 import { InvalidArgumentError, QueueClosedError } from '../errors/queue-errors';
 import { isRefusal, refusalStatus, refusalToError } from '../errors/script-codes';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../model/backoff';

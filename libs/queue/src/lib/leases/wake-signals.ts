@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { RedisConnection } from '../connection/redis-connection';
+import type { RedisConnection } from '@base-shift/redis';
 
 interface Waiter {
   keys: ReadonlySet<string>;

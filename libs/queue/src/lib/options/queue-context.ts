@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../connection/redis-connection';
+import type { RedisConnection } from '@base-shift/redis';
 import { InvalidArgumentError, UnknownPoolError } from '../errors/queue-errors';
 import { QueueKeys, type PoolKeys } from '../keys/queue-keys';
 import { runScript, type ScriptName } from '../scripts/queue-scripts';

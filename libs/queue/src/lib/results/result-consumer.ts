@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../connection/redis-connection';
+import type { RedisConnection } from '@base-shift/redis';
 import { InvalidArgumentError } from '../errors/queue-errors';
 import { QueueKeys } from '../keys/queue-keys';
 import { checkExecutorId, checkInt, checkPoolName } from '../options/validation';

@@ -1,4 +1,5 @@
-import { JobQueue, QueueKeys, ResultConsumer, type JobResult, type JsonObject, type RedisConnection } from '@base-shift/queue';
+import { JobQueue, QueueKeys, ResultConsumer, type JobResult, type JsonObject } from '@base-shift/queue';
+import { type RedisConnection } from '@base-shift/redis';
 import type { JsonValue } from '../definition/workflow-request';
 import type { JobQueuePort, QueueJobSpec, QueueResult } from '../engine/engine-ports';
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import type { WorkflowKeys } from '../store/workflow-keys';
 import type { HistoryEntry } from '../store/workflow-record';
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadLuaScript } from './lua-scripts';
+import { readdirSync } from 'node:fs';
+import { WORKFLOW_SCRIPTS } from './lua-scripts';
 
 describe('embedded Lua scripts', () => {
   it('are up to date with the .lua files', () => {
@@ -9,10 +10,15 @@ describe('embedded Lua scripts', () => {
   });
 
   it('carry the transition table rendered from TypeScript, not a copy', () => {
-    const script = loadLuaScript('apply-result-6.lua');
+    const script = WORKFLOW_SCRIPTS['apply-result'];
     expect(script.numKeys).toBe(6);
     expect(script.source).toContain('local JOB_NEXT = {');
     expect(script.source).not.toContain('-- @include');
     expect(script.sha).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('every script file is registered under its name with its number of keys', () => {
+    const files = readdirSync(join(__dirname, 'lua')).filter((file) => file.endsWith('.lua'));
+    expect(Object.values(WORKFLOW_SCRIPTS).map((s) => `${s.name}-${s.numKeys}.lua`).sort()).toEqual(files.sort());
   });
 });

@@ -1,4 +1,4 @@
-import type { RedisConnection } from '@base-shift/queue';
+import type { RedisConnection } from '@base-shift/redis';
 import { WorkflowValidationError } from '../domain/workflow-errors';
 import { WORKFLOW_STATES, type WorkflowState } from '../domain/workflow-states';
 import type { WorkflowKeys } from './workflow-keys';

@@ -1,5 +1,5 @@
 import type { Cluster } from 'ioredis';
-import { createRedisConnection, type RedisConnection } from '@base-shift/queue';
+import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { deleteKeysWithPrefix, requireTestEnv, uniqueName } from '@base-shift/testing';
 import type { NewWorkflow } from './store-inputs';
 import { WorkflowIndex } from './workflow-index';

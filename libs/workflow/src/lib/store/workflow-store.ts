@@ -1,8 +1,8 @@
-import type { RedisConnection } from '@base-shift/queue';
 import type { JsonValue } from '../definition/workflow-request';
 import type { WorkflowState } from '../domain/workflow-states';
 import { jsonHash } from './canonical-json';
-import { loadLuaScript, runScript, type LuaScript } from './lua-scripts';
+import { runLuaScript, type RedisConnection } from '@base-shift/redis';
+import { WORKFLOW_SCRIPTS } from './lua-scripts';
 import { isRefusal, refusalToError } from './script-refusals';
 import type { WorkflowKeys } from './workflow-keys';
 import { parseOutcome, parseWorkflow } from './record-parsing';
@@ -10,16 +10,16 @@ import type { EnqueueContext, JobResult, JobUpdate, NewWorkflow, ReadyEntry } fr
 import type { ScriptOutcome, WorkflowRecord } from './workflow-record';
 
 const SCRIPTS = {
-  create: 'create-workflow-7.lua',
-  enqueue: 'enqueue-jobs-6.lua',
-  apply: 'apply-result-6.lua',
-  cancel: 'cancel-workflow-6.lua',
-  retry: 'retry-workflow-6.lua',
-  update: 'update-job-6.lua',
-  reconcile: 'reconcile-6.lua',
-  ackOutbox: 'ack-outbox-1.lua',
-  read: 'read-workflow-5.lua',
-} as const;
+  create: WORKFLOW_SCRIPTS['create-workflow'],
+  enqueue: WORKFLOW_SCRIPTS['enqueue-jobs'],
+  apply: WORKFLOW_SCRIPTS['apply-result'],
+  cancel: WORKFLOW_SCRIPTS['cancel-workflow'],
+  retry: WORKFLOW_SCRIPTS['retry-workflow'],
+  update: WORKFLOW_SCRIPTS['update-job'],
+  reconcile: WORKFLOW_SCRIPTS['reconcile'],
+  ackOutbox: WORKFLOW_SCRIPTS['ack-outbox'],
+  read: WORKFLOW_SCRIPTS['read-workflow'],
+};
 
 type ScriptName = keyof typeof SCRIPTS;
 
@@ -28,13 +28,12 @@ type ScriptName = keyof typeof SCRIPTS;
  * hash tag: all-or-nothing, illegal moves refused inside Redis.
  */
 export class WorkflowStore {
-  private readonly scripts: Record<ScriptName, LuaScript>;
+  private readonly scripts = SCRIPTS;
 
   constructor(
     private readonly redis: RedisConnection,
     readonly keys: WorkflowKeys,
   ) {
-    this.scripts = Object.fromEntries(Object.entries(SCRIPTS).map(([name, file]) => [name, loadLuaScript(file)])) as Record<ScriptName, LuaScript>;
   }
 
   async create(workflow: NewWorkflow): Promise<{ created: boolean; state: WorkflowState }> {
@@ -112,12 +111,12 @@ export class WorkflowStore {
 
   async ackOutbox(id: string, ops: readonly string[]): Promise<void> {
     if (ops.length === 0) return;
-    await runScript(this.redis, this.scripts.ackOutbox, [this.keys.forWorkflow(id).outbox], ops);
+    await runLuaScript(this.redis, this.scripts.ackOutbox, [this.keys.forWorkflow(id).outbox], ops);
   }
 
   async read(id: string): Promise<WorkflowRecord | null> {
     const k = this.keys.forWorkflow(id);
-    return parseWorkflow(await runScript(this.redis, this.scripts.read, [k.state, k.currentJob, k.jobs, k.meta, k.history], [k.jobPrefix]));
+    return parseWorkflow(await runLuaScript(this.redis, this.scripts.read, [k.state, k.currentJob, k.jobs, k.meta, k.history], [k.jobPrefix]));
   }
 
   async state(id: string): Promise<WorkflowState | null> {
@@ -180,7 +179,7 @@ export class WorkflowStore {
 
   private async run(name: ScriptName, id: string, keys: string[], args: string[], jobId = ''): Promise<unknown> {
     const k = this.keys.forWorkflow(id);
-    const reply = await runScript(this.redis, this.scripts[name], keys, [k.jobPrefix, k.events, ...args]);
+    const reply = await runLuaScript(this.redis, this.scripts[name], keys, [k.jobPrefix, k.events, ...args]);
     if (isRefusal(reply)) throw refusalToError(reply, id, jobId);
     return reply;
   }

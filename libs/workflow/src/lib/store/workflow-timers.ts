@@ -1,5 +1,5 @@
-import type { RedisConnection } from '@base-shift/queue';
-import { loadLuaScript, runScript, type LuaScript } from './lua-scripts';
+import { runLuaScript, type RedisConnection } from '@base-shift/redis';
+import { WORKFLOW_SCRIPTS } from './lua-scripts';
 import type { WorkflowKeys } from './workflow-keys';
 
 export interface ClaimedTimer {
@@ -14,8 +14,8 @@ export interface ClaimedTimer {
  * in the future before it starts changing things).
  */
 export class WorkflowTimers {
-  private readonly claimScript: LuaScript = loadLuaScript('claim-timers-1.lua');
-  private readonly settleScript: LuaScript = loadLuaScript('settle-timer-1.lua');
+  private readonly claimScript = WORKFLOW_SCRIPTS['claim-timers'];
+  private readonly settleScript = WORKFLOW_SCRIPTS['settle-timer'];
 
   constructor(
     private readonly redis: RedisConnection,
@@ -28,14 +28,14 @@ export class WorkflowTimers {
   }
 
   async claim(claimMs: number, limit: number): Promise<ClaimedTimer[]> {
-    const flat = (await runScript(this.redis, this.claimScript, [this.keys.timers()], [claimMs, limit])) as string[];
+    const flat = (await runLuaScript(this.redis, this.claimScript, [this.keys.timers()], [claimMs, limit])) as string[];
     const claimed: ClaimedTimer[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) claimed.push({ workflowId: flat[i], claimedScore: flat[i + 1] });
     return claimed;
   }
 
   async settle(timer: ClaimedTimer, next: number | null): Promise<void> {
-    await runScript(this.redis, this.settleScript, [this.keys.timers()], [timer.workflowId, timer.claimedScore, next === null ? '' : Math.ceil(next)]);
+    await runLuaScript(this.redis, this.settleScript, [this.keys.timers()], [timer.workflowId, timer.claimedScore, next === null ? '' : Math.ceil(next)]);
   }
 
   async dueAt(workflowId: string): Promise<number | null> {
