@@ -18,8 +18,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { JobQueue, QueueKeys } from '@base-shift/queue';
-import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
-import { deleteKeysWithPrefix, freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
+import { freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const ROOT = path.resolve(__dirname, '../..');
 const POOL = 'bench';

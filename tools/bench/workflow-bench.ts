@@ -24,8 +24,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mongoose';
 import { JobLeases, type LeasedJob } from '@base-shift/queue';
-import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
-import { deleteKeysWithPrefix, freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
+import { freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const ROOT = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { ConfigError } from '@base-shift/config';
+import { getLogger } from '@base-shift/core';
 import { createControlPlaneApp } from './app/create-app';
 import { loadControlPlaneConfig } from './app/config/control-plane-config';
 
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadControlPlaneConfig();
   const app = await createControlPlaneApp(config);
   await app.listen(config.port);
-  new Logger('Main').log(`control plane listening on http://127.0.0.1:${config.port}`);
+  getLogger('Main').info(`control plane listening on http://127.0.0.1:${config.port}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,18 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
+import { eventually, isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../src/app/create-app';
+import { loadControlPlaneConfig } from '../src/app/config/control-plane-config';
 
 describe('health endpoints (real Redis and FerretDB)', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp({
-      port: 0,
-      redisUrl: requireTestEnv('REDIS_URL'),
-      mongoUrl: isolatedMongoUrl('health'),
-      logLevel: 'warn',
-    });
+    app = await createControlPlaneApp(loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('health'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }));
     await app.init();
   });
 
@@ -24,12 +20,12 @@ describe('health endpoints (real Redis and FerretDB)', () => {
 
   it('is ready when Redis and MongoDB both answer', async () => {
     // The Mongo connection is lazy: readiness may take a moment to turn green.
-    let response = await request(app.getHttpServer()).get('/readyz');
-    for (let attempt = 0; attempt < 50 && response.status !== 200; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      response = await request(app.getHttpServer()).get('/readyz');
-    }
-    expect(response.status).toBe(200);
+    const ready = async () => {
+      const response = await request(app.getHttpServer()).get('/readyz');
+      if (response.status !== 200) throw new Error(`/readyz answered ${response.status}: ${JSON.stringify(response.body)}`);
+      return response;
+    };
+    const response = await eventually(ready, 'readiness', { attempts: 50, everyMs: 100 });
     expect(response.body).toEqual({ status: 'ready', checks: { redis: { status: 'up' }, mongodb: { status: 'up' } } });
   });
 

@@ -2,12 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { isolatedMongoUrl, promtoolCheckMetrics, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../src/app/create-app';
+import { loadControlPlaneConfig } from '../src/app/config/control-plane-config';
 
 describe('GET /metrics', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp({ port: 0, redisUrl: requireTestEnv('REDIS_URL'), mongoUrl: isolatedMongoUrl('metrics'), logLevel: 'warn' });
+    app = await createControlPlaneApp(loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('metrics'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }));
     await app.init();
   });
 

@@ -1,13 +1,15 @@
-import { Logger } from '@nestjs/common';
 import { ConfigError } from '@base-shift/config';
-import { createLogger, PinoLoggerService } from '@base-shift/observability';
+import { errorMessage, getLogger, setLogSink } from '@base-shift/core';
+import { createLogger, pinoLogSink } from '@base-shift/observability';
 import { loadExecutorConfig } from './app/executor-config';
 import { ExecutorProcess } from './app/executor-process';
 
 async function main(): Promise<void> {
   const config = loadExecutorConfig();
-  const logger = new PinoLoggerService(createLogger({ level: config.logLevel, service: 'job-executor' }));
-  Logger.overrideLogger(logger);
+  const pino = createLogger({ level: config.logLevel, service: 'job-executor' });
+  // Before anything logs: every line, the libs' included, goes to one JSON log.
+  setLogSink(pinoLogSink(pino));
+  const logger = getLogger('Main');
   const executor = new ExecutorProcess(config);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -16,14 +18,14 @@ async function main(): Promise<void> {
       // Second signal: leave now; leases expire and the reaper redelivers the jobs.
       process.exit(130);
     }
-    new Logger('Main').log(`received ${signal}`);
+    logger.info(`received ${signal}`);
     executor.stop().then(
       () => {
-        logger.flush();
+        pino.flush();
         process.exit(0);
       },
       (error: unknown) => {
-        new Logger('Main').error(error as Error);
+        logger.error(errorMessage(error), { err: error });
         process.exit(1);
       },
     );

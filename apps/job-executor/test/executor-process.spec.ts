@@ -32,7 +32,7 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
     const output = agent.output();
     expect(output).toContain('JOB_QUEUE_URL: must be a redis: or rediss: URL, got "http://nope"');
     expect(output).toContain('CONCURRENCY: must be an integer between 1 and 1000, got "0"');
-    expect(output).toContain('POOLS: pool name "bad pool" must match');
+    expect(output).toContain('POOLS: pool name "bad pool" must be 1-63 letters');
   });
 
   it('refuses bad egress, secrets, prefix and lease settings, naming each variable', async () => {

@@ -1,4 +1,5 @@
 import { JobLeases } from '@base-shift/queue';
+import { eventually } from '@base-shift/testing';
 import { ExecutorHarness, metricValue, POOL } from './support/executor-harness';
 import { hang, holding, json, startHttpStub, type HttpStub } from './support/http-stub';
 import { apiCallTemplate } from './support/templates';
@@ -11,8 +12,12 @@ describe('executor shutdown and crashes (real Redis, child processes)', () => {
     stubs.push(started);
     return started;
   };
-  const waitForOutput = async (app: { output(): string }, text: string) => {
-    while (!app.output().includes(text)) await new Promise((resolve) => setTimeout(resolve, 20));
+  const waitForOutput = (app: { output(): string }, text: string) => {
+    const printed = () => {
+      if (!app.output().includes(text)) throw new Error(`output so far:\n${app.output()}`);
+      return true;
+    };
+    return eventually(printed, `the executor to print ${JSON.stringify(text)}`, { attempts: 1000, everyMs: 20 });
   };
 
   beforeEach(() => (harness = new ExecutorHarness('lifecycle')));

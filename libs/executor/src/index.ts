@@ -1,17 +1,4 @@
-export * from './lib/errors/executor-errors';
+
 export { EgressAllowList } from './lib/egress/egress-allow-list';
-export { EgressGuard } from './lib/egress/egress-guard';
-export { forbiddenClass, type ForbiddenClass } from './lib/egress/address-class';
-export { parseIp, parseCidr, formatIp } from './lib/egress/ip-address';
-export { GuardedHttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse } from './lib/http/guarded-http-client';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './lib/http/retry-policy';
-export { Redactor, REDACTED } from './lib/secrets/redactor';
-export { SecretResolver, type SecretResolverOptions } from './lib/secrets/secret-resolver';
-export { createStepRunners } from './lib/steps/step-runners';
-export type { StepContext, StepRunner, StepRunners } from './lib/steps/step-runner';
-export { prepareTemplate, type PreparedTemplate } from './lib/templates/prepared-template';
-export { TemplateSnapshotStore, type TemplateRef } from './lib/templates/template-snapshot-store';
-export { JobRunner, type JobResult, type JobRun } from './lib/job/job-runner';
-export { ExecutorMetrics, type JobOutcome } from './lib/metrics/executor-metrics';
-export { parseJobPayload } from './lib/worker/job-payload';
-export { ExecutorAgent, type ExecutorAgentOptions } from './lib/agent/executor-agent';
+
+export { ExecutorAgent } from './lib/agent/executor-agent';

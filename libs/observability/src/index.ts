@@ -1,4 +1,5 @@
-export { createLogger, PinoLoggerService, REDACTED_PATHS, type LoggerOptions } from './lib/logger';
+export { createLogger, PinoLoggerService } from './lib/logger';
+export { pinoLogSink } from './lib/pino-log-sink';
 export { createMetricsRegistry, registerDefaultMetrics, METRIC_PREFIX } from './lib/metrics-registry';
-export { HttpMetrics, type ApiKind } from './lib/http-metrics';
-export { withLogContext, currentLogContext, type LogFields } from './lib/log-context';
+export { HttpMetrics } from './lib/http-metrics';
+export { withLogContext, type LogFields } from './lib/log-context';

@@ -4,7 +4,8 @@
  * lib embeds at build time, the key-prefix rule, and `BackgroundLoop`, on which
  * every periodic task runs. No queue or workflow logic lives here.
  */
-export { createRedisConnection, pingRedis, type RedisConnection, type RedisConnectionOptions } from './lib/redis-connection';
-export { defineLuaScripts, runLuaScript, type LuaScript } from './lib/lua-scripts';
+export { createRedisConnection, pingRedis, type RedisConnection } from './lib/redis-connection';
+export { defineLuaScripts, runLuaScript } from './lib/lua-scripts';
 export { keyPrefixProblem } from './lib/key-prefix';
-export { BackgroundLoop, type BackgroundLoopOptions } from './lib/background-loop';
+export { deleteKeysWithPrefix } from './lib/delete-keys';
+export { BackgroundLoop } from './lib/background-loop';

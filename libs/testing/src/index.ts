@@ -1,6 +1,6 @@
 export { kubectlCommand, requireTestEnv, uniqueName } from './lib/test-env';
-export { isolatedRedis, deleteKeysWithPrefix, type IsolatedRedis } from './lib/isolated-redis';
+export { isolatedRedis, type IsolatedRedis } from './lib/isolated-redis';
 export { isolatedMongoUrl } from './lib/isolated-mongo';
-export { startBuiltApp, freePort, type AppProcess, type BuiltApp } from './lib/app-process';
-export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer, type ScrapeTarget } from './lib/prometheus';
-export { eventually, type EventuallyOptions } from './lib/eventually';
+export { startBuiltApp, freePort, type AppProcess } from './lib/app-process';
+export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer } from './lib/prometheus';
+export { eventually } from './lib/eventually';

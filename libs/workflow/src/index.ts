@@ -1,22 +1,25 @@
-export * from './lib/domain/workflow-states';
-export * from './lib/domain/transition-table';
-export * from './lib/domain/workflow-errors';
-export * from './lib/definition/workflow-request';
-export { validateWorkflowDefinition } from './lib/definition/validate-definition';
-export { parseRef, resolveRefs, findRefs, type RefTarget, type RefSources } from './lib/definition/input-refs';
-export { WorkflowKeys, type WorkflowKeySet } from './lib/store/workflow-keys';
+export { WORKFLOW_STATES, type WorkflowState, JOB_STATES } from './lib/domain/workflow-states';
+
+export { WorkflowError, WorkflowValidationError, WorkflowNotFoundError, IllegalTransitionError } from './lib/domain/workflow-errors';
+
+export { MAX_INPUT_DEPTH, WORKFLOW_REQUEST_SCHEMA, type CreateWorkflowRequest } from './lib/definition/workflow-request.schema';
+export { CANCEL_WORKFLOW_REQUEST_SCHEMA, JOB_UPDATE_REQUEST_SCHEMA, type CancelWorkflowRequest } from './lib/definition/job-requests.schema';
+
+export { parseCancelRequest, parseJobUpdateRequest } from './lib/definition/parse-job-requests';
+
+export { WorkflowKeys } from './lib/store/workflow-keys';
 export { WorkflowStore } from './lib/store/workflow-store';
-export type { NewWorkflow, NewJob, JobResult, JobUpdate, ReadyEntry, EnqueueContext } from './lib/store/store-inputs';
-export { WorkflowIndex, type WorkflowPage, type WorkflowSummary } from './lib/store/workflow-index';
+
+export { WorkflowIndex, type WorkflowPage } from './lib/store/workflow-index';
 export { WorkflowTimers } from './lib/store/workflow-timers';
-export type { WorkflowRecord, JobRecord, HistoryEntry, OutboxOp, ScriptOutcome, AppliedJobFacts } from './lib/store/workflow-record';
-export * from './lib/engine/engine-ports';
-export { WorkflowEngine, type WorkflowEngineDeps, type WorkflowEngineOptions, type JobStatusUpdate } from './lib/engine/workflow-engine';
+export type { WorkflowRecord, JobRecord, HistoryEntry } from './lib/store/workflow-record';
+
+export { WorkflowEngine } from './lib/engine/workflow-engine';
 export type { WorkflowObserver, AppliedJobResult } from './lib/engine/workflow-observer';
-export { WorkflowResultConsumer, type WorkflowResultConsumerOptions } from './lib/engine/workflow-result-consumer';
-export { TimerSweeper, type TimerSweeperOptions } from './lib/engine/timer-sweeper';
-export { isWorkflowId, parseQueueJobId } from './lib/engine/workflow-ids';
+export { WorkflowResultConsumer } from './lib/engine/workflow-result-consumer';
+export { TimerSweeper } from './lib/engine/timer-sweeper';
+
 export { WorkflowEvents } from './lib/events/workflow-events';
-export { streamWorkflowEvents, type EventSink } from './lib/events/workflow-event-stream';
-export { TemplateServiceResolver, type TemplateLookup } from './lib/adapters/template-service-resolver';
-export { QueueAdapter, WORKFLOW_ENGINE_GROUP, type QueueAdapterOptions } from './lib/adapters/queue-adapter';
+export { streamWorkflowEvents } from './lib/events/workflow-event-stream';
+export { TemplateServiceResolver } from './lib/adapters/template-service-resolver';
+export { QueueAdapter } from './lib/adapters/queue-adapter';

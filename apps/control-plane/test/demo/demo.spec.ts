@@ -2,8 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createConnection } from 'mongoose';
-import { createRedisConnection } from '@base-shift/redis';
-import { deleteKeysWithPrefix, freePort, requireTestEnv, uniqueName } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
+import { freePort, requireTestEnv, uniqueName } from '@base-shift/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const SEED_JOBS = ['order_validation', 'payment_processing', 'inventory_update'];

@@ -1,5 +1,5 @@
 import { JobQueue, type JobLeases, type LeasedJob } from '@base-shift/queue';
-import { promtoolCheckMetrics } from '@base-shift/testing';
+import { eventually, promtoolCheckMetrics } from '@base-shift/testing';
 import { WorkflowEngine } from '@base-shift/workflow';
 import { documentedMetrics, familyNames, sampleValue } from '../support/metrics-text';
 import { echoTemplate, WorkflowTestApp } from '../workflows/workflow-test-app';
@@ -33,14 +33,13 @@ describe('control-plane metrics of workflows, jobs, the queue and templates (rea
     return job;
   }
 
-  async function until(check: (text: string) => boolean, what: string): Promise<string> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
+  function until(check: (text: string) => boolean, what: string): Promise<string> {
+    const shows = async () => {
       const text = await scrape();
-      if (check(text)) return text;
-      if (Date.now() > deadline) throw new Error(`/metrics never showed ${what}:\n${text}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      if (!check(text)) throw new Error(`last scrape:\n${text}`);
+      return text;
+    };
+    return eventually(shows, `/metrics showing ${what}`, { attempts: 150, everyMs: 100 });
   }
 
   it("counts a job's start and success, its duration and queue wait, once per applied result", async () => {

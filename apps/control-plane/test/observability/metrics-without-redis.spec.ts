@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { isolatedMongoUrl, promtoolCheckMetrics } from '@base-shift/testing';
 import { createControlPlaneApp } from '../../src/app/create-app';
+import { loadControlPlaneConfig } from '../../src/app/config/control-plane-config';
 import { sampleValue } from '../support/metrics-text';
 
 // Metrics matter most during an outage: the scrape must still answer.
@@ -9,7 +10,7 @@ describe('GET /metrics while Redis is unreachable', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp({ port: 0, redisUrl: 'redis://127.0.0.1:1', mongoUrl: isolatedMongoUrl('metrics_no_redis'), logLevel: 'fatal' });
+    app = await createControlPlaneApp(loadControlPlaneConfig({ REDIS_URL: 'redis://127.0.0.1:1', MONGO_URL: isolatedMongoUrl('metrics_no_redis'), LOG_LEVEL: 'fatal', POD_DRIVER: 'none' }));
     await app.init();
   });
   afterAll(() => app.close());

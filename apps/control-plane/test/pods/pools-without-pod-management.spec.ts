@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { JobQueue } from '@base-shift/queue';
-import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
-import { deleteKeysWithPrefix, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
+import { isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
 import { createControlPlaneApp } from '../../src/app/create-app';
 
 /** POD_DRIVER=none (or a config without `pods`): GET /pools still describes the pools and their queues. */

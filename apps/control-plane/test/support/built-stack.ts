@@ -1,6 +1,6 @@
 import { createConnection } from 'mongoose';
-import { createRedisConnection } from '@base-shift/redis';
-import { deleteKeysWithPrefix, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
+import { freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 export interface BuiltStackOptions {
   logLevel?: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobLeases } from '@base-shift/queue';
+import { JOB_UPDATE_REQUEST_SCHEMA, WORKFLOW_REQUEST_SCHEMA } from '@base-shift/workflow';
 import { malformedBodies } from './malformed-bodies';
 import { echoTemplate, orderWorkflow, WorkflowTestApp } from './workflow-test-app';
 
@@ -39,7 +40,7 @@ describe('workflow REST API contract', () => {
     await t.http().post(`/workflows/${first.body.id}/cancel`).expect(200);
 
     const bad = await t.http().post('/workflows').set('Idempotency-Key', 'x'.repeat(300)).send(twoManualJobs()).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }]);
+    expect(bad.body.errors).toEqual([{ header: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }]);
   });
 
   it('PUT moves a job along the state machine: 409 on an illegal move, 400 on a bad output, repeats are harmless', async () => {
@@ -59,7 +60,7 @@ describe('workflow REST API contract', () => {
     const stale = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 1 }, attempt: 7 }).expect(409);
     expect(stale.body.code).toBe('WORKFLOW.STALE_ATTEMPT');
     const badOutput = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 'one' } }).expect(400);
-    expect(badOutput.body.errors).toEqual([{ field: 'output.total', message: 'must be a number' }]);
+    expect(badOutput.body.errors).toEqual([{ pointer: '/output/total', message: 'must be a number' }]);
     expect((await t.get(wf.id)).jobs[0].state).toBe('RUNNING');
 
     const done = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 3 }, attempt: 1 }).expect(200);
@@ -76,9 +77,9 @@ describe('workflow REST API contract', () => {
     const invalid = await t.http().put(url).send({ status: 'DONE', extra: 1, attempt: -1 }).expect(400);
     expect(invalid.body.errors).toEqual(
       expect.arrayContaining([
-        { field: 'status', message: 'must be one of RUNNING, SUCCEEDED, FAILED' },
-        { field: 'attempt', message: 'must be >= 0' },
-        { field: 'extra', message: 'is not a known property' },
+        { pointer: '/status', message: 'must be one of RUNNING, SUCCEEDED, FAILED' },
+        { pointer: '/attempt', message: 'must be >= 0' },
+        { pointer: '/extra', message: 'is not allowed (allowed: status, output, error, attempt)' },
       ]),
     );
     await t.http().put(`/workflows/${wf.id}/jobs/nope`).send({ status: 'RUNNING' }).expect(404);
@@ -110,6 +111,10 @@ describe('workflow REST API contract', () => {
     );
     expect(document.paths['/workflows'].post.responses).toHaveProperty('201');
     expect(document.components.schemas.CreateWorkflowRequest.required).toEqual(['jobs']);
+    // The bodies are documented by the very schemas that check them.
+    expect(document.components.schemas.CreateWorkflowRequest).toEqual(WORKFLOW_REQUEST_SCHEMA);
+    expect(document.paths['/workflows'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateWorkflowRequest' });
+    expect(document.components.schemas.UpdateJobRequest).toEqual(JOB_UPDATE_REQUEST_SCHEMA);
   });
 
   it('survives 500 malformed bodies: never a 5xx, always problem+json, nothing written', async () => {

@@ -1,7 +1,7 @@
 import { createConnection } from 'mongoose';
 import { JobLeases, JobWorker } from '@base-shift/queue';
-import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
-import { deleteKeysWithPrefix, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
+import { eventually, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const WORKFLOWS = 30;
 const STEPS = 6;
@@ -127,7 +127,7 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
       for (let i = 0; i < WORKFLOWS / 2; i++) await create(WORKFLOWS / 2 + i, i % 2 === 0 ? a : b);
     })();
 
-    while ([...executions.values()].reduce((n, c) => n + c, 0) < total * 0.3) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually(() => [...executions.values()].reduce((n, c) => n + c, 0) >= total * 0.3, 'a third of the jobs to run', { attempts: 6000, everyMs: 5 });
     processes[0].child.kill('SIGKILL');
     expect(await processes[0].exited).toBe('SIGKILL');
     await secondWave;
@@ -136,18 +136,14 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
     for (let index = 0; index < WORKFLOWS; index++) if (!created.has(index)) await create(index, restarted);
     expect(created.size).toBe(WORKFLOWS);
 
-    const deadline = Date.now() + 60_000;
     const views = new Map<string, WorkflowView>();
     for (const id of created.values()) {
-      for (;;) {
+      const finished = async () => {
         const view = (await (await fetch(`${b}/workflows/${id}`)).json()) as WorkflowView;
-        if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(view.state)) {
-          views.set(id, view);
-          break;
-        }
-        if (Date.now() > deadline) throw new Error(`workflow ${id} is still ${view.state}: ${JSON.stringify(view.jobs)}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+        if (!['COMPLETED', 'FAILED', 'CANCELLED'].includes(view.state)) throw new Error(`workflow ${id} is still ${view.state}: ${JSON.stringify(view.jobs)}`);
+        return view;
+      };
+      views.set(id, await eventually(finished, `workflow ${id} to finish`, { attempts: 1200 }));
     }
 
     for (const [index, id] of created) {

@@ -36,7 +36,7 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
     const before = await t.keys();
     const response = await t.http().post('/workflows').send(body).expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 400, code: 'WORKFLOW.INVALID', errors: [{ field: 'jobs[0].input.amount', message: 'must be a number' }] });
+    expect(response.body).toMatchObject({ status: 400, code: 'WORKFLOW.INVALID', errors: [{ pointer: '/jobs/0/input/amount', message: 'must be a number' }] });
     expect(await t.keys()).toEqual(before);
   });
 
@@ -46,16 +46,16 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
     const wf = await t.create(body);
     const failed = await t.waitForState(wf.id, 'FAILED');
     expect(failed.jobs.map((j) => j.state)).toEqual(['SUCCEEDED', 'FAILED', 'CANCELLED']);
-    expect(failed.reason).toBe('job payment_processing failed: input does not match the inputSchema of payment_processing@1.0.0: input.amount: must be a number');
-    expect(failed.jobs[1].error).toEqual({ message: 'input does not match the inputSchema of payment_processing@1.0.0', errors: [{ field: 'input.amount', message: 'must be a number' }] });
+    expect(failed.reason).toBe('job payment_processing failed: input does not match the inputSchema of payment_processing@1.0.0: /input/amount: must be a number');
+    expect(failed.jobs[1].error).toEqual({ message: 'input does not match the inputSchema of payment_processing@1.0.0', errors: [{ pointer: '/input/amount', message: 'must be a number' }] });
   });
 
   it('fails the job and the workflow when an output breaks the template outputSchema; the rest is CANCELLED', async () => {
     const wf = await t.create(orderWorkflow('o-out'));
     const failed = await t.waitForState(wf.id, 'FAILED');
     expect(failed.jobs.map((j) => j.state)).toEqual(['FAILED', 'CANCELLED', 'CANCELLED']);
-    expect(failed.jobs[0].error).toMatchObject({ errors: [{ field: 'output.validated', message: 'is required' }] });
-    expect(failed.reason).toContain('output does not match the outputSchema of order_validation@1.0.0: output.validated: is required');
+    expect(failed.jobs[0].error).toMatchObject({ errors: [{ pointer: '/output/validated', message: 'is required' }] });
+    expect(failed.reason).toContain('output does not match the outputSchema of order_validation@1.0.0: /output/validated: is required');
   }, 30_000);
 
   it('retries a failed attempt through RETRY_WAIT and then succeeds', async () => {

@@ -137,8 +137,8 @@ describe('workflow lifecycle over HTTP (real Redis, FerretDB, queue)', () => {
     const bad = await t.http().get('/workflows?state=DONE&limit=0').expect(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(bad.body.errors).toEqual([
-      { field: 'state', message: 'must be one of INITIALIZED, RUNNING, COMPLETED, FAILED, CANCELLED' },
-      { field: 'limit', message: 'must be >= 1' },
+      { pointer: '/state', message: 'must be one of INITIALIZED, RUNNING, COMPLETED, FAILED, CANCELLED' },
+      { pointer: '/limit', message: 'must be >= 1' },
     ]);
     await t.http().get('/workflows?cursor=bm9wZQ').expect(400);
   });

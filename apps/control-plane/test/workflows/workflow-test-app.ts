@@ -3,9 +3,9 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { JobLeases, JobWorker, type JobHandler, type LeasedJob } from '@base-shift/queue';
-import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
+import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
 import { TemplateService, type TemplateDraft } from '@base-shift/templates';
-import { deleteKeysWithPrefix, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
+import { eventually, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';
 
@@ -112,14 +112,12 @@ export class WorkflowTestApp {
 
   /** Polls GET until `predicate` holds (results are applied asynchronously). */
   async waitFor(id: string, predicate: (workflow: WorkflowJson) => boolean, what = 'the expected state', timeoutMs = 20_000): Promise<WorkflowJson> {
-    const deadline = Date.now() + timeoutMs;
-    let last = await this.get(id);
-    while (!predicate(last)) {
-      if (Date.now() > deadline) throw new Error(`workflow ${id} did not reach ${what}; last seen: ${JSON.stringify(last, null, 1)}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      last = await this.get(id);
-    }
-    return last;
+    const reached = async () => {
+      const last = await this.get(id);
+      if (!predicate(last)) throw new Error(`last seen: ${JSON.stringify(last, null, 1)}`);
+      return last;
+    };
+    return eventually(reached, `workflow ${id} reaching ${what}`, { attempts: Math.ceil(timeoutMs / 25), everyMs: 25 });
   }
 
   waitForState(id: string, state: string, timeoutMs?: number): Promise<WorkflowJson> {

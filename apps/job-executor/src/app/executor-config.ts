@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { EgressAllowList } from '@base-shift/executor';
+import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
+import { keyPrefixProblem } from '@base-shift/redis';
 
 export interface ExecutorConfig {
   redisUrl: string;
@@ -46,9 +48,10 @@ export function loadExecutorConfig(source: EnvSource = process.env): ExecutorCon
     egressAllow: EgressAllowList.EMPTY,
   };
   for (const pool of config.pools) {
-    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must match [A-Za-z0-9_.-]{1,64}`);
+    if (!isPoolName(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must be ${POOL_NAME_RULE}`);
   }
-  if (/[{}]/.test(config.keyPrefix)) env.fail('REDIS_KEY_PREFIX', 'must not contain { or } (they would change the Redis Cluster hash tags)');
+  const prefixProblem = keyPrefixProblem(config.keyPrefix);
+  if (prefixProblem) env.fail('REDIS_KEY_PREFIX', prefixProblem);
   if (!/^[A-Za-z0-9_.:@/-]{1,200}$/.test(config.executorId)) {
     env.fail('EXECUTOR_ID', `must match [A-Za-z0-9_.:@/-]{1,200}, got ${JSON.stringify(config.executorId)}`);
   }

@@ -1,5 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
 import { ExecutorAgent } from '@base-shift/executor';
 import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import type { ExecutorConfig } from './executor-config';
@@ -9,7 +9,7 @@ import type { ExecutorConfig } from './executor-config';
  * on METRICS_PORT, and on stop() drain gracefully (see ExecutorAgent.stop).
  */
 export class ExecutorProcess {
-  private readonly logger = new Logger(ExecutorProcess.name);
+  private readonly logger = getLogger(ExecutorProcess.name);
   private redis?: RedisConnection;
   private agent?: ExecutorAgent;
   private server?: Server;
@@ -36,10 +36,7 @@ export class ExecutorProcess {
       this.server?.listen(config.metricsPort, () => resolve());
     });
     this.agent.start();
-    this.logger.log(
-      { executorId: config.executorId, pools: config.pools, concurrency: config.concurrency, metricsPort: this.port() },
-      'executor started',
-    );
+    this.logger.info('executor started', { executorId: config.executorId, pools: config.pools, concurrency: config.concurrency, metricsPort: this.port() });
   }
 
   /** The port actually bound (METRICS_PORT=0 picks a free one). */
@@ -54,12 +51,12 @@ export class ExecutorProcess {
   }
 
   private async shutdown(): Promise<void> {
-    this.logger.log({ inFlight: this.agent?.inFlight ?? 0, graceSeconds: this.config.shutdownGraceSeconds }, 'stopping: no new jobs, draining');
+    this.logger.info('stopping: no new jobs, draining', { inFlight: this.agent?.inFlight ?? 0, graceSeconds: this.config.shutdownGraceSeconds });
     await this.agent?.stop();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
     await this.redis?.quit().catch(() => this.redis?.disconnect());
-    this.logger.log('stopped');
+    this.logger.info('stopped');
   }
 
   private async serve(path: string, response: ServerResponse): Promise<void> {
@@ -79,7 +76,7 @@ export class ExecutorProcess {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ status: 'ok', redis: 'up' }));
     } catch (error) {
-      problem(response, 503, 'Service Unavailable', `redis is unreachable: ${(error as Error).message}`);
+      problem(response, 503, 'Service Unavailable', `redis is unreachable: ${errorMessage(error)}`);
     }
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { JobQueue, QueueKeys, type JobInfo } from '@base-shift/queue';
 import { type RedisConnection } from '@base-shift/redis';
-import { freePort, isolatedRedis, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { eventually, freePort, isolatedRedis, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 export const POOL = 'default';
 
@@ -124,15 +124,12 @@ export class ExecutorHarness {
 
   /** Waits for the job's first result with one of `outcomes`. */
   async waitForResult(id: string, outcomes: string[] = ['succeeded', 'failed', 'cancelled'], timeoutMs = 20_000): Promise<ResultEntry> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = (await this.results(id)).find((entry) => outcomes.includes(entry.outcome));
-      if (found) return found;
-      if (Date.now() > deadline) {
-        const logs = this.executors.map((e) => e.app.output()).join('\n---\n');
-        throw new Error(`job ${id}: no ${outcomes.join('/')} result within ${timeoutMs} ms; results: ${JSON.stringify(await this.results(id))}\n${logs}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    const found = async () => (await this.results(id)).find((entry) => outcomes.includes(entry.outcome));
+    try {
+      return await eventually(found, `a ${outcomes.join('/')} result of job ${id}`, { attempts: Math.ceil(timeoutMs / 50) });
+    } catch (error) {
+      const logs = this.executors.map((e) => e.app.output()).join('\n---\n');
+      throw new Error(`${(error as Error).message}; results: ${JSON.stringify(await this.results(id))}\n${logs}`);
     }
   }
 

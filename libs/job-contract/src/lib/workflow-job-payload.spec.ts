@@ -1,5 +1,5 @@
 import { templateSnapshotField, templateSnapshotsKey } from './template-snapshots';
-import { parseWorkflowJobPayload } from './workflow-job-payload';
+import { jobTemplateId, parseWorkflowJobPayload } from './workflow-job-payload';
 
 describe('workflow job payload', () => {
   const valid = { workflowId: 'wf-1', jobId: 'order_validation', templateId: 'order_validation', version: '1.0.0', input: { orderId: 'o-1' } };
@@ -16,6 +16,15 @@ describe('workflow job payload', () => {
     [{ ...valid, timeoutSeconds: -1 }, 'job payload: timeoutSeconds must be a positive number'],
   ])('names the broken field of %j', (payload, problem) => {
     expect(parseWorkflowJobPayload(payload)).toEqual({ problem });
+  });
+
+  it('reads the template id from a payload or the meta beside it, and nothing from anything else', () => {
+    expect(jobTemplateId(valid)).toBe('order_validation');
+    expect(jobTemplateId({ templateId: 'report' })).toBe('report');
+    expect(jobTemplateId({ templateId: '' })).toBeUndefined();
+    expect(jobTemplateId({ templateId: 7 })).toBeUndefined();
+    expect(jobTemplateId(['templateId'])).toBeUndefined();
+    expect(jobTemplateId(undefined)).toBeUndefined();
   });
 
   it('keeps the snapshot hash under the workflow hash tag, as the seed keys are', () => {

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from '@base-shift/steps';
+import { isJsonObject, type JsonValue } from '@base-shift/core';
 
 /**
  * What the workflow engine puts in each queue job and the executor reads: the
@@ -37,4 +37,16 @@ export function parseWorkflowJobPayload(payload: unknown): ParsedJobPayload {
       ...(typeof timeout === 'number' && { timeoutSeconds: timeout }),
     },
   };
+}
+
+/**
+ * The template id of a workflow job, from its payload or from the meta the
+ * engine enqueues beside it (`{ templateId }`, copied into every result);
+ * undefined for anything else. For readers that need only the id (pod
+ * management's statistics) and must not refuse other jobs.
+ */
+export function jobTemplateId(payloadOrMeta: unknown): string | undefined {
+  if (!isJsonObject(payloadOrMeta)) return undefined;
+  const templateId = payloadOrMeta['templateId'];
+  return typeof templateId === 'string' && templateId.length > 0 ? templateId : undefined;
 }

@@ -1,4 +1,3 @@
-import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '@base-shift/config';
 import { currentLogContext } from './log-context';
@@ -41,10 +40,11 @@ export function createLogger(options: LoggerOptions): Logger {
 }
 
 /**
- * Lets Nest's `new Logger(Class.name)` calls, in apps and libs alike, write
- * through one pino instance: JSON lines with the class as `context`.
+ * Nest's logger (a LoggerService by shape): lets Nest's own lines and the apps'
+ * `new Logger(Class.name)` calls write through one pino instance, as JSON lines
+ * with the class as `context`. Libs log through `pinoLogSink` instead.
  */
-export class PinoLoggerService implements LoggerService {
+export class PinoLoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JobQueue } from '@base-shift/queue';
+import { JobQueue, ResultFollower } from '@base-shift/queue';
 import { isolatedRedis, requireTestEnv, type IsolatedRedis } from '@base-shift/testing';
 import { PodKeys } from '../lib/keys/pod-keys';
 import { RedisLockElector } from '../lib/leadership/redis-lock-elector';
@@ -31,6 +31,8 @@ describe('the local pod driver runs real executors', () => {
   let manager: PodManager;
   let queue: JobQueue;
   let templates: TemplateStatsStore;
+  let results: ResultFollower;
+  let succeeded = 0;
 
   beforeAll(async () => {
     redis = isolatedRedis('local-driver');
@@ -58,12 +60,15 @@ describe('the local pod driver runs real executors', () => {
       { controlPlaneId: 'local-cp', pools },
     );
     queue = new JobQueue(redis.redis, { pools: ['default'], prefix: redis.prefix });
+    results = new ResultFollower(redis.redis, { pool: 'default', prefix: redis.prefix, onResult: (result) => void (succeeded += result.outcome === 'succeeded' ? 1 : 0) });
+    await results.start();
     await driver.start();
     expect(await manager.leadership.tick()).toBe(true);
   });
 
   afterAll(async () => {
     await manager?.stop();
+    await results?.stop();
     await driver?.stop();
     await redis?.cleanup();
     rmSync(logDir, { recursive: true, force: true });
@@ -81,11 +86,6 @@ describe('the local pod driver runs real executors', () => {
     );
   }
 
-  async function succeeded(): Promise<number> {
-    const entries = (await redis.redis.xrange(`${redis.prefix}queue:{default}:results`, '-', '+')) as [string, string[]][];
-    return entries.filter(([, fields]) => fields.includes('succeeded')).length;
-  }
-
   it('scales up for queued jobs, the executors run them, and the idle pool drains to zero', async () => {
     await enqueue('short_delay', 200, 6);
     const up = await manager.evaluate();
@@ -94,7 +94,7 @@ describe('the local pod driver runs real executors', () => {
     expect(names).toHaveLength(2);
 
     await eventually(() => driver.list().every((pod) => pod.ready), 'both executors answering /healthz', { attempts: 200, everyMs: 100 });
-    await eventually(async () => (await succeeded()) === 6 || undefined, 'the six jobs succeeding', { attempts: 300, everyMs: 100 });
+    await eventually(async () => succeeded === 6 || undefined, 'the six jobs succeeding', { attempts: 300, everyMs: 100 });
     expect(await queue.stats('default')).toMatchObject({ queued: 0, leased: 0 });
 
     const down = await manager.evaluate();

@@ -1,7 +1,7 @@
 import { Cluster } from 'ioredis';
 import { StaleAttemptError } from '../lib/errors/queue-errors';
 import { JobWorker } from '../lib/worker/job-worker';
-import { eventually, queueFixture, ref, type QueueFixture } from './queue-fixture';
+import { blockedClients, eventually, queueFixture, ref, type QueueFixture } from './queue-fixture';
 import { clusterUrl } from './test-redis';
 
 /**
@@ -64,7 +64,7 @@ describe('the queue on a Redis Cluster', () => {
   it('an executor blocked on two pools wakes for a job in either', async () => {
     const executor = f.executor('blocking');
     const waiting = executor.lease(pools, 'exec-1', { count: 1, leaseMs: 30_000, blockMs: 30_000 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually(async () => ((await blockedClients(f)) === 2 ? true : undefined), 'a wait per pool');
     const id = await f.queue.enqueue('gpu', { payload: { late: true } });
     expect((await waiting).map((j) => [j.pool, j.id])).toEqual([['gpu', id]]);
   });

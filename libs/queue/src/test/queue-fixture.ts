@@ -83,6 +83,18 @@ export function ref(job: LeasedJob): JobRef {
   return { pool: job.pool, id: job.id, attempt: job.attempt };
 }
 
+/**
+ * How many of this test's connections are blocked in Redis right now (a BLPOP
+ * waiting for a wake token, a blocking XREADGROUP), on every node of a cluster.
+ * Tests wait for it before the event that should wake them, instead of sleeping.
+ */
+export async function blockedClients(t: TestRedis): Promise<number> {
+  const nodes = 'nodes' in t.redis && typeof t.redis.nodes === 'function' ? t.redis.nodes('master') : [t.redis];
+  const lists = await Promise.all(nodes.map((node) => node.client('LIST') as Promise<string>));
+  // flags=b: blocked right now (cmd= only names the last command).
+  return lists.flatMap((list) => list.split('\n')).filter((line) => line.includes(` name=${t.prefix}`) && /\bflags=\w*b/.test(line)).length;
+}
+
 /** Waits for a condition that other processes make true (no fixed sleeps in assertions). */
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
+import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
 
 /** A connection plus a key prefix private to one test; cleanup() deletes every key under it and closes. */
 export interface TestRedis {
@@ -58,19 +58,4 @@ export function testRedis(label: string, url = redisUrl()): TestRedis {
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
-}
-
-export async function deleteKeysWithPrefix(redis: RedisConnection, prefix: string): Promise<number> {
-  const nodes = 'nodes' in redis && typeof redis.nodes === 'function' ? redis.nodes('master') : [redis];
-  let deleted = 0;
-  for (const node of nodes) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 1000);
-      cursor = next;
-      // One UNLINK per key: in a cluster, keys of one batch may live in different slots.
-      for (const key of keys) deleted += await node.unlink(key);
-    } while (cursor !== '0');
-  }
-  return deleted;
 }

@@ -12,8 +12,10 @@ export interface BackgroundLoopOptions {
    * together do not hit Redis or the API server in lockstep.
    */
   jitter?: number;
-  /** First delay after an error; doubles while errors repeat, up to 30 s. Default: `intervalMs` (at least 100 ms). */
+  /** First delay after an error; doubles while errors repeat, up to `maxErrorDelayMs`. Default: `intervalMs` (at least 100 ms). */
   errorDelayMs?: number;
+  /** Cap of that doubling (default 30 s). A loop that must resume soon after an outage (leasing jobs) sets it low. */
+  maxErrorDelayMs?: number;
   /** Run the first round at once (default) or after one interval. */
   runAtStart?: boolean;
   logger?: Logger;
@@ -79,7 +81,7 @@ export class BackgroundLoop {
         if (!this.running) break;
         failures++;
         const first = this.options.errorDelayMs ?? Math.max(this.options.intervalMs, 100);
-        delay = Math.min(first * 2 ** (failures - 1), MAX_ERROR_DELAY_MS);
+        delay = Math.min(first * 2 ** (failures - 1), this.options.maxErrorDelayMs ?? MAX_ERROR_DELAY_MS);
         this.logger.error(`${this.options.name}: ${errorMessage(error)}; retrying in ${delay} ms`, { failures });
       }
       if (delay > 0 && this.running && !this.triggered) await this.sleep(delay);

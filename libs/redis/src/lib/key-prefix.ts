@@ -7,6 +7,6 @@
 export function keyPrefixProblem(prefix: string): string | undefined {
   if (/[{}]/.test(prefix)) return 'must not contain { or } (they would change the Redis Cluster hash tags)';
   if (prefix.length > 64) return 'must be at most 64 characters';
-  if (/[\s\u0000-\u001f]/.test(prefix)) return 'must not contain white space or control characters';
+  if ([...prefix].some((char) => char.trim() === '' || char.charCodeAt(0) < 0x20)) return 'must not contain white space or control characters';
   return undefined;
 }

@@ -1,4 +1,6 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
+import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
+import { keyPrefixProblem } from '@base-shift/redis';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
 
 export interface ControlPlaneConfig {
@@ -7,9 +9,9 @@ export interface ControlPlaneConfig {
   mongoUrl: string;
   logLevel: LogLevel;
   /** Put in front of every Redis key (workflow and queue); '' in production (the seed's exact keys), unique per test. */
-  keyPrefix?: string;
+  keyPrefix: string;
   /** Executor pools (resource classes) workflows may use, as the executor's POOLS. Default ['default']. */
-  pools?: string[];
+  pools: string[];
   /** Workflow deadline when a request sets none; undefined = no deadline. */
   workflowDefaultTimeoutSeconds?: number;
   /** Job results read by a replica that died are taken over after this long unacknowledged. Default 30000. */
@@ -37,11 +39,12 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     workflowResultClaimIdleMs: env.int('WORKFLOW_RESULT_CLAIM_IDLE_MS', { default: 30_000, min: 100, max: 3_600_000 }),
     workflowRecoveryDelayMs: env.int('WORKFLOW_RECOVERY_DELAY_MS', { default: 5000, min: 100, max: 3_600_000 }),
   };
-  if (/[{}]/.test(config.keyPrefix ?? '')) env.fail('REDIS_KEY_PREFIX', 'must not contain { or } (they would change the cluster hash tags)');
-  for (const pool of config.pools ?? []) {
-    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must match [A-Za-z0-9_.-]{1,64}`);
+  const prefixProblem = keyPrefixProblem(config.keyPrefix);
+  if (prefixProblem) env.fail('REDIS_KEY_PREFIX', prefixProblem);
+  for (const pool of config.pools) {
+    if (!isPoolName(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must be ${POOL_NAME_RULE}`);
   }
-  config.pods = loadPodsConfig(env, source, config.redisUrl, config.logLevel, config.pools ?? []);
+  config.pods = loadPodsConfig(env, source, config.redisUrl, config.logLevel, config.pools);
   env.done();
   return config;
 }

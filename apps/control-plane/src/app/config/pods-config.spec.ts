@@ -49,7 +49,7 @@ describe('pod management configuration', () => {
 
   it('names the file and the field of a bad pool configuration', () => {
     const file = poolFile('pools:\n  - name: small\n    jobsPerPod: 0\n');
-    expect(problems({ ...BASE, POOLS_CONFIG: file })).toEqual(['POOLS_CONFIG: pools[0].jobsPerPod: must be an integer from 1 to 1000 (got 0)']);
+    expect(problems({ ...BASE, POOLS_CONFIG: file })).toEqual(['POOLS_CONFIG: /pools/0/jobsPerPod: must be an integer from 1 to 1000 (got 0)']);
     expect(problems({ ...BASE, POOLS_CONFIG: '/nonexistent/pools.yaml' })).toEqual(['POOLS_CONFIG: /nonexistent/pools.yaml: cannot be read (ENOENT)']);
   });
 

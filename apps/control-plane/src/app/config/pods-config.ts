@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LOG_LEVELS, type EnvReader, type EnvSource } from '@base-shift/config';
-import { CONTROL_PLANE_ID, defaultPools, loadPoolConfigFile, PoolConfigError, runningInCluster, type PoolConfig } from '@base-shift/pods';
+import { isPoolName } from '@base-shift/job-contract';
+import { CONTROL_PLANE_ID, DEFAULT_CONTROL_PLANE_ID, defaultPools, loadPoolConfigFile, PoolConfigError, runningInCluster, type PoolConfig } from '@base-shift/pods';
 
 /** Pod management settings (executor pods, autoscaling, leadership). */
 export interface PodsConfig {
@@ -41,7 +42,7 @@ export function loadPodsConfig(env: EnvReader, source: EnvSource, redisUrl: stri
   if (driver === 'none') return undefined;
 
   const podName = env.optionalString('POD_NAME');
-  const controlPlaneId = env.string('CONTROL_PLANE_ID', 'base-shift');
+  const controlPlaneId = env.string('CONTROL_PLANE_ID', DEFAULT_CONTROL_PLANE_ID);
   if (!CONTROL_PLANE_ID.test(controlPlaneId)) env.fail('CONTROL_PLANE_ID', `must be 1-48 lower-case letters, digits or '-', starting and ending with a letter or digit, got ${JSON.stringify(controlPlaneId)}`);
   const secretRef = env.optionalString('EXECUTOR_QUEUE_URL_SECRET');
   const config: PodsConfig = {
@@ -82,8 +83,8 @@ function readPools(env: EnvReader, source: EnvSource, pools: string[]): PoolConf
   try {
     if (!file) {
       const image = env.optionalString('EXECUTOR_IMAGE');
-      // Names that are not even queue pool names were reported already; the stricter label rule is checked here.
-      const names = pools.filter((name) => /^[A-Za-z0-9_.-]{1,64}$/.test(name));
+      // Names that break the pool-name rule were reported already (loadControlPlaneConfig, POOLS).
+      const names = pools.filter(isPoolName);
       return names.length === 0 ? [] : defaultPools(names, image ? { image } : {});
     }
     const configured = loadPoolConfigFile(file);

@@ -38,8 +38,8 @@ describe('control plane config: workflow variables', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).problems).toEqual([
       'WORKFLOW_DEFAULT_TIMEOUT_SECONDS: must be an integer between 1 and 2592000, got "0"',
-      'REDIS_KEY_PREFIX: must not contain { or } (they would change the cluster hash tags)',
-      'POOLS: pool name "bad pool" must match [A-Za-z0-9_.-]{1,64}',
+      'REDIS_KEY_PREFIX: must not contain { or } (they would change the Redis Cluster hash tags)',
+      `POOLS: pool name "bad pool" must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
     ]);
   });
 });

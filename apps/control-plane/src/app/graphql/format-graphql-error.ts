@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { TemplateError } from '@base-shift/templates';
+import { templateGraphqlError } from '../templates/graphql/template-error.filter';
 
 const logger = new Logger('GraphQL');
 
@@ -12,6 +14,11 @@ const logger = new Logger('GraphQL');
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (original instanceof TemplateError) {
+    // Thrown outside the resolvers' filter: the same mapping, never "internal".
+    const mapped = templateGraphqlError(original);
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+  }
   if (original instanceof GraphQLError || original instanceof HttpException) return withoutStacktrace(formatted);
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {

@@ -1,6 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-
-type JsonObject = Record<string, unknown>;
+import { isJsonObject, type JsonObject } from '@base-shift/core';
 
 /** JSON objects (step configs, JSON Schemas) in and out; arrays, strings and null are refused. */
 export const JSONObjectScalar = new GraphQLScalarType<JsonObject, JsonObject>({
@@ -39,10 +38,6 @@ function literalValue(ast: ValueNode, variables: Record<string, unknown> | null 
     case Kind.VARIABLE:
       return variables?.[ast.name.value];
   }
-}
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

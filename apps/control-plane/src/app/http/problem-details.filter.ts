@@ -1,5 +1,9 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { TemplateError } from '@base-shift/templates';
+import { WorkflowError } from '@base-shift/workflow';
+import { templateHttpException } from '../templates/http/template-http-exception';
+import { workflowHttpException } from '../workflows/http/workflow-http-exception';
 
 export interface ProblemDetails {
   type: string;
@@ -20,8 +24,9 @@ export interface ProblemDetails {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw thrown;
+    const exception = withDomainMapping(thrown);
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
     const problem = toProblem(exception);
@@ -31,6 +36,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.originalUrl;
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
+}
+
+/**
+ * A domain error thrown where its controller's mapping does not apply (a
+ * guard, a stream, another module) gets the same mapping, never a 500: the
+ * one mapping per domain, each an exhaustive switch on the error's code.
+ */
+function withDomainMapping(exception: unknown): unknown {
+  if (exception instanceof WorkflowError) return workflowHttpException(exception);
+  if (exception instanceof TemplateError) return templateHttpException(exception);
+  return exception;
 }
 
 function toProblem(exception: unknown): ProblemDetails {

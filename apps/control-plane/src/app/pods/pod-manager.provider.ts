@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { Registry } from 'prom-client';
-import { createPodManager, PodKeys, POOL_DEFAULTS, TemplateStatsStore, type PodManager, type PoolConfig } from '@base-shift/pods';
+import { createPodManager, DEFAULT_CONTROL_PLANE_ID, PodKeys, POOL_DEFAULTS, TemplateStatsStore, type PodManager, type PoolConfig } from '@base-shift/pods';
+import { JobQueue } from '@base-shift/queue';
 import type { RedisConnection } from '@base-shift/redis';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
@@ -14,8 +15,8 @@ export const POOL_CONFIGS = Symbol('POOL_CONFIGS');
 export const POD_PROVIDERS: Provider[] = [
   {
     provide: POD_MANAGER,
-    inject: [CONTROL_PLANE_CONFIG, REDIS, METRICS_REGISTRY],
-    useFactory: (config: ControlPlaneConfig, redis: RedisConnection, registry: Registry): PodManager | null => {
+    inject: [CONTROL_PLANE_CONFIG, REDIS, JobQueue, METRICS_REGISTRY],
+    useFactory: (config: ControlPlaneConfig, redis: RedisConnection, queue: JobQueue, registry: Registry): PodManager | null => {
       const pods = config.pods;
       if (!pods) return null;
       return createPodManager({
@@ -24,7 +25,8 @@ export const POD_PROVIDERS: Provider[] = [
         identity: pods.identity,
         pools: pods.pools,
         redis,
-        keyPrefix: config.keyPrefix ?? '',
+        queue,
+        keyPrefix: config.keyPrefix,
         executor: { queueUrl: pods.executorQueueUrl, queueUrlSecret: pods.executorQueueUrlSecret, logLevel: pods.executorLogLevel },
         kubernetes: { kubeconfigPath: pods.kubeconfigPath, namespace: pods.namespace, selfPodName: pods.podName },
         local: pods.local,
@@ -39,12 +41,12 @@ export const POD_PROVIDERS: Provider[] = [
     provide: POOL_CONFIGS,
     inject: [CONTROL_PLANE_CONFIG],
     // Without pod management the queue pools are only described (default sizes), never validated as pod labels.
-    useFactory: (config: ControlPlaneConfig): PoolConfig[] => config.pods?.pools ?? (config.pools ?? ['default']).map((name) => ({ ...POOL_DEFAULTS, name })),
+    useFactory: (config: ControlPlaneConfig): PoolConfig[] => config.pods?.pools ?? config.pools.map((name) => ({ ...POOL_DEFAULTS, name })),
   },
   {
     provide: TemplateStatsStore,
     inject: [CONTROL_PLANE_CONFIG, REDIS],
     useFactory: (config: ControlPlaneConfig, redis: RedisConnection) =>
-      new TemplateStatsStore(redis, new PodKeys(config.pods?.controlPlaneId ?? 'base-shift', config.keyPrefix ?? '')),
+      new TemplateStatsStore(redis, new PodKeys(config.pods?.controlPlaneId ?? DEFAULT_CONTROL_PLANE_ID, config.keyPrefix)),
   },
 ];

@@ -2,9 +2,6 @@ import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { templateUsage, TemplateStatsStore, type PodManager, type PoolConfig, type PoolStatus } from '@base-shift/pods';
 import { JobQueue } from '@base-shift/queue';
-import { type RedisConnection } from '@base-shift/redis';
-import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
-import { REDIS } from '../infrastructure/redis.module';
 import { POD_MANAGER, POOL_CONFIGS } from './pod-manager.provider';
 import { toPoolRepresentation, type PoolRepresentation } from './pool-representation';
 
@@ -16,17 +13,12 @@ import { toPoolRepresentation, type PoolRepresentation } from './pool-representa
 @ApiTags('pools')
 @Controller('pools')
 export class PoolsController {
-  private readonly queue: JobQueue;
-
   constructor(
     @Inject(POD_MANAGER) private readonly manager: PodManager | null,
     @Inject(POOL_CONFIGS) private readonly pools: PoolConfig[],
     @Inject(TemplateStatsStore) private readonly templates: TemplateStatsStore,
-    @Inject(REDIS) redis: RedisConnection,
-    @Inject(CONTROL_PLANE_CONFIG) config: ControlPlaneConfig,
-  ) {
-    this.queue = new JobQueue(redis, { pools: pools.map((pool) => pool.name), prefix: config.keyPrefix ?? '' });
-  }
+    @Inject(JobQueue) private readonly queue: JobQueue,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List executor pools with pod counts and queue depth' })

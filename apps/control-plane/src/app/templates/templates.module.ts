@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { JOB_TEMPLATE_MODEL, JobTemplateRecordSchema, MongoTemplateRepository, TEMPLATE_OBSERVER, TEMPLATE_REPOSITORY, TemplateService } from '@base-shift/templates';
+import { getModelToken, MongooseModule } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { JOB_TEMPLATE_MODEL, JobTemplateRecordSchema, MongoTemplateRepository, TemplateService, type JobTemplateRecord } from '@base-shift/templates';
 import { TemplateMetrics } from '../metrics/template-metrics';
 import { JobTemplateMutationsResolver } from './graphql/job-template-mutations.resolver';
 import { JobTemplateQueriesResolver } from './graphql/job-template-queries.resolver';
@@ -11,9 +12,13 @@ import { TemplatesController } from './http/templates.controller';
   imports: [MongooseModule.forFeature([{ name: JOB_TEMPLATE_MODEL, schema: JobTemplateRecordSchema }])],
   controllers: [TemplatesController],
   providers: [
-    { provide: TEMPLATE_REPOSITORY, useClass: MongoTemplateRepository },
-    { provide: TEMPLATE_OBSERVER, useClass: TemplateMetrics },
-    TemplateService,
+    TemplateMetrics,
+    // The lib is framework-free: its service is built here, on the Mongo adapter, reporting to the metrics.
+    {
+      provide: TemplateService,
+      inject: [getModelToken(JOB_TEMPLATE_MODEL), TemplateMetrics],
+      useFactory: (model: Model<JobTemplateRecord>, metrics: TemplateMetrics) => new TemplateService(new MongoTemplateRepository(model), metrics),
+    },
     JobTemplateQueriesResolver,
     JobTemplateMutationsResolver,
   ],

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Provider } from '@nestjs/common';
+import { JobQueue } from '@base-shift/queue';
 import type { RedisConnection } from '@base-shift/redis';
 import { TemplateService } from '@base-shift/templates';
 import {
@@ -25,8 +26,14 @@ export function consumerName(): string {
 
 /** The workflow lib's NestJS-free classes, wired to the app's Redis connection and config. */
 export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
-  { provide: WORKFLOW_POOLS, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => config.pools ?? ['default'] },
-  { provide: WorkflowKeys, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => new WorkflowKeys(config.keyPrefix ?? '') },
+  { provide: WORKFLOW_POOLS, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => config.pools },
+  // The one JobQueue of the process: the engine, the metrics, GET /pools and the pod manager share it.
+  {
+    provide: JobQueue,
+    inject: [REDIS, CONTROL_PLANE_CONFIG],
+    useFactory: (redis: RedisConnection, config: ControlPlaneConfig) => new JobQueue(redis, { pools: config.pools, prefix: config.keyPrefix }),
+  },
+  { provide: WorkflowKeys, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => new WorkflowKeys(config.keyPrefix) },
   { provide: WorkflowStore, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowStore(redis, keys) },
   { provide: WorkflowIndex, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowIndex(redis, keys) },
   { provide: WorkflowTimers, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowTimers(redis, keys) },
@@ -37,9 +44,9 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
   },
   {
     provide: QueueAdapter,
-    inject: [REDIS, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS],
-    useFactory: (redis: RedisConnection, config: ControlPlaneConfig, pools: string[]) =>
-      new QueueAdapter(redis, { pools, prefix: config.keyPrefix ?? '', consumer: consumerName() }),
+    inject: [REDIS, JobQueue, CONTROL_PLANE_CONFIG],
+    useFactory: (redis: RedisConnection, queue: JobQueue, config: ControlPlaneConfig) =>
+      new QueueAdapter(redis, { pools: config.pools, prefix: config.keyPrefix, consumer: consumerName(), queue }),
   },
   {
     provide: WorkflowEngine,

@@ -1,16 +1,13 @@
-import { Body, Controller, Inject, Param, Put, UseInterceptors, UsePipes } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WorkflowEngine, type JsonValue } from '@base-shift/workflow';
-import { UpdateJobRequest } from './dto/update-job.request';
+import { Body, Controller, Inject, Param, Put, UsePipes } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseJobUpdateRequest, WorkflowEngine } from '@base-shift/workflow';
+import { UpdateJobBody } from './dto/request-bodies';
 import { MaxDepthPipe } from './http/max-depth.pipe';
-import { problemValidationPipe } from './http/problem-validation-pipe';
-import { WorkflowErrorInterceptor } from './http/workflow-error.interceptor';
 import { ProblemResponse, toWorkflowResponse, WorkflowResponse } from './http/workflow-representation';
 
 @ApiTags('workflows')
 @Controller('workflows/:id/jobs')
-@UseInterceptors(WorkflowErrorInterceptor)
-@UsePipes(new MaxDepthPipe(), problemValidationPipe({ transform: false }))
+@UsePipes(new MaxDepthPipe())
 export class WorkflowJobsController {
   constructor(@Inject(WorkflowEngine) private readonly engine: WorkflowEngine) {}
 
@@ -18,17 +15,12 @@ export class WorkflowJobsController {
   @ApiOperation({
     summary: "Set a job's status (external systems, manual intervention). The job leaves the queue's hands. Repeating the same update is harmless.",
   })
+  @ApiBody({ type: UpdateJobBody })
   @ApiOkResponse({ type: WorkflowResponse })
   @ApiBadRequestResponse({ type: ProblemResponse, description: 'Invalid body, or an output that does not match the template outputSchema.' })
   @ApiNotFoundResponse({ type: ProblemResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'Illegal move for the job state machine, stale attempt, or another result for a finished job.' })
-  async update(@Param('id') id: string, @Param('jobId') jobId: string, @Body() body: UpdateJobRequest): Promise<WorkflowResponse> {
-    const record = await this.engine.updateJob(id, jobId, {
-      status: body.status,
-      ...(body.output !== undefined ? { output: body.output as JsonValue } : {}),
-      ...(body.error !== undefined ? { error: body.error as JsonValue } : {}),
-      ...(body.attempt !== undefined ? { attempt: body.attempt } : {}),
-    });
-    return toWorkflowResponse(record);
+  async update(@Param('id') id: string, @Param('jobId') jobId: string, @Body() body: unknown): Promise<WorkflowResponse> {
+    return toWorkflowResponse(await this.engine.updateJob(id, jobId, parseJobUpdateRequest(body)));
   }
 }

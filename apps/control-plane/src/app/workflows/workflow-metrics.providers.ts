@@ -21,14 +21,13 @@ export const WORKFLOW_METRICS_PROVIDERS: Provider[] = [
   },
   {
     provide: QueueMetrics,
-    inject: [METRICS_REGISTRY, REDIS, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS, ScrapeReads],
-    useFactory: (registry: Registry, redis: RedisConnection, config: ControlPlaneConfig, pools: string[], reads: ScrapeReads) =>
-      new QueueMetrics(registry, new JobQueue(redis, { pools, prefix: config.keyPrefix ?? '' }), pools, reads),
+    inject: [METRICS_REGISTRY, JobQueue, WORKFLOW_POOLS, ScrapeReads],
+    useFactory: (registry: Registry, queue: JobQueue, pools: string[], reads: ScrapeReads) => new QueueMetrics(registry, queue, pools, reads),
   },
   {
     provide: QueueHousekeeping,
     inject: [REDIS, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS, QueueMetrics],
-    useFactory: (redis: RedisConnection, config: ControlPlaneConfig, pools: string[], metrics: QueueMetrics) =>
-      new QueueHousekeeping(new QueueMaintenance(redis, { pools, prefix: config.keyPrefix ?? '' }), metrics),
+    useFactory: (redis: RedisConnection, config: ControlPlaneConfig, pools: string[], metrics: QueueMetrics): QueueHousekeeping =>
+      new QueueMaintenance(redis, { pools, prefix: config.keyPrefix, onSweep: (reports) => metrics.recordSweep(reports) }),
   },
 ];

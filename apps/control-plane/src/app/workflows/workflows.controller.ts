@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseInterceptors, UsePipes } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -13,13 +13,11 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { WorkflowEngine } from '@base-shift/workflow';
-import { CreateWorkflowRequest } from './dto/create-workflow.request';
+import { parseCancelRequest, WorkflowEngine } from '@base-shift/workflow';
 import { ListWorkflowsQuery } from './dto/list-workflows.query';
-import { CancelWorkflowRequest } from './dto/update-job.request';
+import { CancelWorkflowBody, CREATE_WORKFLOW_EXAMPLE, CreateWorkflowBody } from './dto/request-bodies';
 import { MaxDepthPipe } from './http/max-depth.pipe';
-import { invalidRequest, problemValidationPipe } from './http/problem-validation-pipe';
-import { WorkflowErrorInterceptor } from './http/workflow-error.interceptor';
+import { problemValidationPipe } from './http/problem-validation-pipe';
 import { ProblemResponse, toPageResponse, toWorkflowResponse, WorkflowPageResponse, WorkflowResponse } from './http/workflow-representation';
 
 // Printable ASCII without spaces at the ends: safe to hash, log and echo.
@@ -27,15 +25,14 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
 
 @ApiTags('workflows')
 @Controller('workflows')
-@UseInterceptors(WorkflowErrorInterceptor)
-@UsePipes(new MaxDepthPipe(), problemValidationPipe({ transform: false }))
+@UsePipes(new MaxDepthPipe())
 export class WorkflowsController {
   constructor(@Inject(WorkflowEngine) private readonly engine: WorkflowEngine) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a workflow: validate, pin template versions, start it and enqueue its first job(s).' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key and body returns the first workflow (200); another body → 409.' })
-  @ApiBody({ type: CreateWorkflowRequest })
+  @ApiBody({ type: CreateWorkflowBody, description: 'Checked against this schema, then references and the job graph (400 names every problem by its JSON Pointer).', examples: { order: { value: CREATE_WORKFLOW_EXAMPLE } } })
   @ApiCreatedResponse({ type: WorkflowResponse, description: 'Created; Location names it.' })
   @ApiOkResponse({ type: WorkflowResponse, description: 'A repeat of an Idempotency-Key: the first workflow (Idempotent-Replayed: true).' })
   @ApiBadRequestResponse({ type: ProblemResponse })
@@ -43,12 +40,13 @@ export class WorkflowsController {
   @ApiPayloadTooLargeResponse({ type: ProblemResponse })
   @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse })
   async create(
-    @Body() body: CreateWorkflowRequest,
+    @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorkflowResponse> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw invalidRequest([{ field: 'Idempotency-Key', message: 'must be 1-255 printable ASCII characters' }], 'Idempotency-Key header');
+      const message = 'must be 1-255 printable ASCII characters';
+      throw new BadRequestException({ title: 'Invalid request', detail: `The Idempotency-Key header ${message}`, errors: [{ header: 'Idempotency-Key', message }] });
     }
     const { workflow, created } = await this.engine.create(body, idempotencyKey);
     response.status(created ? 201 : 200).location(`/workflows/${workflow.id}`);
@@ -76,12 +74,12 @@ export class WorkflowsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel: CANCELLED, queued jobs removed, running jobs told to stop (on their next heartbeat). Repeating it is harmless.' })
-  @ApiBody({ type: CancelWorkflowRequest, required: false })
+  @ApiBody({ type: CancelWorkflowBody, required: false })
   @ApiOkResponse({ type: WorkflowResponse })
   @ApiNotFoundResponse({ type: ProblemResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'The workflow already COMPLETED or FAILED.' })
-  async cancel(@Param('id') id: string, @Body() body: CancelWorkflowRequest = {}): Promise<WorkflowResponse> {
-    return toWorkflowResponse(await this.engine.cancel(id, body?.reason));
+  async cancel(@Param('id') id: string, @Body() body: unknown): Promise<WorkflowResponse> {
+    return toWorkflowResponse(await this.engine.cancel(id, parseCancelRequest(body).reason));
   }
 
   @Post(':id/retry')

@@ -89,7 +89,7 @@ export class ExecutorAgent {
   /** Graceful stop: no new leases, running jobs finish within the grace period, the rest go back to the queue. */
   async stop(): Promise<void> {
     await this.worker.stop(this.options.shutdownGraceMs);
-    this.reaper.stop();
+    await this.reaper.stop();
     await this.leases.close();
     this.http.close();
   }

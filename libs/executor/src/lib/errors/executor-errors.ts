@@ -1,4 +1,24 @@
-import type { JsonValue } from '@base-shift/steps';
+import { assertNever, CodedError, errorMessage, type JsonValue } from '@base-shift/core';
+
+export type ExecutorErrorCode =
+  | 'EXECUTOR.VALIDATION_FAILED'
+  | 'EXECUTOR.SECRET_MISSING'
+  | 'EXECUTOR.EGRESS_REFUSED'
+  | 'EXECUTOR.HTTP_CLIENT_ERROR'
+  | 'EXECUTOR.HTTP_UNAVAILABLE'
+  | 'EXECUTOR.HTTP_BAD_RESPONSE'
+  | 'EXECUTOR.UNKNOWN_STEP_TYPE'
+  | 'EXECUTOR.INVALID_TEMPLATE'
+  | 'EXECUTOR.TEMPLATE_NOT_FOUND'
+  | 'EXECUTOR.OUTPUT_TOO_LARGE'
+  | 'EXECUTOR.MAPPING_FAILED'
+  | 'EXECUTOR.OUTPUT_SCHEMA_MISMATCH'
+  | 'EXECUTOR.TIMED_OUT'
+  | 'EXECUTOR.CANCELLED'
+  | 'EXECUTOR.INVALID_PAYLOAD'
+  | 'EXECUTOR.LEASE_LOST'
+  | 'EXECUTOR.RELEASED'
+  | 'EXECUTOR.INTERNAL';
 
 /**
  * Why a job (or one of its steps) did not succeed. `code` is stable (clients and
@@ -6,15 +26,16 @@ import type { JsonValue } from '@base-shift/steps';
  * help. Messages never contain secret values: they are redacted before any
  * error leaves the executor, and the errors below are written not to need them.
  */
-export abstract class JobFailure extends Error {
-  abstract readonly code: string;
-  abstract readonly retryable: boolean;
+export abstract class JobFailure extends CodedError<ExecutorErrorCode> {
   /** The step that failed, set by the job runner. */
   step?: string;
 
   constructor(message: string, readonly details?: JsonValue) {
     super(message);
-    this.name = new.target.name;
+  }
+
+  get retryable(): boolean {
+    return isRetryable(this.code);
   }
 
   /** What the queue stores and the workflow engine reads: `{ message, retryable, details: { code, step?, details? } }`. */
@@ -26,10 +47,43 @@ export abstract class JobFailure extends Error {
   }
 }
 
+/**
+ * Whether another attempt may help: the one place a code becomes the queue's
+ * retry decision (a new code without a case here fails type-checking). Yes for
+ * what is transient (the API, the network, this executor) and for the abort
+ * reasons of a job that runs again elsewhere; no where the same template,
+ * input and secrets would fail the same way.
+ */
+function isRetryable(code: ExecutorErrorCode): boolean {
+  switch (code) {
+    case 'EXECUTOR.HTTP_UNAVAILABLE':
+    case 'EXECUTOR.TIMED_OUT':
+    case 'EXECUTOR.INTERNAL':
+    case 'EXECUTOR.LEASE_LOST':
+    case 'EXECUTOR.RELEASED':
+      return true;
+    case 'EXECUTOR.VALIDATION_FAILED':
+    case 'EXECUTOR.SECRET_MISSING':
+    case 'EXECUTOR.EGRESS_REFUSED':
+    case 'EXECUTOR.HTTP_CLIENT_ERROR':
+    case 'EXECUTOR.HTTP_BAD_RESPONSE':
+    case 'EXECUTOR.UNKNOWN_STEP_TYPE':
+    case 'EXECUTOR.INVALID_TEMPLATE':
+    case 'EXECUTOR.TEMPLATE_NOT_FOUND':
+    case 'EXECUTOR.OUTPUT_TOO_LARGE':
+    case 'EXECUTOR.MAPPING_FAILED':
+    case 'EXECUTOR.OUTPUT_SCHEMA_MISMATCH':
+    case 'EXECUTOR.CANCELLED':
+    case 'EXECUTOR.INVALID_PAYLOAD':
+      return false;
+    default:
+      return assertNever(code, 'executor error code');
+  }
+}
+
 /** A validation rule rejected the step input. */
 export class ValidationRuleFailedError extends JobFailure {
   readonly code = 'EXECUTOR.VALIDATION_FAILED';
-  readonly retryable = false;
   constructor(readonly rule: string, readonly field: string | undefined, problem: string) {
     super(`rule ${rule} failed${field ? ` for field ${field}` : ''}: ${problem}`, { rule, ...(field ? { field } : {}), problem });
   }
@@ -38,7 +92,6 @@ export class ValidationRuleFailedError extends JobFailure {
 /** A `${NAME}` placeholder names a secret found neither in SECRETS_DIR nor in the environment. */
 export class SecretMissingError extends JobFailure {
   readonly code = 'EXECUTOR.SECRET_MISSING';
-  readonly retryable = false;
   constructor(readonly secret: string, where: string) {
     super(`secret ${secret} is not available (looked in ${where})`, { secret });
   }
@@ -47,13 +100,11 @@ export class SecretMissingError extends JobFailure {
 /** The SSRF guard refused a destination (scheme, address class, or a redirect leading there). */
 export class EgressRefusedError extends JobFailure {
   readonly code = 'EXECUTOR.EGRESS_REFUSED';
-  readonly retryable = false;
 }
 
 /** The API answered with a 4xx other than 408/429: sending the same request again cannot help. */
 export class HttpClientError extends JobFailure {
   readonly code = 'EXECUTOR.HTTP_CLIENT_ERROR';
-  readonly retryable = false;
   constructor(readonly status: number, message: string, details?: JsonValue) {
     super(message, details);
   }
@@ -62,89 +113,75 @@ export class HttpClientError extends JobFailure {
 /** 5xx, 429, 408, a timeout or a network error persisted through the step's own retries. */
 export class HttpUnavailableError extends JobFailure {
   readonly code = 'EXECUTOR.HTTP_UNAVAILABLE';
-  readonly retryable = true;
 }
 
 /** The API answered 2xx with something that is not a usable JSON document. */
 export class HttpBadResponseError extends JobFailure {
   readonly code = 'EXECUTOR.HTTP_BAD_RESPONSE';
-  readonly retryable = false;
 }
 
 /** The template uses a step type this executor does not implement (a newer control plane). */
 export class UnknownStepTypeError extends JobFailure {
   readonly code = 'EXECUTOR.UNKNOWN_STEP_TYPE';
-  readonly retryable = false;
 }
 
 /** A step config that this executor's registry rejects, or a template snapshot that is not runnable. */
 export class InvalidTemplateError extends JobFailure {
   readonly code = 'EXECUTOR.INVALID_TEMPLATE';
-  readonly retryable = false;
 }
 
 /** The job's template snapshot is not in Redis (its workflow was deleted, or the payload is malformed). */
 export class TemplateNotFoundError extends JobFailure {
   readonly code = 'EXECUTOR.TEMPLATE_NOT_FOUND';
-  readonly retryable = false;
 }
 
 /** The job output is larger than the queue accepts. */
 export class OutputTooLargeError extends JobFailure {
   readonly code = 'EXECUTOR.OUTPUT_TOO_LARGE';
-  readonly retryable = false;
 }
 
 /** A `$ref` of a mapping found nothing and had no default. */
 export class MappingFailedError extends JobFailure {
   readonly code = 'EXECUTOR.MAPPING_FAILED';
-  readonly retryable = false;
 }
 
 /** The last step's output does not match the template's outputSchema. */
 export class OutputSchemaError extends JobFailure {
   readonly code = 'EXECUTOR.OUTPUT_SCHEMA_MISMATCH';
-  readonly retryable = false;
 }
 
 /** The job ran past its timeoutSeconds and was aborted. */
 export class JobTimedOutError extends JobFailure {
   readonly code = 'EXECUTOR.TIMED_OUT';
-  readonly retryable = true;
 }
 
 /** The control plane cancelled the job (seen on a heartbeat); it was aborted. */
 export class JobCancelledError extends JobFailure {
   readonly code = 'EXECUTOR.CANCELLED';
-  readonly retryable = false;
 }
 
 /** The job's payload is not a workflow job (workflowId, jobId, templateId, version, input). */
 export class InvalidJobPayloadError extends JobFailure {
   readonly code = 'EXECUTOR.INVALID_PAYLOAD';
-  readonly retryable = false;
 }
 
 /** Abort reason when the queue says the lease is gone: the job runs elsewhere now; nothing is reported. */
 export class LeaseLostError extends JobFailure {
   readonly code = 'EXECUTOR.LEASE_LOST';
-  readonly retryable = true;
 }
 
 /** Abort reason when shutdown hands a running job back to the queue; nothing is reported. */
 export class JobReleasedError extends JobFailure {
   readonly code = 'EXECUTOR.RELEASED';
-  readonly retryable = true;
 }
 
 /** Anything unexpected (a bug, Redis trouble while reading the template): worth another attempt. */
 export class InternalExecutorError extends JobFailure {
   readonly code = 'EXECUTOR.INTERNAL';
-  readonly retryable = true;
 }
 
 /** Wraps what a step threw into a JobFailure without losing a typed one. */
 export function asJobFailure(error: unknown): JobFailure {
   if (error instanceof JobFailure) return error;
-  return new InternalExecutorError(error instanceof Error ? error.message : String(error));
+  return new InternalExecutorError(errorMessage(error));
 }

@@ -1,4 +1,4 @@
-import type { ValidationProblem } from '@base-shift/steps';
+import type { ValidationProblem } from '@base-shift/core';
 
 /** `must be a string` for the value itself, `/amount must be a number` below it; joined with `; `. */
 export function problemText(problems: readonly ValidationProblem[]): string {

@@ -1,4 +1,5 @@
-import type { JsonValue, StepTypeName } from '@base-shift/steps';
+import type { JsonValue } from '@base-shift/core';
+import type { StepTypeName } from '@base-shift/steps';
 import { problemText } from '../errors/problem-text';
 import { asJobFailure, OutputSchemaError, type JobFailure } from '../errors/executor-errors';
 import type { ExecutorMetrics } from '../metrics/executor-metrics';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '@base-shift/steps';
+import type { JsonValue } from '@base-shift/core';
 
 export const REDACTED = '[REDACTED]';
 

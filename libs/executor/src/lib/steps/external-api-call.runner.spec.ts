@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExternalApiCallStepConfig, JsonValue } from '@base-shift/steps';
+import type { JsonValue } from '@base-shift/core';
+import type { ExternalApiCallStepConfig } from '@base-shift/steps';
+import { eventually } from '@base-shift/testing';
 import { EgressAllowList } from '../egress/egress-allow-list';
 import { EgressGuard } from '../egress/egress-guard';
 import { EgressRefusedError, HttpClientError, HttpUnavailableError, JobFailure, JobTimedOutError, SecretMissingError } from '../errors/executor-errors';
@@ -115,7 +117,7 @@ describe('external_api_call runner (real HTTP on loopback)', () => {
     const api = await serve([() => undefined]);
     const controller = new AbortController();
     const running = runner.run({ api_endpoint: `${api.url}/slow`, method: 'GET' }, {}, context(controller.signal));
-    while (api.seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually(() => api.seen.length > 0, 'the request to reach the API', { everyMs: 5 });
     controller.abort(new JobTimedOutError('job timed out after 1 s'));
     await expect(running).rejects.toThrow(JobTimedOutError);
   });

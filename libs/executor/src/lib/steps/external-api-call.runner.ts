@@ -1,4 +1,5 @@
-import { evaluateMapping, fillPlaceholders, MappingError, type ExternalApiCallStepConfig, type JsonValue } from '@base-shift/steps';
+import type { JsonValue } from '@base-shift/core';
+import { evaluateMapping, fillPlaceholders, MappingError, type ExternalApiCallStepConfig } from '@base-shift/steps';
 import { DEFAULT_TIMEOUT_MS } from '@base-shift/steps';
 import {
   HttpBadResponseError,

@@ -1,4 +1,5 @@
-import type { JsonValue, StepConfigByType, StepTypeName } from '@base-shift/steps';
+import type { JsonValue } from '@base-shift/core';
+import type { StepConfigByType, StepTypeName } from '@base-shift/steps';
 
 export interface StepContext {
   /** Aborted when the job times out, is cancelled, or loses its lease; its reason is the JobFailure to report. */

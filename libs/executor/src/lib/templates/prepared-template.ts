@@ -1,15 +1,5 @@
-import {
-  ajvErrorsToProblems,
-  createSchemaAjv,
-  formatProblem,
-  isJsonObject,
-  isStepTypeName,
-  STEP_TYPE_NAMES,
-  validateStepConfig,
-  type JsonValue,
-  type StepTypeName,
-  type ValidationProblem,
-} from '@base-shift/steps';
+import { errorMessage, formatProblem, isJsonObject, type JsonValue, type ValidationProblem } from '@base-shift/core';
+import { ajvErrorsToProblems, createSchemaAjv, isStepTypeName, STEP_TYPE_NAMES, validateStepConfig, type StepTypeName } from '@base-shift/steps';
 import type { ValidateFunction } from 'ajv';
 import { InvalidTemplateError, UnknownStepTypeError, type JobFailure } from '../errors/executor-errors';
 
@@ -66,7 +56,7 @@ export function prepareTemplate(templateId: string, version: string, snapshot: u
     try {
       validate = createSchemaAjv().compile(isJsonObject(schema) ? schema : {});
     } catch (error) {
-      const message = (error as Error).message;
+      const message = errorMessage(error);
       return broken(() => new InvalidTemplateError(`${label}: outputSchema does not compile: ${message}`));
     }
   }

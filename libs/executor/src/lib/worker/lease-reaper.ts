@@ -1,5 +1,6 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
 import type { QueueMaintenance } from '@base-shift/queue';
+import { BackgroundLoop } from '@base-shift/redis';
 import type { ExecutorMetrics } from '../metrics/executor-metrics';
 
 /**
@@ -8,38 +9,46 @@ import type { ExecutorMetrics } from '../metrics/executor-metrics';
  * is sweeping. The queue's script is atomic per pool: every replica may run it.
  */
 export class LeaseReaper {
-  private readonly logger = new Logger(LeaseReaper.name);
-  private timer?: NodeJS.Timeout;
+  private readonly logger = getLogger(LeaseReaper.name);
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly maintenance: QueueMaintenance,
     private readonly pools: readonly string[],
-    private readonly leaseMs: number,
+    leaseMs: number,
     private readonly metrics?: ExecutorMetrics,
-  ) {}
+  ) {
+    this.loop = new BackgroundLoop({
+      name: 'lease-reaper',
+      run: () => this.sweep(),
+      // Twice per lease period: a dead executor's job waits at most ~1.5 leases.
+      intervalMs: Math.min(5000, Math.max(250, Math.floor(leaseMs / 2))),
+      runAtStart: false,
+    });
+  }
 
   start(): void {
-    // Twice per lease period: a dead executor's job waits at most ~1.5 leases.
-    const interval = Math.min(5000, Math.max(250, Math.floor(this.leaseMs / 2)));
-    this.timer ??= setInterval(() => this.sweep(), interval);
-    this.timer.unref();
+    this.loop.start();
   }
 
-  stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+  /** Resolves once a sweep under way has ended. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
-  private sweep(): void {
-    for (const pool of this.pools) {
-      this.maintenance.reapExpired(pool).then(
-        (reaped) => {
+  // Pools are swept side by side, and one pool's failure never holds back another's.
+  private async sweep(): Promise<void> {
+    await Promise.all(
+      this.pools.map(async (pool) => {
+        try {
+          const reaped = await this.maintenance.reapExpired(pool);
           if (reaped === 0) return;
           this.metrics?.stalledLeasesRecovered(pool, reaped);
           this.logger.warn(`pool ${pool}: took back ${reaped} expired lease(s)`);
-        },
-        (error: Error) => this.logger.warn(`taking back expired leases of pool ${pool} failed: ${error.message}`),
-      );
-    }
+        } catch (error) {
+          this.logger.warn(`taking back expired leases of pool ${pool} failed: ${errorMessage(error)}`);
+        }
+      }),
+    );
   }
 }

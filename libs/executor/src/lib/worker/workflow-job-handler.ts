@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
+import { getLogger, type JsonValue } from '@base-shift/core';
 import { withLogContext } from '@base-shift/observability';
 import type { AbortReason, HeartbeatFailure, JobContext, JobError, JobWorkerOptions, LeasedJob, SettledOutcome } from '@base-shift/queue';
-import type { JsonValue } from '@base-shift/steps';
 import {
   asJobFailure,
   JobCancelledError,
@@ -31,7 +30,7 @@ export type WorkflowJobHooks = Pick<
   'handler' | 'toJobError' | 'timeoutMs' | 'abortReason' | 'onSettled' | 'onHeartbeatFailure' | 'jobScope'
 >;
 
-const logger = new Logger('JobAttempt');
+const logger = getLogger('JobAttempt');
 
 /**
  * What the executor does with each job the queue's JobWorker leases: run the
@@ -77,8 +76,8 @@ export class WorkflowJobHandler {
   private settled(job: LeasedJob, settled: SettledOutcome, error: unknown): void {
     const outcome = jobOutcome(settled, error);
     this.deps.metrics.jobFinished(job.pool, outcome);
-    if (error instanceof JobFailure) logger.warn({ outcome, code: error.code, step: error.step }, `job ${outcome}: ${error.message}`);
-    else logger.debug({ outcome }, `job ${outcome}`);
+    if (error instanceof JobFailure) logger.warn(`job ${outcome}: ${error.message}`, { outcome, code: error.code, step: error.step });
+    else logger.debug(`job ${outcome}`, { outcome });
   }
 }
 

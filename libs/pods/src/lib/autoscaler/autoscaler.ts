@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { getLogger } from '@base-shift/core';
 import type { ExecutorPod, PodDriver } from '../driver/pod-driver.port';
 import { PodApiError } from '../errors/pod-errors';
 import { toPodApiError } from '../kubernetes/kube-errors';
@@ -40,7 +40,7 @@ interface PoolState {
  * and only by draining pods that hold no lease — a busy pod is never chosen.
  */
 export class Autoscaler {
-  private readonly logger = new Logger(Autoscaler.name);
+  private readonly logger = getLogger(Autoscaler.name);
   private readonly states = new Map<string, PoolState>();
 
   constructor(
@@ -88,7 +88,7 @@ export class Autoscaler {
     if (outcome.created.length > 0) {
       outcome.action = 'up';
       this.metrics?.decision(pool.name, 'up');
-      this.logger.log(`pool ${pool.name}: scaled up by ${outcome.created.length} to ${outcome.pods + outcome.created.length} (desired ${outcome.desired})`);
+      this.logger.info(`pool ${pool.name}: scaled up by ${outcome.created.length} to ${outcome.pods + outcome.created.length} (desired ${outcome.desired})`);
     }
     if (failures.length === 0) {
       state.backoff.succeed();
@@ -130,7 +130,7 @@ export class Autoscaler {
     if (outcome.deleted.length > 0) {
       outcome.action = 'down';
       this.metrics?.decision(pool.name, 'down');
-      this.logger.log(`pool ${pool.name}: scaled down by ${outcome.deleted.length} idle pod(s) (desired ${outcome.desired})`);
+      this.logger.info(`pool ${pool.name}: scaled down by ${outcome.deleted.length} idle pod(s) (desired ${outcome.desired})`);
     }
   }
 

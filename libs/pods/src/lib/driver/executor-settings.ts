@@ -24,6 +24,9 @@ export const DEFAULT_METRICS_PORT = 9464;
 export const DEFAULT_SECRETS_DIR = '/var/run/secrets/base-shift';
 
 /** A control plane id: a DNS label, usable as a label value and inside object names. */
+/** Owner label of the executor pods and name of the leader Lease when CONTROL_PLANE_ID is not set. */
+export const DEFAULT_CONTROL_PLANE_ID = 'base-shift';
+
 export const CONTROL_PLANE_ID = /^[a-z0-9]([-a-z0-9]{0,46}[a-z0-9])?$/;
 
 /** Pod labels, shared by both drivers (the local one reports them on its fake pods). */

@@ -74,5 +74,3 @@ export interface PodEvent {
   /** The pod the event is about; the control plane itself when undefined. */
   podName?: string;
 }
-
-export const POD_DRIVER = Symbol('POD_DRIVER');

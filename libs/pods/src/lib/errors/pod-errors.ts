@@ -1,10 +1,13 @@
+import { CodedError } from '@base-shift/core';
+
+/** Every code a pod management error carries; an edge that maps them switches over this union exhaustively. */
+export type PodsErrorCode = 'PODS.INVALID_POOL_CONFIG' | 'PODS.API_ERROR' | 'PODS.EXECUTOR_NOT_BUILT';
+
 /**
  * Pod management errors carry a stable `code` (`PODS.*`); the edges (REST,
  * start-up) map codes, never messages.
  */
-export abstract class PodsError extends Error {
-  abstract readonly code: string;
-}
+export abstract class PodsError extends CodedError<PodsErrorCode> {}
 
 /** Thrown at start-up when the pool configuration breaks a rule; lists every problem with its field path. */
 export class PoolConfigError extends PodsError {

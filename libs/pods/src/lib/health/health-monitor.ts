@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
 import type { ExecutorPod, PodDriver } from '../driver/pod-driver.port';
 import { toPodApiError } from '../kubernetes/kube-errors';
 import type { QueueView } from '../load/pool-load.port';
@@ -34,7 +34,7 @@ export interface HealthReport {
  * The autoscaler's next evaluation creates the replacements.
  */
 export class HealthMonitor {
-  private readonly logger = new Logger(HealthMonitor.name);
+  private readonly logger = getLogger(HealthMonitor.name);
   private known = new Map<string, string>();
   private readonly owners = new Map<string, { alive: boolean; at: number }>();
 
@@ -110,7 +110,7 @@ export class HealthMonitor {
         this.metrics?.oomKilled(pool, templateId, count);
       }
     } catch (error) {
-      this.logger.warn(`could not attribute the OOM kill of ${podName}: ${(error as Error).message}`);
+      this.logger.warn(`could not attribute the OOM kill of ${podName}: ${errorMessage(error)}`);
     }
   }
 

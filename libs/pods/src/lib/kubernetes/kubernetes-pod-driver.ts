@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Logger } from '@nestjs/common';
 import type { CoreV1Event, V1ObjectReference } from '@kubernetes/client-node';
+import { getLogger } from '@base-shift/core';
 import { EXECUTOR_SELECTOR, executorPodName, leaderLeaseName, type ExecutorSettings } from '../driver/executor-settings';
 import type { DeleteOptions, ExecutorPod, PodChange, PodDriver, PodEvent } from '../driver/pod-driver.port';
 import type { PoolConfig } from '../pools/pool-config';
@@ -29,7 +29,7 @@ export interface KubernetesPodDriverOptions {
  */
 export class KubernetesPodDriver implements PodDriver {
   readonly kind = 'kubernetes' as const;
-  private readonly logger = new Logger(KubernetesPodDriver.name);
+  private readonly logger = getLogger(KubernetesPodDriver.name);
   readonly informer: PodInformer;
 
   constructor(

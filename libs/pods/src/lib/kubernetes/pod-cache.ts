@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import type { V1Pod } from '@kubernetes/client-node';
+import { errorMessage, getLogger } from '@base-shift/core';
 
 export type InformerEvent = 'added' | 'modified' | 'deleted';
 
@@ -13,7 +13,7 @@ const TOMBSTONES = 1000;
  * resurrecting a pod whose deletion was already seen.
  */
 export class PodCache {
-  private readonly logger = new Logger(PodCache.name);
+  private readonly logger = getLogger(PodCache.name);
   private readonly pods = new Map<string, V1Pod>();
   private readonly tombstones = new Map<string, string | undefined>();
   private readonly listeners = new Set<(type: InformerEvent, pod: V1Pod) => void>();
@@ -95,7 +95,7 @@ export class PodCache {
       try {
         listener(type, pod);
       } catch (error) {
-        this.logger.error(`pod listener failed: ${(error as Error).message}`);
+        this.logger.error(`pod listener failed: ${errorMessage(error)}`);
       }
     }
   }

@@ -1,5 +1,6 @@
-import { Logger } from '@nestjs/common';
 import type { CoreV1Api, V1Pod, Watch } from '@kubernetes/client-node';
+import { errorMessage, getLogger } from '@base-shift/core';
+import { BackgroundLoop } from '@base-shift/redis';
 import { statusCodeOf } from './kube-errors';
 import { PodCache, type InformerEvent } from './pod-cache';
 
@@ -32,31 +33,37 @@ const PAGE_SIZE = 500;
  * so deletions missed meanwhile are reported.
  */
 export class PodInformer {
-  private readonly logger = new Logger(PodInformer.name);
+  private readonly logger = getLogger(PodInformer.name);
   private readonly cache = new PodCache();
   private readonly stopSignal = new AbortController();
+  private readonly watching: BackgroundLoop;
   private resourceVersion = '';
   private current?: AbortController;
-  private loop?: Promise<void>;
   private relists: Record<RelistReason, number> = { initial: 0, expired: 0 };
+  private relistNeeded?: RelistReason;
+  private failures = 0;
 
   constructor(
     private readonly core: CoreV1Api,
     private readonly watcher: Watch,
     private readonly options: PodInformerOptions,
-  ) {}
+  ) {
+    // Each round is a (re)list when needed, then one watch; it says itself when the next one starts.
+    this.watching = new BackgroundLoop({ name: 'pod watch', intervalMs: options.minBackoffMs ?? 200, logger: this.logger, run: () => this.watchRound() });
+  }
 
   /** Lists once (throws if that fails), then keeps watching in the background. */
   async start(): Promise<void> {
-    if (this.loop) return;
+    if (this.watching.isRunning) return;
     await this.relist('initial');
-    this.loop = this.run();
+    if (!this.stopSignal.signal.aborted) this.watching.start();
   }
 
   async stop(): Promise<void> {
+    const stopped = this.watching.stop();
     this.stopSignal.abort();
     this.current?.abort();
-    await this.loop;
+    await stopped;
   }
 
   list(): V1Pod[] {
@@ -91,40 +98,40 @@ export class PodInformer {
     return { ...this.relists };
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    let relistNeeded: RelistReason | undefined;
-    while (!this.stopSignal.signal.aborted) {
-      if (relistNeeded) {
-        try {
-          await this.relist(relistNeeded);
-          relistNeeded = undefined;
-          failures = 0;
-        } catch (error) {
-          failures += 1;
-          this.logger.warn(`listing pods failed (${(error as Error).message}); retrying`);
-          await this.pause(failures);
-          continue;
-        }
-      }
-      const end = await this.watchOnce();
-      if (this.stopSignal.signal.aborted) break;
-      if (end === 'closed') {
-        failures = 0;
-      } else if (end === 'expired') {
-        this.logger.log(`watch resourceVersion ${this.resourceVersion} expired (410 Gone); relisting`);
-        relistNeeded = 'expired';
-      } else {
-        failures += 1;
-        // Like client-go: an unreachable server is no reason to relist everything; resume where we were.
-        // If our version is gone by then, the server says 410 and we relist.
-        if (failures === 1 || failures % 10 === 0) {
-          const status = statusCodeOf(end.error);
-          this.logger.warn(`pod watch failed (${status ?? ''} ${(end.error as Error)?.message ?? String(end.error)}); resuming from ${this.resourceVersion}`);
-        }
-        await this.pause(failures);
+  /** Resolves to the delay before the next round: none after a watch that ended cleanly, a backoff after a failure. */
+  private async watchRound(): Promise<number> {
+    if (this.relistNeeded) {
+      try {
+        await this.relist(this.relistNeeded);
+        this.relistNeeded = undefined;
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        this.logger.warn(`listing pods failed (${errorMessage(error)}); retrying`);
+        return this.backoffMs();
       }
     }
+    const end = await this.watchOnce();
+    if (this.stopSignal.signal.aborted) return 0;
+    if (end === 'closed') {
+      this.failures = 0;
+      return 0;
+    }
+    if (end === 'expired') {
+      this.logger.info(`watch resourceVersion ${this.resourceVersion} expired (410 Gone); relisting`);
+      this.relistNeeded = 'expired';
+      return 0;
+    }
+    this.failures += 1;
+    // Like client-go: an unreachable server is no reason to relist everything; resume where we were.
+    // If our version is gone by then, the server says 410 and we relist.
+    if (this.failures === 1 || this.failures % 10 === 0) {
+      const status = statusCodeOf(end.error);
+      // A watch ERROR event carries a Status object: its own message, not an Error's.
+      const message = (end.error as { message?: string } | null)?.message ?? errorMessage(end.error);
+      this.logger.warn(`pod watch failed (${status ?? ''} ${message}); resuming from ${this.resourceVersion}`);
+    }
+    return this.backoffMs();
   }
 
   private watchOnce(): Promise<WatchEnd> {
@@ -187,18 +194,8 @@ export class PodInformer {
     this.resourceVersion = version;
   }
 
-  private pause(failures: number): Promise<void> {
+  private backoffMs(): number {
     const { minBackoffMs = 200, maxBackoffMs = 5000 } = this.options;
-    const ms = Math.min(maxBackoffMs, minBackoffMs * 2 ** Math.min(failures - 1, 10));
-    const signal = this.stopSignal.signal;
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done);
-    });
+    return Math.min(maxBackoffMs, minBackoffMs * 2 ** Math.min(this.failures - 1, 10));
   }
 }

@@ -13,5 +13,3 @@ export interface LeaderElector {
   /** Gives the lease up (graceful shutdown) so a follower takes over at its next attempt. */
   release(): Promise<void>;
 }
-
-export const LEADER_ELECTOR = Symbol('LEADER_ELECTOR');

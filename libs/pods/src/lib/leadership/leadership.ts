@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
+import { BackgroundLoop } from '@base-shift/redis';
 import type { LeaderElector } from './leader-elector.port';
 
 export interface LeadershipOptions {
@@ -15,17 +16,17 @@ export interface LeadershipCallbacks {
 }
 
 /**
- * Runs an elector on a timer and turns its answers into started/stopped
+ * Runs an elector every retryPeriodMs and turns its answers into started/stopped
  * leading. A leader steps down as soon as a renewal is refused, and when it
  * could not reach the lease store for renewDeadlineMs, which is shorter than the
  * lease: it stops acting before any follower can take over.
  */
 export class Leadership {
-  private readonly logger = new Logger(Leadership.name);
+  private readonly logger = getLogger(Leadership.name);
   private readonly clock: () => number;
+  private readonly attempts: BackgroundLoop;
   private leading = false;
   private lastRenewal = 0;
-  private timer?: NodeJS.Timeout;
   private running?: Promise<boolean>;
   private stopped = false;
 
@@ -38,6 +39,15 @@ export class Leadership {
       throw new Error(`renewDeadlineMs (${options.renewDeadlineMs}) must be shorter than the lease duration (${elector.leaseDurationMs})`);
     }
     this.clock = options.clock ?? Date.now;
+    // The first attempt at once; each attempt handles its own errors (a failed renewal counts towards renewDeadlineMs).
+    this.attempts = new BackgroundLoop({
+      name: 'leader election',
+      intervalMs: options.retryPeriodMs,
+      logger: this.logger,
+      run: async () => {
+        await this.tick();
+      },
+    });
   }
 
   get isLeader(): boolean {
@@ -45,13 +55,8 @@ export class Leadership {
   }
 
   start(): void {
-    if (this.timer || this.stopped) return;
-    const loop = () => {
-      void this.tick().finally(() => {
-        if (!this.stopped) this.timer = setTimeout(loop, this.options.retryPeriodMs);
-      });
-    };
-    this.timer = setTimeout(loop, 0);
+    if (this.stopped) return;
+    this.attempts.start();
   }
 
   /** One attempt; resolves to whether this replica leads afterwards. Tests call it to drive elections. */
@@ -63,11 +68,11 @@ export class Leadership {
   /** Stops attempting; a leader steps down, and with `release` gives the lease up for a fast takeover. */
   async stop(options: { release: boolean }): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    await this.attempts.stop();
     await this.running;
     if (this.leading) await this.stepDown('shutting down');
     if (options.release) {
-      await this.elector.release().catch((error: Error) => this.logger.warn(`could not release leadership: ${error.message}`));
+      await this.elector.release().catch((error: unknown) => this.logger.warn(`could not release leadership: ${errorMessage(error)}`));
     }
   }
 
@@ -79,14 +84,14 @@ export class Leadership {
         this.lastRenewal = this.clock();
         if (!this.leading) {
           this.leading = true;
-          this.logger.log(`${this.elector.identity} is now the leader`);
+          this.logger.info(`${this.elector.identity} is now the leader`);
           await this.callbacks.onStartedLeading();
         }
       } else if (this.leading) {
         await this.stepDown('the lease is held by another replica');
       }
     } catch (error) {
-      this.logger.warn(`leader election attempt failed: ${(error as Error).message}`);
+      this.logger.warn(`leader election attempt failed: ${errorMessage(error)}`);
       if (this.leading && this.clock() - this.lastRenewal >= this.options.renewDeadlineMs) {
         await this.stepDown(`no renewal for ${this.options.renewDeadlineMs} ms`);
       }

@@ -29,5 +29,3 @@ export interface QueueView {
   /** The template id of a job that is leased now (from its payload), if any. */
   templateOf(pool: string, jobId: string): Promise<string | undefined>;
 }
-
-export const QUEUE_VIEW = Symbol('QUEUE_VIEW');

@@ -1,14 +1,15 @@
+import { jobTemplateId } from '@base-shift/job-contract';
 import { JobQueue, QueueMaintenance, type JobInfo } from '@base-shift/queue';
 import { type RedisConnection } from '@base-shift/redis';
 import type { LeasedJobRef, PoolLoad, QueueView } from './pool-load.port';
 
-/** QueueView over the real queue: stats() for the counts, listJobs('leased') for who holds what. */
+/** QueueView over the queue's public API: stats() for the counts, leaseHolders() for who holds what. */
 export class QueueLoadReader implements QueueView {
   private readonly queue: JobQueue;
   private readonly maintenance: QueueMaintenance;
 
-  constructor(redis: RedisConnection, options: { pools: readonly string[]; prefix: string }) {
-    this.queue = new JobQueue(redis, { pools: options.pools, prefix: options.prefix });
+  constructor(redis: RedisConnection, options: { pools: readonly string[]; prefix: string; queue?: JobQueue }) {
+    this.queue = options.queue ?? new JobQueue(redis, { pools: options.pools, prefix: options.prefix });
     this.maintenance = new QueueMaintenance(redis, { pools: options.pools, prefix: options.prefix });
   }
 
@@ -17,19 +18,14 @@ export class QueueLoadReader implements QueueView {
     return { queued: stats.queued, inFlight: stats.leased, delayed: stats.delayed, dead: stats.dead, oldestWaitSeconds: stats.oldestWaitSeconds };
   }
 
-  async leaseHolders(pool: string): Promise<Map<string, number>> {
-    const holders = new Map<string, number>();
-    for await (const job of this.leased(pool)) {
-      const executor = job.lease?.executorId;
-      if (executor) holders.set(executor, (holders.get(executor) ?? 0) + 1);
-    }
-    return holders;
+  leaseHolders(pool: string): Promise<Map<string, number>> {
+    return this.queue.leaseHolders(pool);
   }
 
   async leasedBy(pool: string, executorId: string): Promise<LeasedJobRef[]> {
     const jobs: LeasedJobRef[] = [];
     for await (const job of this.leased(pool)) {
-      if (job.lease?.executorId === executorId) jobs.push({ id: job.id, templateId: templateIdOf(job) });
+      if (job.lease?.executorId === executorId) jobs.push({ id: job.id, templateId: jobTemplateId(job.payload) });
     }
     return jobs;
   }
@@ -40,10 +36,10 @@ export class QueueLoadReader implements QueueView {
 
   async templateOf(pool: string, jobId: string): Promise<string | undefined> {
     const job = await this.queue.getJob(pool, jobId);
-    return job ? templateIdOf(job) : undefined;
+    return job ? jobTemplateId(job.payload) : undefined;
   }
 
-  // In-flight jobs are bounded by the pods' total concurrency, so walking them is cheap.
+  // Only to attribute an OOM kill (rare); in-flight jobs are bounded by the pods' total concurrency.
   private async *leased(pool: string): AsyncGenerator<JobInfo> {
     let cursor: string | undefined;
     do {
@@ -52,9 +48,4 @@ export class QueueLoadReader implements QueueView {
       cursor = page.nextCursor;
     } while (cursor);
   }
-}
-
-function templateIdOf(job: JobInfo): string | undefined {
-  const templateId = job.payload['templateId'];
-  return typeof templateId === 'string' ? templateId : undefined;
 }

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Logger } from '@nestjs/common';
+import { getLogger } from '@base-shift/core';
+import { BackgroundLoop } from '@base-shift/redis';
 import { executorPodName, type ExecutorSettings } from '../driver/executor-settings';
 import type { DeleteOptions, ExecutorPod, PodChange, PodDriver, PodEvent } from '../driver/pod-driver.port';
 import { ExecutorNotBuiltError } from '../errors/pod-errors';
@@ -51,15 +52,21 @@ interface LocalPod {
  */
 export class LocalPodDriver implements PodDriver {
   readonly kind = 'local' as const;
-  private readonly logger = new Logger(LocalPodDriver.name);
+  private readonly logger = getLogger(LocalPodDriver.name);
   private readonly pods = new Map<string, LocalPod>();
   private readonly listeners = new Set<(change: PodChange) => void>();
   private readonly registry: LocalPodRegistry;
-  private probeTimer?: NodeJS.Timeout;
-  private probing = false;
+  private readonly probes: BackgroundLoop;
 
   constructor(private readonly options: LocalPodDriverOptions) {
     this.registry = new LocalPodRegistry(options.stateDir ?? path.join(tmpdir(), 'base-shift-local-pods'), options.settings.controlPlaneId, options.executorMain);
+    this.probes = new BackgroundLoop({
+      name: 'readiness probes',
+      intervalMs: options.probeIntervalMs ?? 500,
+      runAtStart: false,
+      logger: this.logger,
+      run: () => this.probe(),
+    });
   }
 
   async start(): Promise<void> {
@@ -68,13 +75,12 @@ export class LocalPodDriver implements PodDriver {
     for (const orphan of this.registry.stopOrphans()) {
       this.logger.warn(`stopped executor ${orphan.name} (pid ${orphan.pid}), left behind by control-plane process ${orphan.ownerPid} that is gone`);
     }
-    this.probeTimer ??= setInterval(() => void this.probe(), this.options.probeIntervalMs ?? 500);
+    this.probes.start();
   }
 
   /** Stops every executor it started (SIGTERM, SIGKILL after their pool's grace) and waits for them. */
   async stop(): Promise<void> {
-    clearInterval(this.probeTimer);
-    this.probeTimer = undefined;
+    await this.probes.stop();
     const running = [...this.pods.values()];
     for (const entry of running) this.terminate(entry, entry.graceSeconds);
     await Promise.all(running.map((entry) => entry.exited));
@@ -126,7 +132,7 @@ export class LocalPodDriver implements PodDriver {
     this.pods.set(name, entry);
     if (child.pid) this.registry.add(name, child.pid);
     this.emit('added', entry.pod);
-    this.logger.log(`started executor ${name} (pool ${pool.name}, pid ${child.pid ?? '?'}, metrics port ${port})`);
+    this.logger.info(`started executor ${name} (pool ${pool.name}, pid ${child.pid ?? '?'}, metrics port ${port})`);
     return { ...pod };
   }
 
@@ -148,7 +154,7 @@ export class LocalPodDriver implements PodDriver {
   async recordEvent(event: PodEvent): Promise<void> {
     const text = `${event.reason}${event.podName ? ` (${event.podName})` : ''}: ${event.message}`;
     if (event.type === 'Warning') this.logger.warn(text);
-    else this.logger.log(text);
+    else this.logger.info(text);
   }
 
   /** Only this process's children are visible, so there are never foreign owners to check. */
@@ -208,20 +214,14 @@ export class LocalPodDriver implements PodDriver {
   }
 
   private async probe(): Promise<void> {
-    if (this.probing) return;
-    this.probing = true;
-    try {
-      await Promise.all(
-        [...this.pods.values()]
-          .filter((entry) => entry.pod.phase === 'Running' && !entry.pod.deleting)
-          .map(async (entry) => {
-            const ready = await this.healthy(entry.port);
-            if (ready !== entry.pod.ready && entry.pod.phase === 'Running' && !entry.pod.deleting) this.update(entry, { ready });
-          }),
-      );
-    } finally {
-      this.probing = false;
-    }
+    await Promise.all(
+      [...this.pods.values()]
+        .filter((entry) => entry.pod.phase === 'Running' && !entry.pod.deleting)
+        .map(async (entry) => {
+          const ready = await this.healthy(entry.port);
+          if (ready !== entry.pod.ready && entry.pod.phase === 'Running' && !entry.pod.deleting) this.update(entry, { ready });
+        }),
+    );
   }
 
   private async healthy(port: number): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Registry } from 'prom-client';
 import type { RedisConnection } from '@base-shift/redis';
+import type { JobQueue } from '@base-shift/queue';
 import { DEFAULT_METRICS_PORT, DEFAULT_SECRETS_DIR, leaderLeaseName, type ExecutorSettings } from '../driver/executor-settings';
 import type { PodDriver } from '../driver/pod-driver.port';
 import { PodKeys } from '../keys/pod-keys';
@@ -28,6 +29,8 @@ export interface PodManagementConfig {
   identity: string;
   pools: readonly PoolConfig[];
   redis: RedisConnection;
+  /** The process's JobQueue over the same pools, when it has one (else one is made). */
+  queue?: JobQueue;
   keyPrefix: string;
   executor: { queueUrl: string; queueUrlSecret?: { name: string; key: string }; logLevel: string };
   kubernetes?: { kubeconfigPath?: string; kubeConfig?: KubeConfig; namespace?: string; selfPodName?: string };
@@ -45,7 +48,7 @@ export function createPodManager(config: PodManagementConfig): PodManager {
   const statuses = new PoolStatusStore(config.redis, keys);
   const templates = new TemplateStatsStore(config.redis, keys);
   const poolNames = config.pools.map((pool) => pool.name);
-  const queue = new QueueLoadReader(config.redis, { pools: poolNames, prefix: config.keyPrefix });
+  const queue = new QueueLoadReader(config.redis, { pools: poolNames, prefix: config.keyPrefix, queue: config.queue });
   const metrics = config.registry
     ? new PodMetrics(config.registry, { poolStatuses: () => statuses.read(), templateUsage: async () => templateUsage(await templates.read(), config.pools) })
     : undefined;

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
+import { BackgroundLoop } from '@base-shift/redis';
 import { Autoscaler, type AutoscalerOptions } from '../autoscaler/autoscaler';
 import type { PodDriver } from '../driver/pod-driver.port';
 import { HealthMonitor, type HealthReport } from '../health/health-monitor';
@@ -55,14 +56,13 @@ export interface PoolView {
  * per template. Results go to Redis, so every replica serves the same status.
  */
 export class PodManager {
-  private readonly logger = new Logger(PodManager.name);
+  private readonly logger = getLogger(PodManager.name);
   readonly leadership: Leadership;
   private readonly autoscaler: Autoscaler;
   private readonly health: HealthMonitor;
   private readonly pools: Map<string, PoolConfig>;
   private readonly clock: () => number;
-  private readonly intervalMs: number;
-  private timer?: NodeJS.Timeout;
+  private readonly evaluations: BackgroundLoop;
   private evaluating?: Promise<Evaluation | undefined>;
   private started = false;
 
@@ -71,7 +71,15 @@ export class PodManager {
     private readonly options: PodManagerOptions,
   ) {
     this.clock = options.clock ?? Date.now;
-    this.intervalMs = options.evaluationIntervalMs ?? 2000;
+    // Runs at once when started: a new leader may find a backlog or broken pods its predecessor left.
+    this.evaluations = new BackgroundLoop({
+      name: 'pod evaluation',
+      intervalMs: options.evaluationIntervalMs ?? 2000,
+      logger: this.logger,
+      run: async () => {
+        await this.evaluate();
+      },
+    });
     this.pools = new Map(options.pools.map((pool) => [pool.name, pool]));
     this.autoscaler = new Autoscaler(deps.driver, deps.queue, deps.metrics, {
       createBurst: 20,
@@ -117,7 +125,7 @@ export class PodManager {
   }
 
   /**
-   * One evaluation, if this replica leads (else undefined). The timer calls it
+   * One evaluation, if this replica leads (else undefined). The loop calls it
    * every interval; tests call it to count evaluations instead of seconds.
    */
   evaluate(): Promise<Evaluation | undefined> {
@@ -144,7 +152,7 @@ export class PodManager {
       health = await this.health.check(this.pools, driver.list());
     } catch (error) {
       // Scaling must go on when the health pass fails (e.g. Redis refused a re-queue); the next pass retries.
-      this.logger.error(`health check failed: ${(error as Error).message}`);
+      this.logger.error(`health check failed: ${errorMessage(error)}`);
     }
     const pods = driver.list().filter((pod) => pod.controlPlaneId === this.options.controlPlaneId);
     const statuses: PoolStatus[] = [];
@@ -171,27 +179,18 @@ export class PodManager {
           leader: this.deps.elector.identity,
         });
       } catch (error) {
-        this.logger.error(`evaluating pool ${pool.name} failed: ${(error as Error).message}`);
+        this.logger.error(`evaluating pool ${pool.name} failed: ${errorMessage(error)}`);
       }
     }
-    await this.deps.statuses.write(statuses).catch((error: Error) => this.logger.warn(`storing pool status failed: ${error.message}`));
+    await this.deps.statuses.write(statuses).catch((error: unknown) => this.logger.warn(`storing pool status failed: ${errorMessage(error)}`));
     return { health, pools: statuses };
   }
 
   private async onStartedLeading(): Promise<void> {
     this.deps.metrics?.leading(true);
     this.health.reset();
-    await this.deps.durations?.start().catch((error: Error) => this.logger.warn(`following the result streams failed: ${error.message}`));
-    if (!this.started || this.timer) return;
-    const loop = () => {
-      void this.evaluate()
-        .catch((error: Error) => this.logger.error(`pod evaluation failed: ${error.message}`))
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(loop, this.intervalMs);
-        });
-    };
-    // At once: a new leader may find a backlog or broken pods its predecessor left.
-    this.timer = setTimeout(loop, 0);
+    await this.deps.durations?.start().catch((error: unknown) => this.logger.warn(`following the result streams failed: ${errorMessage(error)}`));
+    if (this.started) this.evaluations.start();
   }
 
   private async onStoppedLeading(): Promise<void> {
@@ -201,8 +200,8 @@ export class PodManager {
   }
 
   private async stopLoop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    await this.evaluations.stop();
+    // A test's own evaluate() call may still run.
     await this.evaluating;
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { errorMessage } from '@base-shift/core';
 import { PoolConfigError } from '../errors/pod-errors';
 import { parsePoolConfig } from './parse-pool-config';
 import type { PoolConfig } from './pool-config';
@@ -13,13 +14,13 @@ export function loadPoolConfigFile(path: string): PoolConfig[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new PoolConfigError([`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`], path);
+    throw new PoolConfigError([`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`], path);
   }
   let document: unknown;
   try {
     document = parseYaml(text);
   } catch (error) {
-    throw new PoolConfigError([`${path}: is not valid YAML/JSON: ${(error as Error).message.split('\n')[0]}`], path);
+    throw new PoolConfigError([`${path}: is not valid YAML/JSON: ${errorMessage(error).split('\n')[0]}`], path);
   }
   return parsePoolConfig(document, path);
 }

@@ -41,24 +41,24 @@ describe('pool configuration', () => {
         ],
       }),
     ).toEqual([
-      'pools[0].image: must be a container image reference such as base-shift/job-executor:v1.0.0 (got "Not An Image")',
-      'pools[0].jobsPerPod: must be an integer from 1 to 1000 (got 0)',
-      'pools[0].maxPods: must be at least minPods (5), got 2',
-      'pools[0].env.JOB_QUEUE_URL: is set by the pod manager and cannot be overridden (managed: JOB_QUEUE_URL, REDIS_URL, REDIS_KEY_PREFIX, POOLS, CONCURRENCY, EXECUTOR_ID, POD_NAME, METRICS_PORT, SECRETS_DIR, SHUTDOWN_GRACE_SECONDS, LOG_LEVEL)',
-      'pools[0].env.BAD-NAME: is not a valid environment variable name',
-      'pools[0].env.PORT: must be a string (got 80); quote numbers and booleans',
-      'pools[1].colour: is not a pool field (known: name, image, imagePullPolicy, resources, minPods, maxPods, jobsPerPod, scaleDownDelaySeconds, drainSeconds, readyDeadlineSeconds, env, secretName, nodeSelector)',
-      `pools[1].name: must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got "-bad")`,
-      'pools[1].resources.requests.gpu: is not a resource the pool manages (cpu, memory)',
-      'pools[1].resources.limits.memory: must be a positive quantity such as "250m" or "128Mi" (got "lots")',
-      'pools[1].resources.requests.cpu: must not exceed limits.cpu (2 > 1)',
-      'pools[2].name: repeats pool "ok"',
+      '/pools/0/image: must be a container image reference such as base-shift/job-executor:v1.0.0 (got "Not An Image")',
+      '/pools/0/jobsPerPod: must be an integer from 1 to 1000 (got 0)',
+      '/pools/0/maxPods: must be at least minPods (5), got 2',
+      '/pools/0/env/JOB_QUEUE_URL: is set by the pod manager and cannot be overridden (managed: JOB_QUEUE_URL, REDIS_URL, REDIS_KEY_PREFIX, POOLS, CONCURRENCY, EXECUTOR_ID, POD_NAME, METRICS_PORT, SECRETS_DIR, SHUTDOWN_GRACE_SECONDS, LOG_LEVEL)',
+      '/pools/0/env/BAD-NAME: is not a valid environment variable name',
+      '/pools/0/env/PORT: must be a string (got 80); quote numbers and booleans',
+      '/pools/1/colour: is not a pool field (known: name, image, imagePullPolicy, resources, minPods, maxPods, jobsPerPod, scaleDownDelaySeconds, drainSeconds, readyDeadlineSeconds, env, secretName, nodeSelector)',
+      `/pools/1/name: must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got "-bad")`,
+      '/pools/1/resources/requests/gpu: is not a resource the pool manages (cpu, memory)',
+      '/pools/1/resources/limits/memory: must be a positive quantity such as "250m" or "128Mi" (got "lots")',
+      '/pools/1/resources/requests/cpu: must not exceed limits.cpu (2 > 1)',
+      '/pools/2/name: repeats pool "ok"',
     ]);
   });
 
   it('refuses a document without pools', () => {
-    expect(problemsOf({ pool: [] })).toEqual(['pool: is not a known field (expected "defaults" and "pools")', 'pools: must be a non-empty list of pools']);
-    expect(problemsOf('pools: []')).toEqual(['(root): must be an object with a "pools" list']);
+    expect(problemsOf({ pool: [] })).toEqual(['/pool: is not a known field (expected "defaults" and "pools")', '/pools: must be a non-empty list of pools']);
+    expect(problemsOf('pools: []')).toEqual(['/: must be an object with a "pools" list']);
   });
 
   it('reads YAML files and says which file is wrong', () => {

@@ -1,10 +1,9 @@
+import { childPointer } from '@base-shift/core';
+import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { PoolConfigError } from '../errors/pod-errors';
 import { MANAGED_EXECUTOR_ENV, POOL_DEFAULTS, type PoolConfig, type ResourceList } from './pool-config';
 import { parseQuantity } from './quantity';
 
-// A pool name is a queue pool name AND a Kubernetes label value, so the stricter
-// of the two: 1–63 characters, alphanumeric at both ends.
-const POOL_NAME = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?)?$/;
@@ -19,7 +18,7 @@ const POOL_FIELDS = [
 
 type Input = Record<string, unknown>;
 
-/** Collects every problem with its field path, so one error names them all. */
+/** Collects every problem with the JSON Pointer of its field, so one error names them all. */
 class Problems {
   readonly list: string[] = [];
   add(path: string, problem: string): void {
@@ -35,26 +34,26 @@ class Problems {
  */
 export function parsePoolConfig(document: unknown, source = 'pool configuration'): PoolConfig[] {
   const problems = new Problems();
-  if (!isObject(document)) throw new PoolConfigError(['(root): must be an object with a "pools" list'], source);
+  if (!isObject(document)) throw new PoolConfigError(['/: must be an object with a "pools" list'], source);
   for (const key of Object.keys(document)) {
-    if (key !== 'defaults' && key !== 'pools') problems.add(key, 'is not a known field (expected "defaults" and "pools")');
+    if (key !== 'defaults' && key !== 'pools') problems.add(childPointer('', key), 'is not a known field (expected "defaults" and "pools")');
   }
   let defaults: Omit<PoolConfig, 'name'> = { ...POOL_DEFAULTS };
   if (document['defaults'] !== undefined) {
-    if (!isObject(document['defaults'])) problems.add('defaults', 'must be an object of pool fields');
-    else defaults = readPool(document['defaults'], 'defaults', defaults, problems, false);
+    if (!isObject(document['defaults'])) problems.add('/defaults', 'must be an object of pool fields');
+    else defaults = readPool(document['defaults'], '/defaults', defaults, problems, false);
   }
   const pools: PoolConfig[] = [];
   const list = document['pools'];
   if (!Array.isArray(list) || list.length === 0) {
-    problems.add('pools', 'must be a non-empty list of pools');
+    problems.add('/pools', 'must be a non-empty list of pools');
   } else {
     const seen = new Set<string>();
     list.forEach((item, i) => {
-      const path = `pools[${i}]`;
+      const path = `/pools/${i}`;
       if (!isObject(item)) return problems.add(path, 'must be an object');
       const pool = readPool(item, path, defaults, problems, true) as PoolConfig;
-      if (seen.has(pool.name)) problems.add(`${path}.name`, `repeats pool ${JSON.stringify(pool.name)}`);
+      if (seen.has(pool.name)) problems.add(`${path}/name`, `repeats pool ${JSON.stringify(pool.name)}`);
       seen.add(pool.name);
       pools.push(pool);
     });
@@ -65,31 +64,31 @@ export function parsePoolConfig(document: unknown, source = 'pool configuration'
 
 function readPool(input: Input, path: string, base: Omit<PoolConfig, 'name'>, problems: Problems, named: boolean): Omit<PoolConfig, 'name'> & { name?: string } {
   for (const key of Object.keys(input)) {
-    if (!POOL_FIELDS.includes(key) || (!named && key === 'name')) problems.add(`${path}.${key}`, `is not a pool field (known: ${POOL_FIELDS.filter((f) => named || f !== 'name').join(', ')})`);
+    if (!POOL_FIELDS.includes(key) || (!named && key === 'name')) problems.add(childPointer(path, key), `is not a pool field (known: ${POOL_FIELDS.filter((f) => named || f !== 'name').join(', ')})`);
   }
   const pool: Omit<PoolConfig, 'name'> & { name?: string } = { ...base };
   if (named) {
     const name = input['name'];
-    if (typeof name !== 'string' || !POOL_NAME.test(name)) {
-      problems.add(`${path}.name`, `must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got ${JSON.stringify(name)})`);
+    if (!isPoolName(name)) {
+      problems.add(`${path}/name`, `must be ${POOL_NAME_RULE} (got ${JSON.stringify(name)})`);
     }
     pool.name = String(name);
   }
   if (input['image'] !== undefined) {
-    if (typeof input['image'] !== 'string' || !IMAGE.test(input['image'])) problems.add(`${path}.image`, `must be a container image reference such as base-shift/job-executor:v1.0.0 (got ${JSON.stringify(input['image'])})`);
+    if (typeof input['image'] !== 'string' || !IMAGE.test(input['image'])) problems.add(`${path}/image`, `must be a container image reference such as base-shift/job-executor:v1.0.0 (got ${JSON.stringify(input['image'])})`);
     else pool.image = input['image'];
   }
   if (input['imagePullPolicy'] !== undefined) {
     const policy = input['imagePullPolicy'];
-    if (!PULL_POLICIES.includes(policy as never)) problems.add(`${path}.imagePullPolicy`, `must be one of ${PULL_POLICIES.join(', ')} (got ${JSON.stringify(policy)})`);
+    if (!PULL_POLICIES.includes(policy as never)) problems.add(`${path}/imagePullPolicy`, `must be one of ${PULL_POLICIES.join(', ')} (got ${JSON.stringify(policy)})`);
     else pool.imagePullPolicy = policy as PoolConfig['imagePullPolicy'];
   }
-  if (input['resources'] !== undefined) pool.resources = readResources(input['resources'], `${path}.resources`, base.resources, problems);
+  if (input['resources'] !== undefined) pool.resources = readResources(input['resources'], `${path}/resources`, base.resources, problems);
   const int = (field: keyof PoolConfig, min: number, max: number) => {
     const value = input[field];
     if (value === undefined) return;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      problems.add(`${path}.${field}`, `must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
+      problems.add(childPointer(path, field), `must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
     } else {
       (pool as Record<string, unknown>)[field] = value;
     }
@@ -100,12 +99,12 @@ function readPool(input: Input, path: string, base: Omit<PoolConfig, 'name'>, pr
   int('scaleDownDelaySeconds', 0, 86_400);
   int('drainSeconds', 0, 3600);
   int('readyDeadlineSeconds', 10, 86_400);
-  if (pool.maxPods < pool.minPods) problems.add(`${path}.maxPods`, `must be at least minPods (${pool.minPods}), got ${pool.maxPods}`);
-  if (input['env'] !== undefined) pool.env = readEnv(input['env'], `${path}.env`, problems);
-  if (input['nodeSelector'] !== undefined) pool.nodeSelector = readLabels(input['nodeSelector'], `${path}.nodeSelector`, problems);
+  if (pool.maxPods < pool.minPods) problems.add(`${path}/maxPods`, `must be at least minPods (${pool.minPods}), got ${pool.maxPods}`);
+  if (input['env'] !== undefined) pool.env = readEnv(input['env'], `${path}/env`, problems);
+  if (input['nodeSelector'] !== undefined) pool.nodeSelector = readLabels(input['nodeSelector'], `${path}/nodeSelector`, problems);
   if (input['secretName'] !== undefined) {
     const secret = input['secretName'];
-    if (typeof secret !== 'string' || !DNS_NAME.test(secret)) problems.add(`${path}.secretName`, `must be the name of a Secret (lower-case DNS name), got ${JSON.stringify(secret)}`);
+    if (typeof secret !== 'string' || !DNS_NAME.test(secret)) problems.add(`${path}/secretName`, `must be the name of a Secret (lower-case DNS name), got ${JSON.stringify(secret)}`);
     else pool.secretName = secret;
   }
   return pool;
@@ -116,14 +115,14 @@ function readResources(value: unknown, path: string, base: PoolConfig['resources
     problems.add(path, 'must be an object with "requests" and/or "limits"');
     return base;
   }
-  for (const key of Object.keys(value)) if (key !== 'requests' && key !== 'limits') problems.add(`${path}.${key}`, 'is not a field (expected requests, limits)');
-  const requests = value['requests'] === undefined ? base.requests : readResourceList(value['requests'], `${path}.requests`, problems);
-  const limits = value['limits'] === undefined ? base.limits : readResourceList(value['limits'], `${path}.limits`, problems);
+  for (const key of Object.keys(value)) if (key !== 'requests' && key !== 'limits') problems.add(childPointer(path, key), 'is not a field (expected requests, limits)');
+  const requests = value['requests'] === undefined ? base.requests : readResourceList(value['requests'], `${path}/requests`, problems);
+  const limits = value['limits'] === undefined ? base.limits : readResourceList(value['limits'], `${path}/limits`, problems);
   for (const resource of ['cpu', 'memory'] as const) {
     const request = requests[resource] && parseQuantity(requests[resource]);
     const limit = limits[resource] && parseQuantity(limits[resource]);
     if (request !== undefined && limit !== undefined && request > limit) {
-      problems.add(`${path}.requests.${resource}`, `must not exceed limits.${resource} (${requests[resource]} > ${limits[resource]})`);
+      problems.add(childPointer(path, 'requests', resource), `must not exceed limits.${resource} (${requests[resource]} > ${limits[resource]})`);
     }
   }
   return { requests, limits };
@@ -137,11 +136,11 @@ function readResourceList(value: unknown, path: string, problems: Problems): Res
   }
   for (const [key, quantity] of Object.entries(value)) {
     if (key !== 'cpu' && key !== 'memory') {
-      problems.add(`${path}.${key}`, 'is not a resource the pool manages (cpu, memory)');
+      problems.add(childPointer(path, key), 'is not a resource the pool manages (cpu, memory)');
     } else if (typeof quantity !== 'string' && typeof quantity !== 'number') {
-      problems.add(`${path}.${key}`, `must be a quantity such as "250m" or "128Mi" (got ${JSON.stringify(quantity)})`);
+      problems.add(childPointer(path, key), `must be a quantity such as "250m" or "128Mi" (got ${JSON.stringify(quantity)})`);
     } else if (parseQuantity(String(quantity)) === undefined || parseQuantity(String(quantity)) === 0) {
-      problems.add(`${path}.${key}`, `must be a positive quantity such as "250m" or "128Mi" (got ${JSON.stringify(quantity)})`);
+      problems.add(childPointer(path, key), `must be a positive quantity such as "250m" or "128Mi" (got ${JSON.stringify(quantity)})`);
     } else {
       list[key] = String(quantity);
     }
@@ -156,9 +155,9 @@ function readEnv(value: unknown, path: string, problems: Problems): Record<strin
     return env;
   }
   for (const [name, text] of Object.entries(value)) {
-    if (!ENV_NAME.test(name)) problems.add(`${path}.${name}`, 'is not a valid environment variable name');
-    else if (MANAGED_EXECUTOR_ENV.includes(name)) problems.add(`${path}.${name}`, `is set by the pod manager and cannot be overridden (managed: ${MANAGED_EXECUTOR_ENV.join(', ')})`);
-    else if (typeof text !== 'string') problems.add(`${path}.${name}`, `must be a string (got ${JSON.stringify(text)}); quote numbers and booleans`);
+    if (!ENV_NAME.test(name)) problems.add(childPointer(path, name), 'is not a valid environment variable name');
+    else if (MANAGED_EXECUTOR_ENV.includes(name)) problems.add(childPointer(path, name), `is set by the pod manager and cannot be overridden (managed: ${MANAGED_EXECUTOR_ENV.join(', ')})`);
+    else if (typeof text !== 'string') problems.add(childPointer(path, name), `must be a string (got ${JSON.stringify(text)}); quote numbers and booleans`);
     else env[name] = text;
   }
   return env;
@@ -171,8 +170,8 @@ function readLabels(value: unknown, path: string, problems: Problems): Record<st
     return labels;
   }
   for (const [key, text] of Object.entries(value)) {
-    if (!LABEL_KEY.test(key)) problems.add(`${path}.${key}`, 'is not a valid label key');
-    else if (typeof text !== 'string' || !LABEL_VALUE.test(text)) problems.add(`${path}.${key}`, `must be a label value (≤ 63 letters, digits, '-', '_', '.'), got ${JSON.stringify(text)}`);
+    if (!LABEL_KEY.test(key)) problems.add(childPointer(path, key), 'is not a valid label key');
+    else if (typeof text !== 'string' || !LABEL_VALUE.test(text)) problems.add(childPointer(path, key), `must be a label value (≤ 63 letters, digits, '-', '_', '.'), got ${JSON.stringify(text)}`);
     else labels[key] = text;
   }
   return labels;
@@ -180,9 +179,4 @@ function readLabels(value: unknown, path: string, problems: Problems): Record<st
 
 function isObject(value: unknown): value is Input {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Whether a name can be a pool here (queue pool name and Kubernetes label value). */
-export function isValidPoolName(name: string): boolean {
-  return POOL_NAME.test(name);
 }

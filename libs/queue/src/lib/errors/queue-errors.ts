@@ -1,14 +1,28 @@
+import { CodedError } from '@base-shift/core';
+
+/** Every code a queue error carries; an edge that maps them switches over this union exhaustively. */
+export type QueueErrorCode =
+  | 'QUEUE.INVALID_ARGUMENT'
+  | 'QUEUE.INVALID_PRIORITY'
+  | 'QUEUE.PAYLOAD_TOO_LARGE'
+  | 'QUEUE.UNKNOWN_POOL'
+  | 'QUEUE.JOB_NOT_FOUND'
+  | 'QUEUE.STALE_ATTEMPT'
+  | 'QUEUE.ILLEGAL_STATE'
+  | 'QUEUE.CLOSED';
+
 /**
  * Queue errors carry a stable `code` (`QUEUE.*`); the edges (REST, GraphQL,
  * executor) map codes, never messages.
  */
-export abstract class QueueError extends Error {
-  abstract readonly code: string;
-}
+export abstract class QueueError extends CodedError<QueueErrorCode> {}
 
-/** Thrown when an argument breaks a rule; `field` names it (`jobs[3].maxAttempts`). Nothing was written. */
+/**
+ * Thrown when an argument breaks a rule; `field` names it as a JSON Pointer
+ * into the call's arguments (`/jobs/3/maxAttempts`). Nothing was written.
+ */
 export class InvalidArgumentError extends QueueError {
-  readonly code: string = 'QUEUE.INVALID_ARGUMENT';
+  readonly code: 'QUEUE.INVALID_ARGUMENT' | 'QUEUE.INVALID_PRIORITY' | 'QUEUE.PAYLOAD_TOO_LARGE' = 'QUEUE.INVALID_ARGUMENT';
   constructor(readonly field: string, problem: string) {
     super(`${field} ${problem}`);
     this.name = 'InvalidArgumentError';

@@ -15,15 +15,15 @@ describe('JobQueue (real Redis)', () => {
 
   describe('bad input is refused with an error naming the field, and nothing is enqueued', () => {
     it.each([
-      ['a non-finite priority', { payload: {}, priority: Number.NaN }, InvalidPriorityError, 'jobs[1].priority must be a finite number'],
-      ['an infinite priority', { payload: {}, priority: Infinity }, InvalidPriorityError, 'jobs[1].priority'],
+      ['a non-finite priority', { payload: {}, priority: Number.NaN }, InvalidPriorityError, '/jobs/1/priority must be a finite number'],
+      ['an infinite priority', { payload: {}, priority: Infinity }, InvalidPriorityError, '/jobs/1/priority'],
       ['a priority beyond 1e9', { payload: {}, priority: 2e9 }, InvalidPriorityError, 'between -1e9 and 1e9'],
-      ['an oversize payload', { payload: { blob: 'x'.repeat(1000) } }, PayloadTooLargeError, 'jobs[1].payload is 1011 bytes of JSON; at most 1000'],
-      ['a payload that is not an object', { payload: [1, 2] }, InvalidArgumentError, 'jobs[1].payload must be a JSON object (got an array)'],
-      ['an all-digit caller id', { id: '123', payload: {} }, InvalidArgumentError, 'jobs[1].id must not be all digits'],
-      ['an id with a space', { id: 'a b', payload: {} }, InvalidArgumentError, 'jobs[1].id must be 1-200 printable ASCII'],
-      ['maxAttempts 0', { payload: {}, maxAttempts: 0 }, InvalidArgumentError, 'jobs[1].maxAttempts must be an integer from 1 to 1000'],
-      ['a createdAt before 2020', { payload: {}, createdAt: new Date('2019-12-31') }, InvalidArgumentError, 'jobs[1].createdAt'],
+      ['an oversize payload', { payload: { blob: 'x'.repeat(1000) } }, PayloadTooLargeError, '/jobs/1/payload is 1011 bytes of JSON; at most 1000'],
+      ['a payload that is not an object', { payload: [1, 2] }, InvalidArgumentError, '/jobs/1/payload must be a JSON object (got an array)'],
+      ['an all-digit caller id', { id: '123', payload: {} }, InvalidArgumentError, '/jobs/1/id must not be all digits'],
+      ['an id with a space', { id: 'a b', payload: {} }, InvalidArgumentError, '/jobs/1/id must be 1-200 printable ASCII'],
+      ['maxAttempts 0', { payload: {}, maxAttempts: 0 }, InvalidArgumentError, '/jobs/1/maxAttempts must be an integer from 1 to 1000'],
+      ['a createdAt before 2020', { payload: {}, createdAt: new Date('2019-12-31') }, InvalidArgumentError, '/jobs/1/createdAt'],
     ])('%s', async (_, bad, errorClass, message) => {
       const call = f.queue.enqueueMany('default', [{ payload: { fine: true } }, bad as never]);
       await expect(call).rejects.toBeInstanceOf(errorClass);
@@ -39,7 +39,9 @@ describe('JobQueue (real Redis)', () => {
     });
 
     it('the same caller id twice in one call', async () => {
-      await expect(f.queue.enqueueMany('default', [{ id: 'a', payload: {} }, { id: 'a', payload: {} }])).rejects.toThrow('jobs[1].id repeats "a"');
+      const call = f.queue.enqueueMany('default', [{ id: 'a', payload: {} }, { id: 'a', payload: {} }]);
+      await expect(call).rejects.toThrow('/jobs/1/id repeats "a"');
+      await expect(call).rejects.toMatchObject({ code: 'QUEUE.INVALID_ARGUMENT', field: '/jobs/1/id' });
       expect((await f.queue.stats('default')).queued).toBe(0);
     });
   });
@@ -85,6 +87,20 @@ describe('JobQueue (real Redis)', () => {
     expect(await f.queue.getJob('default', 'no-such-job')).toBeUndefined();
   });
 
+  it('leaseHolders counts the leases each executor holds; an executor that holds none is absent', async () => {
+    expect(await f.queue.leaseHolders('default')).toEqual(new Map());
+    await f.queue.enqueueMany('default', Array.from({ length: 4 }, (_, i) => ({ payload: { i } })));
+    await f.queue.enqueue('gpu', { payload: {} });
+    await f.leases.lease(['default'], 'pod-a', { count: 3, leaseMs: 60_000 });
+    const [last] = await f.leases.lease(['default'], 'pod-b', { count: 1, leaseMs: 60_000 });
+    await f.leases.lease(['gpu'], 'pod-c', { count: 1, leaseMs: 60_000 });
+    expect(await f.queue.leaseHolders('default')).toEqual(new Map([['pod-a', 3], ['pod-b', 1]]));
+
+    await f.leases.complete('default', last.id, last.attempt);
+    expect(await f.queue.leaseHolders('default')).toEqual(new Map([['pod-a', 3]]));
+    expect(await f.queue.leaseHolders('gpu')).toEqual(new Map([['pod-c', 1]]));
+  });
+
   it('listJobs pages through each state: queued in pop order, dead newest first', async () => {
     const ids = await f.queue.enqueueMany(
       'default',
@@ -105,7 +121,7 @@ describe('JobQueue (real Redis)', () => {
     expect(dead.jobs.map((j) => j.state)).toEqual(['dead', 'dead']);
     expect(dead.jobs[0].deadAt).toBeGreaterThanOrEqual(dead.jobs[1].deadAt ?? Infinity);
     expect((await f.queue.listJobs('default', 'leased')).total).toBe(0);
-    await expect(f.queue.listJobs('default', 'queued', { cursor: 'abc' })).rejects.toThrow('cursor must be a cursor returned by listJobs');
+    await expect(f.queue.listJobs('default', 'queued', { cursor: 'abc' })).rejects.toThrow('/page/cursor must be a cursor returned by listJobs');
   });
 
   it('stats counts every state and how long the oldest queued job has waited', async () => {

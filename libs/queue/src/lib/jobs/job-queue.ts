@@ -1,3 +1,4 @@
+import { childPointer } from '@base-shift/core';
 import type { RedisConnection } from '@base-shift/redis';
 import { InvalidArgumentError } from '../errors/queue-errors';
 import { isRefusal, refusalToError } from '../errors/script-codes';
@@ -34,8 +35,8 @@ export class JobQueue {
     this.context = new QueueContext(redis, options);
     this.limits = {
       maxPayloadBytes: this.context.maxPayloadBytes,
-      maxMetaBytes: checkInt(options.maxMetaBytes ?? Math.min(4096, this.context.maxPayloadBytes), 'options.maxMetaBytes', 2, this.context.maxPayloadBytes),
-      defaultMaxAttempts: checkInt(options.defaultMaxAttempts ?? 3, 'options.defaultMaxAttempts', 1, MAX_ATTEMPTS_LIMIT),
+      maxMetaBytes: checkInt(options.maxMetaBytes ?? Math.min(4096, this.context.maxPayloadBytes), '/options/maxMetaBytes', 2, this.context.maxPayloadBytes),
+      defaultMaxAttempts: checkInt(options.defaultMaxAttempts ?? 3, '/options/defaultMaxAttempts', 1, MAX_ATTEMPTS_LIMIT),
     };
   }
 
@@ -57,12 +58,12 @@ export class JobQueue {
    */
   async enqueueMany(pool: string, jobs: readonly NewJob[]): Promise<string[]> {
     const keys = this.context.pool(pool);
-    if (!Array.isArray(jobs)) throw new InvalidArgumentError('jobs', 'must be an array');
-    const encoded = jobs.map((job, i) => newJobArgs(job, `jobs[${i}]`, this.limits));
+    if (!Array.isArray(jobs)) throw new InvalidArgumentError('/jobs', 'must be an array');
+    const encoded = jobs.map((job, i) => newJobArgs(job, childPointer('/jobs', i), this.limits));
     const seen = new Set<string>();
     encoded.forEach(([id], i) => {
       if (!id) return;
-      if (seen.has(id)) throw new InvalidArgumentError(`jobs[${i}].id`, `repeats ${JSON.stringify(id)} within the same call`);
+      if (seen.has(id)) throw new InvalidArgumentError(childPointer('/jobs', i, 'id'), `repeats ${JSON.stringify(id)} within the same call`);
       seen.add(id);
     });
     const ids: string[] = [];
@@ -80,7 +81,7 @@ export class JobQueue {
   /** Cancels a job: see CancelOutcome and cancel-7.lua for what happens in each state. */
   async cancel(pool: string, id: string): Promise<CancelOutcome> {
     const keys = this.context.pool(pool);
-    checkJobId(id, 'id');
+    checkJobId(id, '/id');
     const code = (await this.context.run(
       'cancel',
       [keys.queued, keys.jobs, keys.delayed, keys.dead, keys.ages, keys.ageCounts, keys.results],
@@ -92,7 +93,7 @@ export class JobQueue {
   /** Puts a dead-lettered job back into the queue with its failure count reset. JobNotFoundError / JobStateError otherwise. */
   async requeueDead(pool: string, id: string): Promise<void> {
     const keys = this.context.pool(pool);
-    checkJobId(id, 'id');
+    checkJobId(id, '/id');
     const code = (await this.context.run(
       'requeue-dead',
       [keys.queued, keys.jobs, keys.dead, keys.wake, keys.ages, keys.ageCounts],
@@ -104,7 +105,7 @@ export class JobQueue {
   /** The job in whatever state it is, or undefined if no live job has that id (completed jobs are gone). */
   async getJob(pool: string, id: string): Promise<JobInfo | undefined> {
     const keys = this.context.pool(pool);
-    checkJobId(id, 'id');
+    checkJobId(id, '/id');
     const reply = (await this.context.run('get-job', [keys.queued, keys.jobs, keys.leased, keys.delayed, keys.dead], [keys.base, id])) as
       | []
       | [string, number, string, number];
@@ -119,11 +120,11 @@ export class JobQueue {
    */
   async listJobs(pool: string, state: JobState, page: { limit?: number; cursor?: string } = {}): Promise<JobPage> {
     const keys = this.context.pool(pool);
-    if (!JOB_STATES.includes(state)) throw new InvalidArgumentError('state', `must be one of ${JOB_STATES.join(', ')} (got ${JSON.stringify(state)})`);
-    const limit = checkInt(page.limit ?? 50, 'limit', 1, 1000);
+    if (!JOB_STATES.includes(state)) throw new InvalidArgumentError('/state', `must be one of ${JOB_STATES.join(', ')} (got ${JSON.stringify(state)})`);
+    const limit = checkInt(page.limit ?? 50, '/page/limit', 1, 1000);
     const offset = page.cursor === undefined ? 0 : Number(page.cursor);
     if (!Number.isInteger(offset) || offset < 0 || !/^\d+$/.test(page.cursor ?? '0')) {
-      throw new InvalidArgumentError('cursor', `must be a cursor returned by listJobs (got ${JSON.stringify(page.cursor)})`);
+      throw new InvalidArgumentError('/page/cursor', `must be a cursor returned by listJobs (got ${JSON.stringify(page.cursor)})`);
     }
     const set = { queued: keys.queued, leased: keys.leased, delayed: keys.delayed, dead: keys.dead }[state];
     const reply = (await this.context.run('list-jobs', [set, keys.jobs], [STATE_CODES[state], offset, limit])) as (string | number)[];
@@ -136,6 +137,18 @@ export class JobQueue {
     }
     const next = offset + limit;
     return { jobs, total, ...(next < total && { nextCursor: String(next) }) };
+  }
+
+  /**
+   * Executor id → how many of the pool's jobs it holds leases on, read in one
+   * step; an executor that holds none is absent (the autoscaler finds idle pods with it).
+   */
+  async leaseHolders(pool: string): Promise<Map<string, number>> {
+    const keys = this.context.pool(pool);
+    const reply = (await this.context.run('lease-holders', [keys.leased, keys.jobs], [])) as (string | number)[];
+    const holders = new Map<string, number>();
+    for (let i = 0; i < reply.length; i += 2) holders.set(String(reply[i]), Number(reply[i + 1]));
+    return holders;
   }
 
   /** Counts per state and the oldest queued job's age, read in one step. */

@@ -1,14 +1,7 @@
 import type { RedisConnection } from '@base-shift/redis';
 import { QUEUE_SCRIPTS } from '../scripts/queue-scripts';
-import { eventually, queueFixture, sleep, type QueueFixture } from '../../test/queue-fixture';
+import { blockedClients, eventually, queueFixture, sleep, type QueueFixture } from '../../test/queue-fixture';
 import { JobLeases } from './job-leases';
-
-/** How many BLPOPs this test's connections have blocked in right now. */
-async function blockedWaits(f: QueueFixture): Promise<number> {
-  const clients = (await f.redis.client('LIST')) as string;
-  // flags=b: blocked right now (cmd= only names the last command).
-  return clients.split('\n').filter((line) => line.includes(` name=${f.prefix}`) && /\bflags=\w*b/.test(line)).length;
-}
 
 /** An executor on its own connection that counts its lease-script calls. */
 function countingExecutor(f: QueueFixture, name: string): { leases: JobLeases; calls: () => number } {
@@ -36,7 +29,7 @@ describe('waiting for jobs without polling (real Redis)', () => {
     const { leases, calls } = countingExecutor(f, 'idle');
     executors.push(leases);
     const waiting = leases.lease(['default'], 'exec-1', { count: 5, leaseMs: 30_000, blockMs: 30_000 });
-    await eventually(async () => ((await blockedWaits(f)) === 1 ? true : undefined), 'the executor to block');
+    await eventually(async () => ((await blockedClients(f)) === 1 ? true : undefined), 'the executor to block');
     const id = await f.queue.enqueue('default', { payload: { hello: 'world' } });
     const jobs = await waiting;
     expect(jobs.map((job) => [job.id, job.payload])).toEqual([[id, { hello: 'world' }]]);
@@ -48,7 +41,7 @@ describe('waiting for jobs without polling (real Redis)', () => {
     const { leases } = countingExecutor(f, 'multi');
     executors.push(leases);
     const waiting = leases.lease(['default', 'other'], 'exec-1', { count: 1, leaseMs: 30_000, blockMs: 30_000 });
-    await eventually(async () => ((await blockedWaits(f)) === 2 ? true : undefined), 'a wait per pool');
+    await eventually(async () => ((await blockedClients(f)) === 2 ? true : undefined), 'a wait per pool');
     await f.queue.enqueue('other', { payload: { pool: 'other' } });
     expect((await waiting).map((job) => job.pool)).toEqual(['other']);
   });
@@ -57,15 +50,15 @@ describe('waiting for jobs without polling (real Redis)', () => {
     const idle = ['a', 'b', 'c', 'd'].map((name) => countingExecutor(f, `exec-${name}`));
     executors.push(...idle.map((e) => e.leases));
     const waits = idle.map((e, i) => e.leases.lease(['default'], `exec-${i}`, { count: 1, leaseMs: 30_000, blockMs: 30_000 }).then((jobs) => ({ i, jobs })));
-    await eventually(async () => ((await blockedWaits(f)) === 4 ? true : undefined), 'all four to block');
+    await eventually(async () => ((await blockedClients(f)) === 4 ? true : undefined), 'all four to block');
 
     await f.queue.enqueue('default', { payload: { n: 1 } });
     const winner = await Promise.race(waits);
     expect(winner.jobs).toHaveLength(1);
-    // Give a stampede the chance to show: woken executors would call the lease script again at once.
+    // Proves something does NOT happen, so it needs a window: woken executors would call the lease script again at once.
     await sleep(200);
     expect(idle.map((e) => e.calls()).sort()).toEqual([1, 1, 1, 2]);
-    expect(await blockedWaits(f)).toBe(3);
+    expect(await blockedClients(f)).toBe(3);
 
     await f.queue.enqueueMany('default', [{ payload: { n: 2 } }, { payload: { n: 3 } }, { payload: { n: 4 } }]);
     const all = await Promise.all(waits);
@@ -75,7 +68,7 @@ describe('waiting for jobs without polling (real Redis)', () => {
   it('an aborted wait returns at once with no jobs', async () => {
     const controller = new AbortController();
     const waiting = f.leases.lease(['default'], 'exec-1', { count: 1, leaseMs: 30_000, blockMs: 30_000, signal: controller.signal });
-    await eventually(async () => ((await blockedWaits(f)) === 1 ? true : undefined), 'the executor to block');
+    await eventually(async () => ((await blockedClients(f)) === 1 ? true : undefined), 'the executor to block');
     controller.abort();
     expect(await waiting).toEqual([]);
     // The wake-up it no longer wants is handed on: the next idle executor still gets the job.

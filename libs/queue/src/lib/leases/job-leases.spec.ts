@@ -56,6 +56,7 @@ describe('JobLeases (real Redis)', () => {
     expect(beats.map((b) => b.status)).toEqual(['ok', 'ok']);
     expect(beats[0].leaseExpiresAt).toBeGreaterThan(jobs[0].leaseExpiresAt);
     expect((await f.leases.heartbeat('someone-else', jobs.map(ref), 60_000)).map((b) => b.status)).toEqual(['stale', 'stale']);
+    // Past the first lease's 300 ms: the time is what is tested (the extended leases must outlive it).
     await sleep(400);
     expect(await f.maintenance.reapExpired('default')).toBe(0);
     expect((await f.queue.stats('default')).leased).toBe(2);
@@ -151,8 +152,8 @@ describe('JobLeases (real Redis)', () => {
   });
 
   it('refuses bad lease arguments by name', async () => {
-    await expect(f.leases.lease(['default'], 'exec 1', { count: 1, leaseMs: 1000 })).rejects.toThrow('executorId must match');
-    await expect(f.leases.lease(['default'], 'exec-1', { count: 0, leaseMs: 1000 })).rejects.toThrow('count must be an integer from 1 to 1000');
+    await expect(f.leases.lease(['default'], 'exec 1', { count: 1, leaseMs: 1000 })).rejects.toThrow('/executorId must match');
+    await expect(f.leases.lease(['default'], 'exec-1', { count: 0, leaseMs: 1000 })).rejects.toThrow('/options/count must be an integer from 1 to 1000');
     await expect(f.leases.lease(['nope'], 'exec-1', { count: 1, leaseMs: 1000 })).rejects.toThrow('unknown pool "nope"');
     await expect(f.leases.complete('default', '1', 1, { big: 'x'.repeat(2 * 1024 * 1024) })).rejects.toMatchObject({ code: 'QUEUE.PAYLOAD_TOO_LARGE' });
   });

@@ -1,10 +1,10 @@
+import { childPointer, type JsonValue } from '@base-shift/core';
 import type { RedisConnection } from '@base-shift/redis';
 import { InvalidArgumentError, QueueClosedError } from '../errors/queue-errors';
 import { isRefusal, refusalStatus, refusalToError } from '../errors/script-codes';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../model/backoff';
 import { parseMember } from '../model/job-codec';
 import type { AckStatus, FailOutcome, HeartbeatResult, JobError, JobRef, LeasedJob, ReleaseOutcome } from '../model/job-types';
-import type { JsonValue } from '../model/json';
 import { TICKS_PER_PRIORITY } from '../model/priority';
 import { QueueContext, type QueueOptions } from '../options/queue-context';
 import { anyJson, checkExecutorId, checkInt, checkJobId, checkNumber } from '../options/validation';
@@ -63,9 +63,9 @@ export class JobLeases {
     this.context = new QueueContext(redis, options);
     const backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.backoff = {
-      baseMs: checkInt(backoff.baseMs, 'options.backoff.baseMs', 0, MAX_LEASE_MS),
-      factor: checkNumber(backoff.factor, 'options.backoff.factor', 1, 100),
-      capMs: checkInt(backoff.capMs, 'options.backoff.capMs', 0, 7 * MAX_LEASE_MS),
+      baseMs: checkInt(backoff.baseMs, '/options/backoff/baseMs', 0, MAX_LEASE_MS),
+      factor: checkNumber(backoff.factor, '/options/backoff/factor', 1, 100),
+      capMs: checkInt(backoff.capMs, '/options/backoff/capMs', 0, 7 * MAX_LEASE_MS),
     };
     this.random = options.random ?? Math.random;
     this.announceStarts = options.announceStarts ?? false;
@@ -84,11 +84,11 @@ export class JobLeases {
   async lease(pools: readonly string[], executorId: string, options: LeaseOptions): Promise<LeasedJob[]> {
     this.assertOpen();
     const keys = pools.map((pool) => this.context.pool(pool));
-    if (keys.length === 0) throw new InvalidArgumentError('pools', 'must name at least one pool');
+    if (keys.length === 0) throw new InvalidArgumentError('/pools', 'must name at least one pool');
     checkExecutorId(executorId);
-    const count = checkInt(options.count, 'count', 1, 1000);
-    const leaseMs = checkInt(options.leaseMs, 'leaseMs', 1, MAX_LEASE_MS);
-    const blockMs = checkInt(options.blockMs ?? 0, 'blockMs', 0, MAX_LEASE_MS);
+    const count = checkInt(options.count, '/options/count', 1, 1000);
+    const leaseMs = checkInt(options.leaseMs, '/options/leaseMs', 1, MAX_LEASE_MS);
+    const blockMs = checkInt(options.blockMs ?? 0, '/options/blockMs', 0, MAX_LEASE_MS);
     const deadline = Date.now() + blockMs;
     if (options.waitFirst && blockMs > 0) await this.wake.wait(keys.map((k) => k.wake), blockMs, options.signal);
     for (;;) {
@@ -109,12 +109,12 @@ export class JobLeases {
   async heartbeat(executorId: string, jobs: readonly JobRef[], leaseMs: number): Promise<HeartbeatResult[]> {
     this.assertOpen();
     checkExecutorId(executorId);
-    checkInt(leaseMs, 'leaseMs', 1, MAX_LEASE_MS);
+    checkInt(leaseMs, '/leaseMs', 1, MAX_LEASE_MS);
     const results: HeartbeatResult[] = new Array(jobs.length);
     await Promise.all(
       groupByPool(jobs).map(async ([pool, entries]) => {
         const keys = this.context.pool(pool);
-        const args = entries.flatMap(({ ref }) => [checkJobId(ref.id, 'jobs[].id'), String(ref.attempt)]);
+        const args = entries.flatMap(({ ref, index }) => [checkJobId(ref.id, childPointer('/jobs', index, 'id')), String(ref.attempt)]);
         const [expiry, ...codes] = (await this.context.run('heartbeat', [keys.jobs, keys.leased], [keys.base, executorId, leaseMs, ...args])) as number[];
         entries.forEach(({ ref, index }, i) => {
           const code = codes[i];
@@ -137,9 +137,9 @@ export class JobLeases {
     this.assertOpen();
     const keys = this.context.pool(pool);
     const args = jobs.map((job, i) => [
-      checkJobId(job.id, `jobs[${i}].id`),
-      String(checkInt(job.attempt, `jobs[${i}].attempt`, 1, Number.MAX_SAFE_INTEGER)),
-      job.output === undefined ? '' : anyJson(job.output, `jobs[${i}].output`, this.context.maxPayloadBytes),
+      checkJobId(job.id, childPointer('/jobs', i, 'id')),
+      String(checkInt(job.attempt, childPointer('/jobs', i, 'attempt'), 1, Number.MAX_SAFE_INTEGER)),
+      job.output === undefined ? '' : anyJson(job.output, childPointer('/jobs', i, 'output'), this.context.maxPayloadBytes),
     ]);
     const statuses: AckStatus[] = [];
     for (let i = 0; i < args.length; i += BATCH) {
@@ -163,9 +163,9 @@ export class JobLeases {
     const keys = this.context.pool(pool);
     // Per job: id, attempt, retryable, error JSON, the jitter's random number.
     const args = jobs.map((job, i) => [
-      checkJobId(job.id, `jobs[${i}].id`),
-      String(checkInt(job.attempt, `jobs[${i}].attempt`, 1, Number.MAX_SAFE_INTEGER)),
-      ...errorArgs(job.error, `jobs[${i}].error`, this.context.maxPayloadBytes),
+      checkJobId(job.id, childPointer('/jobs', i, 'id')),
+      String(checkInt(job.attempt, childPointer('/jobs', i, 'attempt'), 1, Number.MAX_SAFE_INTEGER)),
+      ...errorArgs(job.error, childPointer('/jobs', i, 'error'), this.context.maxPayloadBytes),
       String(this.random()),
     ]);
     const outcomes: FailManyOutcome[] = [];
@@ -191,7 +191,7 @@ export class JobLeases {
   async releaseMany(pool: string, jobs: readonly { id: string; attempt: number }[]): Promise<ReleaseManyOutcome[]> {
     this.assertOpen();
     const keys = this.context.pool(pool);
-    const args = jobs.flatMap((job, i) => [checkJobId(job.id, `jobs[${i}].id`), String(checkInt(job.attempt, `jobs[${i}].attempt`, 1, Number.MAX_SAFE_INTEGER))]);
+    const args = jobs.flatMap((job, i) => [checkJobId(job.id, childPointer('/jobs', i, 'id')), String(checkInt(job.attempt, childPointer('/jobs', i, 'attempt'), 1, Number.MAX_SAFE_INTEGER))]);
     const outcomes: ReleaseManyOutcome[] = [];
     for (let i = 0; i < args.length; i += 2 * BATCH) {
       const codes = (await this.context.run(

@@ -1,3 +1,4 @@
+import { childPointer } from '@base-shift/core';
 import { InvalidArgumentError } from '../errors/queue-errors';
 import { isRefusal, refusalStatus, type ScriptRefusal } from '../errors/script-codes';
 import type { JobError, JobRef } from '../model/job-types';
@@ -18,8 +19,8 @@ export function groupByPool(jobs: readonly JobRef[]): [string, { ref: JobRef; in
 
 export function errorArgs(error: JobError, field: string, maxBytes: number): [string, string] {
   if (typeof error !== 'object' || error === null) throw new InvalidArgumentError(field, 'must be an object { message, retryable, details? }');
-  if (typeof error.message !== 'string') throw new InvalidArgumentError(`${field}.message`, 'must be a string');
-  if (typeof error.retryable !== 'boolean') throw new InvalidArgumentError(`${field}.retryable`, 'must be true or false');
+  if (typeof error.message !== 'string') throw new InvalidArgumentError(childPointer(field, 'message'), 'must be a string');
+  if (typeof error.retryable !== 'boolean') throw new InvalidArgumentError(childPointer(field, 'retryable'), 'must be true or false');
   const json = anyJson(
     { message: error.message, retryable: error.retryable, ...(error.details !== undefined && { details: error.details }) },
     field,

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
 import type { RedisConnection } from '@base-shift/redis';
 
 interface Waiter {
@@ -18,7 +18,7 @@ const MAX_BLOCK_MS = 5_000;
  * when nobody here waits any more is pushed back for another executor.
  */
 export class WakeSignals {
-  private readonly logger = new Logger(WakeSignals.name);
+  private readonly logger = getLogger(WakeSignals.name);
   private readonly connections = new Map<string, RedisConnection>();
   private readonly blocking = new Set<string>();
   private readonly waiters = new Set<Waiter>();
@@ -80,7 +80,7 @@ export class WakeSignals {
       }
     } catch (error) {
       this.blocking.delete(key);
-      if (!this.closed) this.logger.warn(`waiting for jobs on ${key} failed: ${(error as Error).message}`);
+      if (!this.closed) this.logger.warn(`waiting for jobs on ${key} failed: ${errorMessage(error)}`);
     }
   }
 

@@ -2,7 +2,7 @@
   Adds jobs to a pool's queue. Score = created - ticks (ticks = priority * 10000,
   created in ms since EPOCH_MS) and ZPOPMIN pops the job with the highest
   effective priority base + 0.1 * waitSeconds: at any instant every job gains
-  the same 0.1 * now, so that order never changes (DESIGN.md, "Scheduling").
+  the same 0.1 * now, so that order never changes (docs/architecture.md, "Scheduling").
 
   KEYS[1] queued zset     KEYS[2] jobs hash      KEYS[3] seq counter
   KEYS[4] wake list       KEYS[5] ages zset      KEYS[6] ages counts hash

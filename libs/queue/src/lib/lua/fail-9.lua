@@ -32,13 +32,9 @@ local out = {}
 local requeued = 0
 for i = 5, #ARGV, 5 do
   local id = ARGV[i]
-  local rec = redis.call('HGET', k.jobs, id)
-  local r = rec and parse_record(rec)
+  local r, refusal = held_lease(k, ARGV[1], id, ARGV[i + 1])
   if not r then
-    out[#out + 1] = missing_code(ARGV[1], id)
-    out[#out + 1] = 0
-  elseif r.state ~= 'L' or r.attempt ~= tonumber(ARGV[i + 1]) then
-    out[#out + 1] = -2
+    out[#out + 1] = refusal
     out[#out + 1] = 0
   else
     local random = tonumber(ARGV[i + 4])

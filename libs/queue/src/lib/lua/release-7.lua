@@ -22,12 +22,9 @@ local out = {}
 local requeued = 0
 for i = 2, #ARGV, 2 do
   local id = ARGV[i]
-  local rec = redis.call('HGET', k.jobs, id)
-  local r = rec and parse_record(rec)
+  local r, refusal = held_lease(k, ARGV[1], id, ARGV[i + 1])
   if not r then
-    out[#out + 1] = missing_code(ARGV[1], id)
-  elseif r.state ~= 'L' or r.attempt ~= tonumber(ARGV[i + 1]) then
-    out[#out + 1] = -2
+    out[#out + 1] = refusal
   elseif r.cancel == '1' then
     drop_cancelled(k, id, r)
     out[#out + 1] = 3

@@ -1,5 +1,5 @@
 import { eventually, queueFixture, type QueueFixture } from '../../test/queue-fixture';
-import { QueueMaintenance } from './queue-maintenance';
+import { QueueMaintenance, type SweepReport } from './queue-maintenance';
 
 describe('QueueMaintenance (real Redis)', () => {
   let f: QueueFixture;
@@ -29,15 +29,18 @@ describe('QueueMaintenance (real Redis)', () => {
     expect(report.trimmed).toBe(2);
   });
 
-  it('start() keeps sweeping in the background until stop()', async () => {
+  it('start() keeps sweeping in the background until stop(), handing each sweep\'s report to onSweep', async () => {
     const id = await f.queue.enqueue('default', { payload: {} });
     await f.leases.lease(['default'], 'exec-crashed', { count: 1, leaseMs: 30 });
-    const background = new QueueMaintenance(f.redis, { pools: f.pools, prefix: f.prefix, intervalMs: 20 });
+    const reports: SweepReport[] = [];
+    const background = new QueueMaintenance(f.redis, { pools: f.pools, prefix: f.prefix, intervalMs: 20, onSweep: (sweep) => reports.push(...sweep) });
     background.start();
     try {
       await eventually(async () => ((await f.queue.getJob('default', id))?.state === 'queued' ? true : undefined), 'the reaper to take the job back');
+      await eventually(async () => (reports.some((r) => r.reaped === 1) ? true : undefined), 'the sweep that took it back to be reported');
     } finally {
       await background.stop();
     }
+    expect(reports.every((r) => r.pool === 'default')).toBe(true);
   });
 });

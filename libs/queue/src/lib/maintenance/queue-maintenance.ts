@@ -1,11 +1,13 @@
-import { Logger } from '@nestjs/common';
-import type { RedisConnection } from '@base-shift/redis';
+import { getLogger } from '@base-shift/core';
+import { BackgroundLoop, type RedisConnection } from '@base-shift/redis';
 import { QueueContext, type QueueOptions } from '../options/queue-context';
 import { checkExecutorId, checkInt } from '../options/validation';
 
 export interface QueueMaintenanceOptions extends QueueOptions {
   /** Period of start()'s sweeps (ms). Default 1000. */
   intervalMs?: number;
+  /** Called with the report of each of start()'s sweeps (metrics). */
+  onSweep?: (reports: readonly SweepReport[]) => void;
 }
 
 /** What one sweep of a pool did. */
@@ -26,15 +28,14 @@ const SWEEP_LIMIT = 1000;
  * run it at the same time.
  */
 export class QueueMaintenance {
-  private readonly logger = new Logger(QueueMaintenance.name);
+  private readonly logger = getLogger(QueueMaintenance.name);
   private readonly context: QueueContext;
-  private readonly intervalMs: number;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly loop: BackgroundLoop;
 
-  constructor(redis: RedisConnection, options: QueueMaintenanceOptions) {
+  constructor(redis: RedisConnection, private readonly options: QueueMaintenanceOptions) {
     this.context = new QueueContext(redis, options);
-    this.intervalMs = checkInt(options.intervalMs ?? 1000, 'options.intervalMs', 10, 3_600_000);
+    const intervalMs = checkInt(options.intervalMs ?? 1000, '/options/intervalMs', 10, 3_600_000);
+    this.loop = new BackgroundLoop({ name: 'queue maintenance', intervalMs, runAtStart: false, logger: this.logger, run: () => this.backgroundSweep() });
   }
 
   /** Moves due delayed jobs (RETRY_WAIT) into the queue; resolves to how many. */
@@ -86,30 +87,22 @@ export class QueueMaintenance {
     return reports;
   }
 
-  /** Sweeps every intervalMs until stop(); a failed sweep is logged and the next one runs anyway. */
+  /** Sweeps every intervalMs until stop(); a failed sweep is logged and retried with backoff. */
   start(): void {
-    if (this.timer) return;
-    const tick = () => {
-      this.running = this.sweep()
-        .then((reports) => {
-          for (const r of reports) {
-            if (r.reaped > 0) this.logger.warn(`pool ${r.pool}: took back ${r.reaped} expired lease(s)`);
-          }
-        })
-        .catch((error: Error) => this.logger.error(`queue maintenance failed: ${error.message}`))
-        .finally(() => {
-          this.running = undefined;
-          if (this.timer) this.timer = setTimeout(tick, this.intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, this.intervalMs);
+    this.loop.start();
   }
 
-  /** Stops the timer and waits for a sweep in progress. */
-  async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  /** Stops sweeping and waits for a sweep in progress. */
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async backgroundSweep(): Promise<void> {
+    const reports = await this.sweep();
+    this.options.onSweep?.(reports);
+    for (const r of reports) {
+      if (r.reaped > 0) this.logger.warn(`pool ${r.pool}: took back ${r.reaped} expired lease(s)`);
+    }
   }
 
   private async requeueLeases(pool: string, executorId: string): Promise<number> {

@@ -1,5 +1,5 @@
+import type { JsonObject } from '@base-shift/core';
 import type { JobError, JobInfo, JobState } from './job-types';
-import type { JsonObject } from './json';
 import { EPOCH_MS, TICKS_PER_PRIORITY, effectivePriority } from './priority';
 
 /**

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from './json';
+import type { JsonObject, JsonValue } from '@base-shift/core';
 
 /** A job to add to a pool. */
 export interface NewJob {

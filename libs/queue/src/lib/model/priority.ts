@@ -23,7 +23,7 @@ export function priorityTicks(priority: number): number {
 
 /**
  * The sorted-set score: ZPOPMIN pops the lowest, which is the highest effective
- * priority, because every queued job gains the same 0.1 * now (DESIGN.md).
+ * priority: every queued job gains the same 0.1 * now (docs/architecture.md, "Scheduling").
  */
 export function queueScore(ticks: number, createdAt: number): number {
   return createdAt - EPOCH_MS - ticks;

@@ -1,8 +1,9 @@
+import { childPointer } from '@base-shift/core';
 import type { RedisConnection } from '@base-shift/redis';
 import { InvalidArgumentError, UnknownPoolError } from '../errors/queue-errors';
 import { QueueKeys, type PoolKeys } from '../keys/queue-keys';
 import { runScript, type ScriptName } from '../scripts/queue-scripts';
-import { checkInt, checkPoolName } from './validation';
+import { checkInt, checkPoolName, checkPrefix } from './validation';
 
 /** Options every queue client shares. */
 export interface QueueOptions {
@@ -25,15 +26,11 @@ export class QueueContext {
 
   constructor(readonly redis: RedisConnection, options: QueueOptions) {
     if (!options || !Array.isArray(options.pools) || options.pools.length === 0) {
-      throw new InvalidArgumentError('options.pools', 'must list at least one pool name');
+      throw new InvalidArgumentError('/options/pools', 'must list at least one pool name');
     }
-    this.pools = options.pools.map((pool, i) => checkPoolName(pool, `options.pools[${i}]`));
-    const prefix = options.prefix ?? '';
-    if (typeof prefix !== 'string' || /[{}]/.test(prefix)) {
-      throw new InvalidArgumentError('options.prefix', 'must be a string without { or } (they would change the cluster hash tag)');
-    }
-    this.keys = new QueueKeys(prefix);
-    this.maxPayloadBytes = checkInt(options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES, 'options.maxPayloadBytes', 1, 512 * 1024 * 1024);
+    this.pools = options.pools.map((pool, i) => checkPoolName(pool, childPointer('/options/pools', i)));
+    this.keys = new QueueKeys(checkPrefix(options.prefix ?? '', '/options/prefix'));
+    this.maxPayloadBytes = checkInt(options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES, '/options/maxPayloadBytes', 1, 512 * 1024 * 1024);
     for (const pool of this.pools) this.poolKeys.set(pool, this.keys.pool(pool));
   }
 

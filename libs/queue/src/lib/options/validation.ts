@@ -1,16 +1,26 @@
+import { errorMessage } from '@base-shift/core';
+import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
+import { keyPrefixProblem } from '@base-shift/redis';
 import { InvalidArgumentError, PayloadTooLargeError } from '../errors/queue-errors';
 
-export const POOL_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 /** Printable ASCII without spaces; digits-only ids are reserved for generated ones. */
 const JOB_ID = /^[\x21-\x7e]{1,200}$/;
 /** Executor ids end up in lease records, which use '|' as separator. */
 const EXECUTOR_ID = /^[A-Za-z0-9_.:@/-]{1,200}$/;
 
 export function checkPoolName(pool: unknown, field: string): string {
-  if (typeof pool !== 'string' || !POOL_NAME.test(pool)) {
-    throw new InvalidArgumentError(field, `must match [A-Za-z0-9_.-]{1,64} (got ${JSON.stringify(pool)})`);
+  if (!isPoolName(pool)) {
+    throw new InvalidArgumentError(field, `must be ${POOL_NAME_RULE} (got ${JSON.stringify(pool)})`);
   }
   return pool;
+}
+
+/** A key prefix (tests, developer instances sharing a Redis), by the platform's one rule for it. */
+export function checkPrefix(prefix: unknown, field: string): string {
+  if (typeof prefix !== 'string') throw new InvalidArgumentError(field, `must be a string (got ${typeof prefix})`);
+  const problem = keyPrefixProblem(prefix);
+  if (problem) throw new InvalidArgumentError(field, problem);
+  return prefix;
 }
 
 export function checkJobId(id: unknown, field: string): string {
@@ -27,7 +37,7 @@ export function checkNewJobId(id: unknown, field: string): string {
   return id as string;
 }
 
-export function checkExecutorId(id: unknown, field = 'executorId'): string {
+export function checkExecutorId(id: unknown, field = '/executorId'): string {
   if (typeof id !== 'string' || !EXECUTOR_ID.test(id)) {
     throw new InvalidArgumentError(field, `must match [A-Za-z0-9_.:@/-]{1,200} (got ${JSON.stringify(id)})`);
   }
@@ -62,7 +72,7 @@ export function anyJson(value: unknown, field: string, maxBytes: number): string
   try {
     text = JSON.stringify(value);
   } catch (error) {
-    throw new InvalidArgumentError(field, `must be JSON-serialisable (${(error as Error).message})`);
+    throw new InvalidArgumentError(field, `must be JSON-serialisable (${errorMessage(error)})`);
   }
   if (text === undefined) throw new InvalidArgumentError(field, 'must be JSON-serialisable (got undefined or a function)');
   // JSON.stringify output is ASCII-heavy: the char count is a cheap lower bound of the byte count.

@@ -1,5 +1,5 @@
+import type { JsonObject, JsonValue } from '@base-shift/core';
 import type { JobError } from '../model/job-types';
-import type { JsonObject, JsonValue } from '../model/json';
 
 /**
  * started (leased; only with announceStarts), succeeded, retrying (a counted
@@ -35,6 +35,19 @@ export interface JobResult {
 
 /** A stream entry as ioredis returns it: [id, [field, value, ...]] (fields null if the entry was deleted). */
 export type StreamEntry = [string, string[] | null];
+
+/** What XREAD / XREADGROUP answer for one stream: [[stream, entries]], or null when nothing came. */
+export type StreamReply = [string, StreamEntry[]][] | null;
+
+/** The results of a reply's entries, in order; deleted entries (no fields) are skipped. */
+export function parseResults(pool: string, entries: readonly StreamEntry[]): JobResult[] {
+  const results: JobResult[] = [];
+  for (const entry of entries) {
+    const result = parseResultEntry(pool, entry);
+    if (result) results.push(result);
+  }
+  return results;
+}
 
 export function parseResultEntry(pool: string, [entryId, fields]: StreamEntry): JobResult | undefined {
   if (!fields) return undefined;

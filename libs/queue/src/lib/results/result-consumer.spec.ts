@@ -1,4 +1,4 @@
-import { queueFixture, type QueueFixture } from '../../test/queue-fixture';
+import { blockedClients, eventually, queueFixture, type QueueFixture } from '../../test/queue-fixture';
 import { ResultConsumer } from './result-consumer';
 
 describe('ResultConsumer (real Redis)', () => {
@@ -68,7 +68,7 @@ describe('ResultConsumer (real Redis)', () => {
     const engine = consumer('cp-1');
     await engine.ensureGroup();
     const reading = engine.read({ blockMs: 30_000 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(async () => ((await blockedClients(f)) === 1 ? true : undefined), 'the read to block');
     const [id] = await finishJobs(1);
     expect((await reading).map((r) => r.jobId)).toEqual([id]);
   });

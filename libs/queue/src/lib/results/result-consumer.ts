@@ -1,8 +1,7 @@
 import type { RedisConnection } from '@base-shift/redis';
-import { InvalidArgumentError } from '../errors/queue-errors';
 import { QueueKeys } from '../keys/queue-keys';
-import { checkExecutorId, checkInt, checkPoolName } from '../options/validation';
-import { parseResultEntry, type JobResult, type StreamEntry } from './job-result';
+import { checkExecutorId, checkInt, checkPoolName, checkPrefix } from '../options/validation';
+import { parseResults, type JobResult, type StreamEntry, type StreamReply } from './job-result';
 
 export interface ResultConsumerOptions {
   pool: string;
@@ -26,11 +25,10 @@ export class ResultConsumer {
   private claimCursor = '0-0';
 
   constructor(private readonly redis: RedisConnection, private readonly options: ResultConsumerOptions) {
-    checkPoolName(options.pool, 'options.pool');
-    checkExecutorId(options.group, 'options.group');
-    checkExecutorId(options.consumer, 'options.consumer');
-    if (/[{}]/.test(options.prefix ?? '')) throw new InvalidArgumentError('options.prefix', 'must not contain { or }');
-    this.stream = new QueueKeys(options.prefix).pool(options.pool).results;
+    checkPoolName(options.pool, '/options/pool');
+    checkExecutorId(options.group, '/options/group');
+    checkExecutorId(options.consumer, '/options/consumer');
+    this.stream = new QueueKeys(checkPrefix(options.prefix ?? '', '/options/prefix')).pool(options.pool).results;
   }
 
   /** Creates the group (idempotent), from the stream's first entry so no result written before is missed. */
@@ -44,50 +42,26 @@ export class ResultConsumer {
 
   /** New entries for this consumer; with blockMs > 0 waits up to that long (on its own connection) when none is there. */
   async read(options: { count?: number; blockMs?: number } = {}): Promise<JobResult[]> {
-    const count = checkInt(options.count ?? 100, 'count', 1, 10_000);
-    const blockMs = checkInt(options.blockMs ?? 0, 'blockMs', 0, 3_600_000);
+    const count = checkInt(options.count ?? 100, '/options/count', 1, 10_000);
+    const blockMs = checkInt(options.blockMs ?? 0, '/options/blockMs', 0, 3_600_000);
     const connection = blockMs > 0 ? (this.blocking ??= this.redis.duplicate()) : this.redis;
-    const block = blockMs > 0 ? ['BLOCK', blockMs] : [];
-    const reply = (await connection.call(
-      'XREADGROUP',
-      'GROUP',
-      this.options.group,
-      this.options.consumer,
-      'COUNT',
-      count,
-      ...block,
-      'STREAMS',
-      this.stream,
-      '>',
-    )) as [string, StreamEntry[]][] | null;
-    return this.parse(reply?.[0]?.[1] ?? []);
+    return parseResults(this.options.pool, await this.readGroup(connection, count, '>', blockMs > 0 ? ['BLOCK', blockMs] : []));
   }
 
   /** Entries delivered to this consumer but not acknowledged (call after a restart until it returns []). */
   async readPending(options: { count?: number } = {}): Promise<JobResult[]> {
-    const count = checkInt(options.count ?? 100, 'count', 1, 10_000);
-    const reply = (await this.redis.call(
-      'XREADGROUP',
-      'GROUP',
-      this.options.group,
-      this.options.consumer,
-      'COUNT',
-      count,
-      'STREAMS',
-      this.stream,
-      '0',
-    )) as [string, StreamEntry[]][] | null;
-    const entries = reply?.[0]?.[1] ?? [];
+    const count = checkInt(options.count ?? 100, '/options/count', 1, 10_000);
+    const entries = await this.readGroup(this.redis, count, '0', []);
     // Entries trimmed away while pending come back without fields: nothing to apply, just acknowledge them.
     const gone = entries.filter(([, fields]) => !fields).map(([id]) => id);
     if (gone.length > 0) await this.ack(gone);
-    return this.parse(entries);
+    return parseResults(this.options.pool, entries);
   }
 
   /** Takes over entries pending with any consumer for at least minIdleMs (XAUTOCLAIM), walking the group's pending list. */
   async claimStale(options: { minIdleMs: number; count?: number }): Promise<JobResult[]> {
-    const minIdleMs = checkInt(options.minIdleMs, 'minIdleMs', 0, 7 * 24 * 3_600_000);
-    const count = checkInt(options.count ?? 100, 'count', 1, 10_000);
+    const minIdleMs = checkInt(options.minIdleMs, '/options/minIdleMs', 0, 7 * 24 * 3_600_000);
+    const count = checkInt(options.count ?? 100, '/options/count', 1, 10_000);
     const [next, entries] = (await this.redis.call(
       'XAUTOCLAIM',
       this.stream,
@@ -99,7 +73,7 @@ export class ResultConsumer {
       count,
     )) as [string, StreamEntry[]];
     this.claimCursor = next;
-    return this.parse(entries);
+    return parseResults(this.options.pool, entries);
   }
 
   /** Acknowledges handled entries; resolves to how many were pending. */
@@ -114,12 +88,20 @@ export class ResultConsumer {
     this.blocking = undefined;
   }
 
-  private parse(entries: StreamEntry[]): JobResult[] {
-    const results: JobResult[] = [];
-    for (const entry of entries) {
-      const result = parseResultEntry(this.options.pool, entry);
-      if (result) results.push(result);
-    }
-    return results;
+  /** `from` '>' reads new entries, '0' this consumer's pending ones. */
+  private async readGroup(connection: RedisConnection, count: number, from: '>' | '0', block: (string | number)[]): Promise<StreamEntry[]> {
+    const reply = (await connection.call(
+      'XREADGROUP',
+      'GROUP',
+      this.options.group,
+      this.options.consumer,
+      'COUNT',
+      count,
+      ...block,
+      'STREAMS',
+      this.stream,
+      from,
+    )) as StreamReply;
+    return reply?.[0]?.[1] ?? [];
   }
 }

@@ -14,6 +14,7 @@ export type ScriptName =
   | 'requeue-dead'
   | 'get-job'
   | 'list-jobs'
+  | 'lease-holders'
   | 'stats'
   | 'trim-results';
 

@@ -1,7 +1,7 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger, type JsonValue } from '@base-shift/core';
+import { BackgroundLoop } from '@base-shift/redis';
 import type { JobLeases } from '../leases/job-leases';
 import type { JobError, JobRef, LeasedJob } from '../model/job-types';
-import type { JsonValue } from '../model/json';
 import { checkExecutorId, checkInt } from '../options/validation';
 import { SettlementBuffer, type SettledListener, type SettledOutcome } from './settlement-buffer';
 
@@ -67,7 +67,7 @@ interface Running {
  * the grace period.
  */
 export class JobWorker {
-  private readonly logger = new Logger(JobWorker.name);
+  private readonly logger = getLogger(JobWorker.name);
   private readonly running = new Map<string, Running>();
   private readonly settlements: SettlementBuffer;
   private readonly stopController = new AbortController();
@@ -75,19 +75,45 @@ export class JobWorker {
   private readonly heartbeatMs: number;
   private readonly blockMs: number;
   private readonly concurrency: number;
-  private loop?: Promise<void>;
+  private readonly leasing: BackgroundLoop;
+  private readonly heartbeats: BackgroundLoop;
   private stopping?: Promise<void>;
-  private heartbeatTimer?: NodeJS.Timeout;
-  private beating?: Promise<void>;
+  // A batch shorter than asked for means the pools were empty: the next lease call may wait first.
+  private drained = false;
   private slotFreed?: () => void;
 
   constructor(private readonly leases: JobLeases, private readonly options: JobWorkerOptions) {
-    checkExecutorId(options.executorId, 'options.executorId');
-    this.concurrency = checkInt(options.concurrency, 'options.concurrency', 1, 1000);
-    this.leaseMs = checkInt(options.leaseMs ?? 30_000, 'options.leaseMs', 100, 24 * 3_600_000);
-    this.heartbeatMs = checkInt(options.heartbeatMs ?? Math.floor(this.leaseMs / 3), 'options.heartbeatMs', 10, this.leaseMs);
-    this.blockMs = checkInt(options.blockMs ?? 5_000, 'options.blockMs', 1, 3_600_000);
+    checkExecutorId(options.executorId, '/options/executorId');
+    this.concurrency = checkInt(options.concurrency, '/options/concurrency', 1, 1000);
+    this.leaseMs = checkInt(options.leaseMs ?? 30_000, '/options/leaseMs', 100, 24 * 3_600_000);
+    this.heartbeatMs = checkInt(options.heartbeatMs ?? Math.floor(this.leaseMs / 3), '/options/heartbeatMs', 10, this.leaseMs);
+    this.blockMs = checkInt(options.blockMs ?? 5_000, '/options/blockMs', 1, 3_600_000);
     this.settlements = new SettlementBuffer(leases, (job, outcome, error) => this.settled(job, outcome, error));
+    // Each round is one lease call that blocks while the pools are empty, so the next round starts at once.
+    // A worker must lease again within a second of Redis coming back, as it always did: no growing backoff.
+    this.leasing = new BackgroundLoop({
+      name: 'leasing jobs',
+      intervalMs: 0,
+      errorDelayMs: 1000,
+      maxErrorDelayMs: 1000,
+      logger: this.logger,
+      run: () => this.leaseRound(),
+    });
+    const heartbeatMs = this.heartbeatMs;
+    this.heartbeats = new BackgroundLoop({
+      name: 'heartbeats',
+      intervalMs: heartbeatMs,
+      // Leases expire on a clock: no jitter, and the next beat is due heartbeatMs after this one started.
+      // A slow beat is not overlapped by the next one: that would only queue more work on a struggling Redis.
+      jitter: 0,
+      runAtStart: false,
+      logger: this.logger,
+      run: async () => {
+        const started = Date.now();
+        await this.heartbeat();
+        return Math.max(0, heartbeatMs - (Date.now() - started));
+      },
+    });
   }
 
   /** Jobs running now. */
@@ -96,10 +122,9 @@ export class JobWorker {
   }
 
   start(): void {
-    if (this.loop || this.stopping) return;
-    // A slow beat is not overlapped by the next one: that would only queue more work on a struggling Redis.
-    this.heartbeatTimer = setInterval(() => (this.beating ??= this.heartbeat().finally(() => (this.beating = undefined))), this.heartbeatMs);
-    this.loop = this.leaseLoop();
+    if (this.leasing.isRunning || this.stopping) return;
+    this.heartbeats.start();
+    this.leasing.start();
   }
 
   /**
@@ -116,47 +141,37 @@ export class JobWorker {
   private async shutdown(graceMs: number): Promise<void> {
     this.stopController.abort('shutdown');
     this.slotFreed?.();
-    await this.loop;
+    await this.leasing.stop();
     let graceTimer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (graceTimer = setTimeout(resolve, graceMs)));
     await Promise.race([this.allDone(), grace]);
     clearTimeout(graceTimer);
-    clearInterval(this.heartbeatTimer);
-    await this.beating;
+    await this.heartbeats.stop();
     await this.releaseRunning();
     await this.allDone();
     await this.settlements.drain();
   }
 
-  private async leaseLoop(): Promise<void> {
-    const signal = this.stopController.signal;
-    // A batch shorter than asked for means the pools were empty: the next call may wait first.
-    let drained = false;
-    while (!signal.aborted) {
-      const free = this.concurrency - this.running.size;
-      if (free <= 0) {
-        await this.nextSlot();
-        continue;
-      }
-      try {
-        const jobs = await this.leases.lease(this.options.pools, this.options.executorId, {
-          count: free,
-          leaseMs: this.leaseMs,
-          blockMs: this.blockMs,
-          signal,
-          waitFirst: drained,
-        });
-        drained = jobs.length > 0 && jobs.length < free;
-        for (const job of jobs) this.run(job);
-        // Let results of quick jobs go out before the next lease call, which would queue
-        // ahead of them on the same connection (two turns: the settlement flush is itself an immediate).
-        if (jobs.length > 0) await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
-      } catch (error) {
-        if (signal.aborted) break;
-        this.logger.error(`leasing jobs failed: ${(error as Error).message}; retrying in 1 s`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
+  /** Fills the free slots (one lease call), or waits for one to free up; a failed call is retried by the loop with backoff. */
+  private async leaseRound(): Promise<number> {
+    const free = this.concurrency - this.running.size;
+    if (free <= 0) {
+      await this.nextSlot();
+      return 0;
     }
+    const jobs = await this.leases.lease(this.options.pools, this.options.executorId, {
+      count: free,
+      leaseMs: this.leaseMs,
+      blockMs: this.blockMs,
+      signal: this.stopController.signal,
+      waitFirst: this.drained,
+    });
+    this.drained = jobs.length > 0 && jobs.length < free;
+    for (const job of jobs) this.run(job);
+    // Let results of quick jobs go out before the next lease call, which would queue
+    // ahead of them on the same connection (two turns: the settlement flush is itself an immediate).
+    if (jobs.length > 0) await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    return 0;
   }
 
   private run(job: LeasedJob): void {
@@ -208,7 +223,8 @@ export class JobWorker {
     try {
       results = await this.leases.heartbeat(this.options.executorId, entries.map(({ job }) => jobRef(job)), this.leaseMs);
     } catch (error) {
-      this.logger.error(`heartbeat for ${entries.length} job(s) failed: ${(error as Error).message}`);
+      // Reported, not thrown: the loop's backoff would let the leases expire; the next beat comes on time.
+      this.logger.error(`heartbeat for ${entries.length} job(s) failed: ${errorMessage(error)}`);
       this.options.onHeartbeatFailure?.('error', entries.map(({ job }) => job));
       return;
     }
@@ -226,7 +242,7 @@ export class JobWorker {
         );
       } else if (result.status === 'cancelled' && !entry.controller.signal.aborted) {
         this.abort(entry, 'cancelled');
-        this.inScope(entry.job, () => this.logger.log(`job ${result.id} (pool ${result.pool}) was cancelled; aborting it`));
+        this.inScope(entry.job, () => this.logger.info(`job ${result.id} (pool ${result.pool}) was cancelled; aborting it`));
       }
     });
     if (lost.length > 0) this.options.onHeartbeatFailure?.('lost', lost);
@@ -242,9 +258,9 @@ export class JobWorker {
     for (const [pool, entries] of byPool) {
       try {
         const outcomes = await this.leases.releaseMany(pool, entries.map(({ job }) => ({ id: job.id, attempt: job.attempt })));
-        this.logger.log(`released ${entries.length} unfinished job(s) of pool ${pool}: ${outcomes.join(', ')}`);
+        this.logger.info(`released ${entries.length} unfinished job(s) of pool ${pool}: ${outcomes.join(', ')}`);
       } catch (error) {
-        this.logger.error(`releasing ${entries.length} job(s) of pool ${pool} failed: ${(error as Error).message}; their leases will expire`);
+        this.logger.error(`releasing ${entries.length} job(s) of pool ${pool} failed: ${errorMessage(error)}; their leases will expire`);
       }
       for (const entry of entries) {
         this.abort(entry, 'shutdown');
@@ -258,7 +274,7 @@ export class JobWorker {
     try {
       this.inScope(job, () => this.options.onSettled?.(job, outcome, error));
     } catch (listenerError) {
-      this.logger.error(`the onSettled listener failed for job ${job.id}: ${(listenerError as Error).message}`);
+      this.logger.error(`the onSettled listener failed for job ${job.id}: ${errorMessage(listenerError)}`);
     }
   }
 
@@ -270,7 +286,7 @@ export class JobWorker {
     try {
       if (this.options.toJobError) return this.options.toJobError(error);
     } catch (converterError) {
-      this.logger.error(`toJobError failed: ${(converterError as Error).message}; reporting the error as it is`);
+      this.logger.error(`toJobError failed: ${errorMessage(converterError)}; reporting the error as it is`);
     }
     const message = error instanceof Error ? error.message : String(error);
     const retryable = !(typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === false);

@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger, type JsonValue } from '@base-shift/core';
 import type { FailManyOutcome, JobLeases } from '../leases/job-leases';
 import type { JobError, LeasedJob } from '../model/job-types';
-import type { JsonValue } from '../model/json';
 
 /**
  * How a leased job left the worker: the state its result put it in; `refused`
@@ -42,7 +41,7 @@ const FLUSH_TRIES = 5;
  * lost job: its leases expire and the reaper retries them (at-least-once).
  */
 export class SettlementBuffer {
-  private readonly logger = new Logger(SettlementBuffer.name);
+  private readonly logger = getLogger(SettlementBuffer.name);
   private readonly pending = new Map<string, Pending>();
   private readonly flushes = new Set<Promise<void>>();
   private scheduled = false;
@@ -127,7 +126,7 @@ export class SettlementBuffer {
         return await call();
       } catch (error) {
         if (tries >= FLUSH_TRIES) {
-          this.logger.error(`pool ${pool}: reporting ${count} result(s) failed: ${(error as Error).message}; their leases will expire and be retried`);
+          this.logger.error(`pool ${pool}: reporting ${count} result(s) failed: ${errorMessage(error)}; their leases will expire and be retried`);
           return undefined;
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * tries));

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { pointerSegment, type ValidationProblem } from '../validation-problem';
+import { pointerSegment, type ValidationProblem } from '@base-shift/core';
 
 /** Keywords whose error points at a child property, so a schema's own errorMessage does not describe it. */
 const CHILD_KEYWORDS = new Set(['required', 'additionalProperties', 'dependentRequired', 'unevaluatedProperties']);

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import type { ValidationProblem } from '@base-shift/core';
 import { ajvErrorsToProblems } from './ajv-problems';
-import type { ValidationProblem } from '../validation-problem';
 
 // For our own, static schemas: compiled once each, in one instance that knows
 // the `errorMessage` annotation (a human message for a schema's failures).

@@ -1,7 +1,7 @@
 import Ajv2020, { type Options } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { errorMessage, isJsonObject, type ValidationProblem } from '@base-shift/core';
 import { ajvErrorsToProblems } from './ajv-problems';
-import { isJsonObject, type ValidationProblem } from '../validation-problem';
 
 /**
  * Options for user-supplied schemas (template input/output schemas, the
@@ -42,7 +42,7 @@ export function jsonSchemaProblems(schema: unknown, pointer: string): Validation
     ajv.compile(schema);
     return [];
   } catch (error) {
-    return [{ pointer, message: `is not a usable JSON Schema 2020-12: ${(error as Error).message}` }];
+    return [{ pointer, message: `is not a usable JSON Schema 2020-12: ${errorMessage(error)}` }];
   }
 }
 

@@ -1,4 +1,5 @@
-import { pointerSegment, type JsonValue, type ValidationProblem } from '../validation-problem';
+import { pointerSegment, type JsonValue, type ValidationProblem } from '@base-shift/core';
+import { readDotPath } from './dot-path';
 
 /**
  * The mapping syntax shared by `transform.output` and `external_api_call.body`
@@ -75,10 +76,5 @@ export function evaluateMapping(mapping: JsonValue, context: MappingContext): Js
 
 function lookup(context: MappingContext, path: string): unknown {
   const [root, rest] = path.startsWith('job.input') ? [context.job.input, path.slice('job.input'.length)] : [context.input, path.slice('input'.length)];
-  let current: unknown = root;
-  for (const segment of rest.split('.').slice(1)) {
-    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
+  return rest === '' ? root : readDotPath(root, rest.slice(1));
 }

@@ -1,4 +1,4 @@
-import { pointerSegment, type JsonValue, type ValidationProblem } from '../validation-problem';
+import { pointerSegment, type JsonValue, type ValidationProblem } from '@base-shift/core';
 
 /** A secret's name: what `${NAME}` refers to (a file SECRETS_DIR/NAME or an environment variable). */
 export const SECRET_NAME_PATTERN = /^[A-Z_][A-Z0-9_]*$/;

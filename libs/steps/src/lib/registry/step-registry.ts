@@ -1,10 +1,10 @@
+import { isJsonObject, type ValidationProblem } from '@base-shift/core';
 import { createDocumentValidator, type DocumentValidator } from '../json-schema/document-validator';
 import { delayStep, type DelayStepConfig } from '../step-types/delay.step';
 import { externalApiCallStep, type ExternalApiCallStepConfig } from '../step-types/external-api-call.step';
 import type { StepTypeDefinition } from '../step-types/step-type';
 import { transformStep, type TransformStepConfig } from '../step-types/transform.step';
 import { validationStep, type ValidationStepConfig } from '../step-types/validation.step';
-import { isJsonObject, type ValidationProblem } from '../validation-problem';
 
 export interface StepConfigByType {
   validation: ValidationStepConfig;

@@ -1,6 +1,6 @@
+import { pointerSegment, type JsonValue, type ValidationProblem } from '@base-shift/core';
 import { mappingProblems } from '../mapping/mapping';
 import { placeholderNames, placeholderNamesIn, placeholderProblems, placeholderProblemsIn } from '../placeholders/secret-placeholders';
-import { pointerSegment, type JsonValue, type ValidationProblem } from '../validation-problem';
 import type { StepTypeDefinition } from './step-type';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

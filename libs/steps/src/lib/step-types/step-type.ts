@@ -1,4 +1,4 @@
-import type { ValidationProblem } from '../validation-problem';
+import type { ValidationProblem } from '@base-shift/core';
 
 /** A JSON Schema (2020-12) as plain data. */
 export type JsonSchema = Readonly<Record<string, unknown>>;

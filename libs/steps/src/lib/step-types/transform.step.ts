@@ -1,5 +1,5 @@
+import type { JsonValue } from '@base-shift/core';
 import { mappingProblems } from '../mapping/mapping';
-import type { JsonValue } from '../validation-problem';
 import type { StepTypeDefinition } from './step-type';
 
 export interface TransformStepConfig {

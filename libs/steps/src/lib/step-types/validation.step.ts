@@ -1,5 +1,5 @@
+import type { ValidationProblem } from '@base-shift/core';
 import { jsonSchemaProblems } from '../json-schema/schema-ajv';
-import type { ValidationProblem } from '../validation-problem';
 import type { StepTypeDefinition } from './step-type';
 import { VALIDATION_RULE_SCHEMA, type ValidationRule } from './validation-rules';
 

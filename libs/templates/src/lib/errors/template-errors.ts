@@ -1,11 +1,9 @@
-import { formatProblem, type ValidationProblem } from '@base-shift/steps';
+import { CodedError, formatProblem, type ValidationProblem } from '@base-shift/core';
 
 export type TemplateErrorCode = 'TEMPLATE.NOT_FOUND' | 'TEMPLATE.VERSION_CONFLICT' | 'TEMPLATE.ALREADY_EXISTS' | 'TEMPLATE.INVALID';
 
 /** Base of every template domain error; the edge (resolver, controller) maps `code` to a transport error. */
-export abstract class TemplateError extends Error {
-  abstract readonly code: TemplateErrorCode;
-}
+export abstract class TemplateError extends CodedError<TemplateErrorCode> {}
 
 /** Thrown when a template, or the given version of it, does not exist. */
 export class TemplateNotFoundError extends TemplateError {
@@ -15,7 +13,6 @@ export class TemplateNotFoundError extends TemplateError {
     readonly version?: string,
   ) {
     super(version === undefined ? `template ${templateId} does not exist` : `template ${templateId} has no version ${version}`);
-    this.name = 'TemplateNotFoundError';
   }
 }
 
@@ -28,7 +25,6 @@ export class TemplateVersionConflictError extends TemplateError {
     readonly currentVersion: string,
   ) {
     super(`template ${templateId}: version ${requestedVersion} must be greater than the current highest version ${currentVersion}`);
-    this.name = 'TemplateVersionConflictError';
   }
 }
 
@@ -37,7 +33,6 @@ export class TemplateAlreadyExistsError extends TemplateError {
   readonly code = 'TEMPLATE.ALREADY_EXISTS';
   constructor(readonly templateId: string) {
     super(`template ${templateId} already exists; publish a new version of it instead`);
-    this.name = 'TemplateAlreadyExistsError';
   }
 }
 
@@ -46,6 +41,5 @@ export class InvalidTemplateError extends TemplateError {
   readonly code = 'TEMPLATE.INVALID';
   constructor(readonly problems: readonly ValidationProblem[]) {
     super(`invalid template: ${problems.map(formatProblem).join('; ')}`);
-    this.name = 'InvalidTemplateError';
   }
 }

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@base-shift/steps';
+import type { JsonObject } from '@base-shift/core';
 
 export interface JobStep {
   name: string;

@@ -1,7 +1,4 @@
-import type { ValidationProblem } from '@base-shift/steps';
-
-/** DI token of an optional TemplateObserver (the control plane's metrics). */
-export const TEMPLATE_OBSERVER = Symbol('TEMPLATE_OBSERVER');
+import type { ValidationProblem } from '@base-shift/core';
 
 /** Which use case refused a template document or version. */
 export type TemplateOperation = 'create' | 'publish' | 'deprecate';

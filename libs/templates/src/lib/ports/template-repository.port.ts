@@ -1,8 +1,5 @@
 import type { JobTemplateVersion, VersionSummary } from '../model/job-template';
 
-/** DI token of the TemplateRepository adapter. */
-export const TEMPLATE_REPOSITORY = Symbol('TEMPLATE_REPOSITORY');
-
 /** Thrown by insertVersion when (templateId, version) is already stored: the unique index refused it. */
 export class DuplicateTemplateVersionError extends Error {
   constructor(

@@ -1,4 +1,5 @@
-import { isStepTypeName, STEP_TYPE_NAMES, type ValidationProblem } from '@base-shift/steps';
+import type { ValidationProblem } from '@base-shift/core';
+import { isStepTypeName, STEP_TYPE_NAMES } from '@base-shift/steps';
 import { InvalidTemplateError } from '../errors/template-errors';
 import type { JobTemplateVersion, ResolvedTemplate } from '../model/job-template';
 import type { TemplateRepository } from '../ports/template-repository.port';

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { ValidationProblem } from '@base-shift/steps';
+import { errorMessage, getLogger, type ValidationProblem } from '@base-shift/core';
 import { InvalidTemplateError, TemplateAlreadyExistsError, TemplateNotFoundError, TemplateVersionConflictError } from '../errors/template-errors';
 import {
   DEFAULT_RUN_DEFAULTS,
@@ -9,8 +8,8 @@ import {
   type TemplateContent,
   type TemplateDraft,
 } from '../model/job-template';
-import { TEMPLATE_OBSERVER, type TemplateObserver, type TemplateOperation } from '../ports/template-observer.port';
-import { DuplicateTemplateVersionError, TEMPLATE_REPOSITORY, type TemplateRepository } from '../ports/template-repository.port';
+import type { TemplateObserver, TemplateOperation } from '../ports/template-observer.port';
+import { DuplicateTemplateVersionError, type TemplateRepository } from '../ports/template-repository.port';
 import { templateRequiredSecrets, validateTemplateDocument } from '../validation/validate-template';
 import {
   bumpVersion,
@@ -36,14 +35,17 @@ const CONTENT_KEYS: readonly (keyof TemplateContent)[] = [
   'name', 'description', 'steps', 'inputSchema', 'outputSchema', 'priority', 'maxAttempts', 'timeoutSeconds', 'resourceClass',
 ];
 
-/** The template store's use cases. Throws only TemplateError subclasses for anything the caller got wrong. */
-@Injectable()
+/**
+ * The template store's use cases. Throws only TemplateError subclasses for
+ * anything the caller got wrong. Framework-free: the app builds it with its
+ * repository adapter and, optionally, an observer (metrics).
+ */
 export class TemplateService {
-  private readonly logger = new Logger(TemplateService.name);
+  private readonly logger = getLogger(TemplateService.name);
 
   constructor(
-    @Inject(TEMPLATE_REPOSITORY) private readonly repository: TemplateRepository,
-    @Optional() @Inject(TEMPLATE_OBSERVER) private readonly observer?: TemplateObserver,
+    private readonly repository: TemplateRepository,
+    private readonly observer?: TemplateObserver,
   ) {}
 
   async createTemplate(draft: TemplateDraft): Promise<ResolvedTemplate> {
@@ -61,7 +63,7 @@ export class TemplateService {
       if (error instanceof DuplicateTemplateVersionError) throw new TemplateAlreadyExistsError(draft.templateId);
       throw error;
     }
-    this.logger.log(`created template ${template.templateId} ${template.version}`);
+    this.logger.info(`created template ${template.templateId} ${template.version}`);
     return { template, versions: [summary(template)] };
   }
 
@@ -86,7 +88,7 @@ export class TemplateService {
       try {
         const template = this.newVersion(templateId, next, content);
         await this.repository.insertVersion(template);
-        this.logger.log(`published template ${templateId} ${next}`);
+        this.logger.info(`published template ${templateId} ${next}`);
         return await this.withVersions(template);
       } catch (error) {
         if (!(error instanceof DuplicateTemplateVersionError)) throw error;
@@ -105,7 +107,7 @@ export class TemplateService {
       const exists = (await this.repository.listVersions(templateId)).length > 0;
       throw new TemplateNotFoundError(templateId, exists ? version : undefined);
     }
-    this.logger.log(`${deprecated ? 'deprecated' : 'undeprecated'} template ${templateId} ${version}`);
+    this.logger.info(`${deprecated ? 'deprecated' : 'undeprecated'} template ${templateId} ${version}`);
     const updated = await this.getTemplate(templateId, version);
     // Only a concurrent delete can make it vanish between the update and this read.
     if (!updated) throw new TemplateNotFoundError(templateId, version);
@@ -116,7 +118,7 @@ export class TemplateService {
   async deleteTemplate(templateId: string): Promise<number> {
     const deleted = await this.repository.deleteTemplate(templateId);
     if (deleted === 0) throw new TemplateNotFoundError(templateId);
-    this.logger.log(`deleted template ${templateId} (${deleted} versions)`);
+    this.logger.info(`deleted template ${templateId} (${deleted} versions)`);
     return deleted;
   }
 
@@ -152,7 +154,7 @@ export class TemplateService {
     try {
       this.observer?.validationFailed(operation, problems);
     } catch (error) {
-      this.logger.warn(`template observer failed: ${(error as Error).message}`);
+      this.logger.warn(`template observer failed: ${errorMessage(error)}`);
     }
     return new InvalidTemplateError(problems);
   }

@@ -1,6 +1,5 @@
+import { POOL_NAME_PATTERN, POOL_NAME_RULE, TEMPLATE_ID_PATTERN, TEMPLATE_ID_RULE } from '@base-shift/job-contract';
 import type { JsonSchema } from '@base-shift/steps';
-
-export const TEMPLATE_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$';
 
 export const RUN_DEFAULT_LIMITS = {
   priority: { minimum: -1000, maximum: 1000 },
@@ -21,7 +20,7 @@ export const TEMPLATE_DOCUMENT_SCHEMA: JsonSchema = {
     templateId: {
       type: 'string',
       pattern: TEMPLATE_ID_PATTERN,
-      errorMessage: 'must be 1-128 characters of letters, digits, _ . - starting with a letter or digit',
+      errorMessage: `must be ${TEMPLATE_ID_RULE}`,
     },
     name: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: ['string', 'null'], maxLength: 2000 },
@@ -52,8 +51,8 @@ export const TEMPLATE_DOCUMENT_SCHEMA: JsonSchema = {
     timeoutSeconds: { type: 'integer', ...RUN_DEFAULT_LIMITS.timeoutSeconds },
     resourceClass: {
       type: 'string',
-      pattern: '^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$',
-      errorMessage: 'must be a Kubernetes-style name: lowercase letters, digits and -, at most 63 characters',
+      pattern: POOL_NAME_PATTERN,
+      errorMessage: `must be a pool name: ${POOL_NAME_RULE}`,
     },
   },
 };

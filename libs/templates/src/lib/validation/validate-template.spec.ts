@@ -83,10 +83,15 @@ describe('validateTemplateDocument', () => {
   });
 
   it('bounds the run defaults', () => {
-    expect(validateTemplateDocument({ ...seed, maxAttempts: 0, timeoutSeconds: 86_401, resourceClass: 'Big_Pool', priority: 5 })).toEqual([
+    expect(validateTemplateDocument({ ...seed, maxAttempts: 0, timeoutSeconds: 86_401, resourceClass: 'big pool', priority: 5 })).toEqual([
       { pointer: '/maxAttempts', message: 'must be >= 1' },
       { pointer: '/timeoutSeconds', message: 'must be <= 86400' },
-      { pointer: '/resourceClass', message: 'must be a Kubernetes-style name: lowercase letters, digits and -, at most 63 characters' },
+      { pointer: '/resourceClass', message: "must be a pool name: 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit" },
     ]);
+  });
+
+  it('takes any name a pool can have as resourceClass', () => {
+    for (const resourceClass of ['default', 'Large_Memory.v2', 'a'.repeat(63)]) expect(validateTemplateDocument({ ...seed, resourceClass })).toEqual([]);
+    expect(validateTemplateDocument({ ...seed, resourceClass: '-gpu' })).toHaveLength(1);
   });
 });

@@ -1,12 +1,5 @@
-import {
-  createDocumentValidator,
-  isJsonObject,
-  isStepTypeName,
-  jsonSchemaProblems,
-  requiredSecrets,
-  validateStepConfig,
-  type ValidationProblem,
-} from '@base-shift/steps';
+import { isJsonObject, type ValidationProblem } from '@base-shift/core';
+import { createDocumentValidator, isStepTypeName, jsonSchemaProblems, requiredSecrets, validateStepConfig } from '@base-shift/steps';
 import type { JobStep } from '../model/job-template';
 import { versionProblem } from '../versioning/template-versions';
 import { TEMPLATE_DOCUMENT_SCHEMA } from './template-document.schema';

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { ValidationProblem } from '@base-shift/steps';
+import type { ValidationProblem } from '@base-shift/core';
 import { InvalidTemplateError } from '../errors/template-errors';
 
 export type VersionBump = 'major' | 'minor' | 'patch';

@@ -1,6 +1,6 @@
-import { JobQueue, QueueKeys, ResultConsumer, type JobResult, type JsonObject } from '@base-shift/queue';
+import type { JsonObject, JsonValue } from '@base-shift/core';
+import { JobQueue, QueueKeys, ResultConsumer, type JobResult } from '@base-shift/queue';
 import { type RedisConnection } from '@base-shift/redis';
-import type { JsonValue } from '../definition/workflow-request';
 import type { JobQueuePort, QueueJobSpec, QueueResult } from '../engine/engine-ports';
 
 export interface QueueAdapterOptions {
@@ -11,6 +11,8 @@ export interface QueueAdapterOptions {
   consumer: string;
   /** The consumer group of the workflow engine. */
   group?: string;
+  /** The process's JobQueue over these pools, when it has one (else one is made). */
+  queue?: JobQueue;
 }
 
 export const WORKFLOW_ENGINE_GROUP = 'workflow-engine';
@@ -26,7 +28,7 @@ export class QueueAdapter implements JobQueuePort {
     options: QueueAdapterOptions,
   ) {
     this.keys = new QueueKeys(options.prefix);
-    this.queue = new JobQueue(redis, { pools: options.pools, prefix: options.prefix });
+    this.queue = options.queue ?? new JobQueue(redis, { pools: options.pools, prefix: options.prefix });
     for (const pool of options.pools) {
       this.consumers.set(pool, new ResultConsumer(redis, { pool, group: options.group ?? WORKFLOW_ENGINE_GROUP, consumer: options.consumer, prefix: options.prefix }));
     }

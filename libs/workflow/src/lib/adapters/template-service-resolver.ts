@@ -1,5 +1,5 @@
+import type { JsonObject, JsonValue } from '@base-shift/core';
 import { InvalidTemplateError, type JobTemplateVersion } from '@base-shift/templates';
-import type { JsonObject, JsonValue } from '../definition/workflow-request';
 import type { PinnedTemplate, TemplateResolution, TemplateResolverPort } from '../engine/engine-ports';
 
 /** The part of the templates lib's TemplateService the engine uses. */

@@ -1,6 +1,5 @@
-import { childPath } from './field-path';
+import { childPointer, type JsonValue } from '@base-shift/core';
 import type { FieldProblem } from '../domain/workflow-errors';
-import type { JsonValue } from './workflow-request';
 
 /**
  * `{"$ref": "input.orderId"}` or `{"$ref": "jobs.order_validation.output.orderId"}`
@@ -10,8 +9,8 @@ import type { JsonValue } from './workflow-request';
 export type RefTarget = { source: 'input'; path: string[] } | { source: 'job'; jobId: string; path: string[] };
 
 export interface RefOccurrence {
-  /** Where the `$ref` object sits, e.g. `jobs[1].input.payment.amount`. */
-  field: string;
+  /** Where the `$ref` object sits, e.g. `/jobs/1/input/payment/amount`. */
+  pointer: string;
   expression: string;
   target: RefTarget;
 }
@@ -41,26 +40,26 @@ function isRefObject(value: JsonValue): value is { $ref: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, '$ref');
 }
 
-/** Every `$ref` in `value`, plus a problem for each malformed one. */
-export function findRefs(value: JsonValue, field: string): { refs: RefOccurrence[]; problems: FieldProblem[] } {
+/** Every `$ref` in `value` (which sits at `pointer`), plus a problem for each malformed one. */
+export function findRefs(value: JsonValue, pointer: string): { refs: RefOccurrence[]; problems: FieldProblem[] } {
   const refs: RefOccurrence[] = [];
   const problems: FieldProblem[] = [];
   const walk = (node: JsonValue, at: string): void => {
     if (isRefObject(node)) {
       const expression = node.$ref;
-      if (Object.keys(node).length !== 1) problems.push({ field: at, message: 'a {"$ref": ...} object must have no other keys' });
-      else if (typeof expression !== 'string') problems.push({ field: at, message: '$ref must be a string' });
+      if (Object.keys(node).length !== 1) problems.push({ pointer: at, message: 'a {"$ref": ...} object must have no other keys' });
+      else if (typeof expression !== 'string') problems.push({ pointer: at, message: '$ref must be a string' });
       else {
         const target = parseRef(expression);
-        if ('error' in target) problems.push({ field: at, message: target.error });
-        else refs.push({ field: at, expression, target });
+        if ('error' in target) problems.push({ pointer: at, message: target.error });
+        else refs.push({ pointer: at, expression, target });
       }
       return;
     }
-    if (Array.isArray(node)) node.forEach((item, index) => walk(item, childPath(at, index)));
-    else if (typeof node === 'object' && node !== null) for (const [key, item] of Object.entries(node)) walk(item, childPath(at, key));
+    if (Array.isArray(node)) node.forEach((item, index) => walk(item, childPointer(at, index)));
+    else if (typeof node === 'object' && node !== null) for (const [key, item] of Object.entries(node)) walk(item, childPointer(at, key));
   };
-  walk(value, field);
+  walk(value, pointer);
   return { refs, problems };
 }
 
@@ -88,13 +87,13 @@ function lookup(root: JsonValue, path: readonly string[], rootName: string): { v
  * A copy of `value` with every `$ref` replaced. Returns the problems instead
  * when a reference points at nothing, so the caller can fail the job with them.
  */
-export function resolveRefs(value: JsonValue, field: string, sources: RefSources): { value: JsonValue } | { problems: FieldProblem[] } {
+export function resolveRefs(value: JsonValue, pointer: string, sources: RefSources): { value: JsonValue } | { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const walk = (node: JsonValue, at: string): JsonValue => {
     if (isRefObject(node)) {
       const target = typeof node.$ref === 'string' ? parseRef(node.$ref) : { error: '$ref must be a string' };
       if ('error' in target) {
-        problems.push({ field: at, message: target.error });
+        problems.push({ pointer: at, message: target.error });
         return null;
       }
       const found =
@@ -104,18 +103,18 @@ export function resolveRefs(value: JsonValue, field: string, sources: RefSources
             ? lookup(sources.outputs.get(target.jobId) as JsonValue, target.path, `jobs.${target.jobId}.output`)
             : { error: `job ${target.jobId} has no output yet` };
       if ('error' in found) {
-        problems.push({ field: at, message: `$ref ${JSON.stringify(node.$ref)}: ${found.error}` });
+        problems.push({ pointer: at, message: `$ref ${JSON.stringify(node.$ref)}: ${found.error}` });
         return null;
       }
       return found.value;
     }
-    if (Array.isArray(node)) return node.map((item, index) => walk(item, childPath(at, index)));
+    if (Array.isArray(node)) return node.map((item, index) => walk(item, childPointer(at, index)));
     if (typeof node === 'object' && node !== null) {
       // fromEntries defines own properties, so a "__proto__" key stays data, never a prototype.
-      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, childPath(at, key))]));
+      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, childPointer(at, key))]));
     }
     return node;
   };
-  const resolved = walk(value, field);
+  const resolved = walk(value, pointer);
   return problems.length > 0 ? { problems } : { value: resolved };
 }

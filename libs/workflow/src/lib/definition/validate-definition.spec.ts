@@ -32,25 +32,25 @@ describe('validateWorkflowDefinition', () => {
     expect(Object.fromEntries(definition.jobs.map((j) => [j.id, j.dependsOn]))).toEqual({ a: [], b: ['a'], c: ['a'], d: ['b', 'c'], e: [] });
   });
 
-  it('refuses duplicate and malformed job ids, naming the field', () => {
+  it('refuses duplicate and malformed job ids in one answer, naming each by its pointer', () => {
     expect(problemsOf({ jobs: [job('a'), job('a'), job('9x'), { id: 'ok' }] })).toEqual([
-      { field: 'jobs[1].id', message: expect.stringContaining('duplicates jobs[0].id "a"') },
-      { field: 'jobs[2].id', message: expect.stringContaining('must match') },
-      { field: 'jobs[3].templateId', message: expect.stringContaining('must be a template id') },
+      { pointer: '/jobs/2/id', message: 'must match the pattern ^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
+      { pointer: '/jobs/3/templateId', message: 'is required' },
+      { pointer: '/jobs/1/id', message: 'duplicates /jobs/0/id "a"; job ids must be unique' },
     ]);
   });
 
   it('refuses unknown, self and repeated dependsOn references', () => {
     expect(problemsOf({ jobs: [job('a', { dependsOn: ['a'] }), job('b', { dependsOn: ['zz', 'a', 'a'] })] })).toEqual([
-      { field: 'jobs[0].dependsOn[0]', message: 'job a cannot depend on itself' },
-      { field: 'jobs[1].dependsOn[0]', message: 'refers to unknown job "zz"; known jobs: a, b' },
-      { field: 'jobs[1].dependsOn[2]', message: 'lists "a" twice' },
+      { pointer: '/jobs/0/dependsOn/0', message: 'job a cannot depend on itself' },
+      { pointer: '/jobs/1/dependsOn/0', message: 'refers to unknown job "zz"; known jobs: a, b' },
+      { pointer: '/jobs/1/dependsOn/2', message: 'lists "a" twice' },
     ]);
   });
 
   it('names the cycle it refuses', () => {
     const problems = problemsOf({ jobs: [job('a', { dependsOn: ['c'] }), job('b', { dependsOn: ['a'] }), job('c', { dependsOn: ['b'] }), job('d')] });
-    expect(problems).toEqual([{ field: 'jobs[0].dependsOn', message: 'dependsOn forms a cycle: a -> c -> b -> a' }]);
+    expect(problems).toEqual([{ pointer: '/jobs/0/dependsOn', message: 'dependsOn forms a cycle: a -> c -> b -> a' }]);
   });
 
   it('accepts $refs to the workflow input and to jobs that run before', () => {
@@ -72,20 +72,19 @@ describe('validateWorkflowDefinition', () => {
       ],
     });
     expect(problems).toEqual([
-      { field: 'jobs[0].input.x', message: '$ref "jobs.b.output.y": job b does not run before a (add it to a\'s dependsOn)' },
-      { field: 'jobs[0].input.z', message: '$ref "jobs.nope.output" names unknown job "nope"' },
-      { field: 'jobs[1].input.bad', message: expect.stringContaining('$ref "output.y" is malformed') },
-      { field: 'jobs[1].input.extra', message: 'a {"$ref": ...} object must have no other keys' },
-      { field: 'jobs[1].input.num', message: '$ref must be a string' },
+      { pointer: '/jobs/0/input/x', message: '$ref "jobs.b.output.y": job b does not run before a (add it to a\'s dependsOn)' },
+      { pointer: '/jobs/0/input/z', message: '$ref "jobs.nope.output" names unknown job "nope"' },
+      { pointer: '/jobs/1/input/bad', message: expect.stringContaining('$ref "output.y" is malformed') },
+      { pointer: '/jobs/1/input/extra', message: 'a {"$ref": ...} object must have no other keys' },
+      { pointer: '/jobs/1/input/num', message: '$ref must be a string' },
     ]);
   });
 
-  it('refuses bodies that are not objects, empty job lists and unknown properties', () => {
-    expect(problemsOf([])).toEqual([{ field: '', message: 'the body must be a JSON object, got an array' }]);
-    expect(problemsOf({ jobs: [] })).toEqual([{ field: 'jobs', message: 'must be an array of 1 to 200 jobs, got 0 jobs' }]);
-    expect(problemsOf({ jobs: [job('a', { color: 'red' })], extra: true })).toEqual([
-      { field: 'extra', message: 'is not a known workflow property' },
-      { field: 'jobs[0].color', message: 'is not a known job property' },
+  it('checks the shape first (workflow-request.schema.spec.ts has every limit) and answers with every shape problem at once', () => {
+    expect(problemsOf([])).toEqual([{ pointer: '', message: 'must be an object' }]);
+    expect(problemsOf({ priority: 'high', jobs: [job('a', { color: 'red', dependsOn: ['zz'] })] })).toEqual([
+      { pointer: '/priority', message: 'must be a number' },
+      { pointer: '/jobs/0/color', message: 'is not allowed (allowed: id, templateId, version, input, priority, dependsOn)' },
     ]);
   });
 
@@ -93,17 +92,16 @@ describe('validateWorkflowDefinition', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(problemsOf({ input: { deep }, jobs: [job('a', { input: { deep } })] })).toEqual([
-      { field: 'input', message: 'must not nest deeper than 32 levels' },
-      { field: 'jobs[0].input', message: 'must not nest deeper than 32 levels' },
+      { pointer: '/input', message: 'must not nest deeper than 32 levels' },
+      { pointer: '/jobs/0/input', message: 'must not nest deeper than 32 levels' },
     ]);
+    const nested = (levels: number): Record<string, unknown> => (levels === 1 ? {} : { next: nested(levels - 1) });
+    expect(validateWorkflowDefinition({ input: nested(32), jobs: [job('a', { input: nested(32) })] }).input).toEqual(nested(32));
   });
 
-  it('refuses priorities outside the templates\' range and out-of-range timeouts', () => {
-    expect(problemsOf({ priority: 'high', timeoutSeconds: 0, jobs: [job('a', { priority: null }), job('b', { priority: 1001 })] })).toEqual([
-      { field: 'priority', message: 'must be a number between -1000 and 1000 (higher runs first), got the string "high"' },
-      { field: 'timeoutSeconds', message: 'must be an integer between 1 and 2592000, got number 0' },
-      { field: 'jobs[0].priority', message: 'must be a number between -1000 and 1000 (higher runs first), got null' },
-      { field: 'jobs[1].priority', message: 'must be a number between -1000 and 1000 (higher runs first), got number 1001' },
-    ]);
+  it('trims the name and version it keeps', () => {
+    const definition = validateWorkflowDefinition({ name: ' order o-1 ', jobs: [job('a', { version: ' ^1.0 ' })] });
+    expect(definition.name).toBe('order o-1');
+    expect(definition.jobs[0].version).toBe('^1.0');
   });
 });

@@ -5,7 +5,7 @@ import { JOB_STATES, WORKFLOW_STATES, type JobState, type WorkflowState } from '
  * Lua scripts (the table is rendered into them at load time, see
  * `renderTransitionTableLua`) and the tests all read this one object.
  *
- * Beyond DESIGN.md: `FAILED -> RUNNING` (workflow retry) and the job moves
+ * Beyond the seed's diagram (docs/architecture.md): `FAILED -> RUNNING` (workflow retry) and the job moves
  * back to PENDING from FAILED / TIMED_OUT / CANCELLED exist only for an
  * explicit workflow retry; `PENDING -> FAILED` is a job whose input, once its
  * `$ref`s are resolved, does not match the template's inputSchema.

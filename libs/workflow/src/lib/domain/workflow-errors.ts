@@ -1,23 +1,28 @@
+import { CodedError, formatProblem, type ValidationProblem } from '@base-shift/core';
+
+export type WorkflowErrorCode =
+  | 'WORKFLOW.INVALID'
+  | 'WORKFLOW.NOT_FOUND'
+  | 'WORKFLOW.JOB_NOT_FOUND'
+  | 'WORKFLOW.ILLEGAL_TRANSITION'
+  | 'WORKFLOW.IDEMPOTENCY_CONFLICT'
+  | 'WORKFLOW.STALE_ATTEMPT'
+  | 'WORKFLOW.JOB_RESULT_CONFLICT';
+
 /**
  * Domain errors carry a stable `code`; only the HTTP edge maps them to status
- * codes (see apps/control-plane/src/app/workflows/workflow-error.mapper.ts).
+ * codes (apps/control-plane/src/app/workflows/http/workflow-http-exception.ts).
  */
-export abstract class WorkflowError extends Error {
-  abstract readonly code: string;
-}
+export abstract class WorkflowError extends CodedError<WorkflowErrorCode> {}
 
-/** One problem found in a request, named by its field path (`jobs[1].dependsOn[0]`). */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** One problem found in a request, named by its JSON Pointer (`/jobs/1/dependsOn/0`), as every problem detail is. */
+export type FieldProblem = ValidationProblem;
 
 /** Thrown when a workflow request, a job's input or output breaks a rule; nothing was written. */
 export class WorkflowValidationError extends WorkflowError {
   readonly code = 'WORKFLOW.INVALID';
   constructor(readonly problems: readonly FieldProblem[], summary = 'The workflow request is invalid') {
-    super(`${summary}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-    this.name = 'WorkflowValidationError';
+    super(`${summary}: ${problems.map(formatProblem).join('; ')}`);
   }
 }
 
@@ -26,7 +31,6 @@ export class WorkflowNotFoundError extends WorkflowError {
   readonly code = 'WORKFLOW.NOT_FOUND';
   constructor(readonly workflowId: string) {
     super(`workflow ${JSON.stringify(workflowId)} does not exist`);
-    this.name = 'WorkflowNotFoundError';
   }
 }
 
@@ -35,7 +39,6 @@ export class JobNotFoundError extends WorkflowError {
   readonly code = 'WORKFLOW.JOB_NOT_FOUND';
   constructor(readonly workflowId: string, readonly jobId: string) {
     super(`workflow ${JSON.stringify(workflowId)} has no job ${JSON.stringify(jobId)}`);
-    this.name = 'JobNotFoundError';
   }
 }
 
@@ -52,7 +55,6 @@ export class IllegalTransitionError extends WorkflowError {
       `${subject} cannot move from ${from} to ${to}; ` +
         (allowed.length > 0 ? `allowed from ${from}: ${allowed.join(', ')}` : `${from} is final`),
     );
-    this.name = 'IllegalTransitionError';
   }
 }
 
@@ -61,7 +63,6 @@ export class IdempotencyConflictError extends WorkflowError {
   readonly code = 'WORKFLOW.IDEMPOTENCY_CONFLICT';
   constructor(readonly workflowId: string) {
     super(`this Idempotency-Key was already used for workflow ${workflowId} with a different request body`);
-    this.name = 'IdempotencyConflictError';
   }
 }
 
@@ -70,7 +71,6 @@ export class StaleAttemptError extends WorkflowError {
   readonly code = 'WORKFLOW.STALE_ATTEMPT';
   constructor(readonly jobId: string, readonly given: number, readonly current: number) {
     super(`job ${jobId}: attempt ${given} is not the current attempt (${current})`);
-    this.name = 'StaleAttemptError';
   }
 }
 
@@ -79,6 +79,5 @@ export class JobResultConflictError extends WorkflowError {
   readonly code = 'WORKFLOW.JOB_RESULT_CONFLICT';
   constructor(readonly jobId: string, readonly state: string) {
     super(`job ${jobId} is already ${state} with a different output or error`);
-    this.name = 'JobResultConflictError';
   }
 }

@@ -1,8 +1,8 @@
-/** Workflow lifecycle states (DESIGN.md "Workflow state machine"). */
+/** Workflow lifecycle states (docs/architecture.md, "State machine"). */
 export const WORKFLOW_STATES = ['INITIALIZED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
-/** Job lifecycle states (DESIGN.md "Workflow state machine"). */
+/** Job lifecycle states (docs/architecture.md, "State machine"). */
 export const JOB_STATES = ['PENDING', 'QUEUED', 'RUNNING', 'RETRY_WAIT', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'TIMED_OUT'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 

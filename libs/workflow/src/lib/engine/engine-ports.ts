@@ -1,5 +1,5 @@
+import type { JsonObject, JsonValue } from '@base-shift/core';
 import type { WorkflowJobPayload } from '@base-shift/job-contract';
-import type { JsonObject, JsonValue } from '../definition/workflow-request';
 
 export interface QueueJobSpec {
   /** Deterministic (`<workflowId>:<jobId>:<run>`), so enqueueing twice is harmless. */
@@ -77,6 +77,3 @@ export type TemplateResolution =
 export interface TemplateResolverPort {
   resolve(templateId: string, versionOrRange: string | undefined): Promise<TemplateResolution>;
 }
-
-export const JOB_QUEUE = Symbol('JOB_QUEUE');
-export const TEMPLATE_RESOLVER = Symbol('TEMPLATE_RESOLVER');

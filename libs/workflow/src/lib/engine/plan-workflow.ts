@@ -1,6 +1,6 @@
-import { childPath } from '../definition/field-path';
+import { childPointer, type JsonValue } from '@base-shift/core';
 import { findRefs, resolveRefs } from '../definition/input-refs';
-import type { JsonValue, WorkflowDefinition } from '../definition/workflow-request';
+import type { WorkflowDefinition } from '../definition/workflow-request';
 import { WorkflowValidationError, type FieldProblem } from '../domain/workflow-errors';
 import { jsonHash } from '../store/canonical-json';
 import type { NewJob, NewWorkflow } from '../store/store-inputs';
@@ -50,18 +50,18 @@ export async function planWorkflow(
   const snapshots = new Map<string, { template: PinnedTemplate; hash: string }>();
   const jobs: NewJob[] = [];
   definition.jobs.forEach((job, index) => {
-    const at = childPath('jobs', index);
+    const at = childPointer('/jobs', index);
     const outcome = resolved.get(keyOf(job.templateId, job.version));
     if (!outcome || 'problem' in outcome) {
       const problem = outcome && 'problem' in outcome ? outcome.problem : 'unknown-template';
-      const field = problem === 'unknown-template' ? childPath(at, 'templateId') : childPath(at, 'version');
-      problems.push({ field, message: PROBLEM_TEXT[problem](job.templateId, job.version) });
+      const pointer = childPointer(at, problem === 'unknown-template' ? 'templateId' : 'version');
+      problems.push({ pointer, message: PROBLEM_TEXT[problem](job.templateId, job.version) });
       return;
     }
     const template = outcome.template;
     if (!options.pools.includes(template.resourceClass)) {
       const served = options.pools.join(', ');
-      problems.push({ field: childPath(at, 'templateId'), message: `template ${template.templateId}@${template.version} runs in pool ${JSON.stringify(template.resourceClass)}, which this control plane does not serve (pools: ${served})` });
+      problems.push({ pointer: childPointer(at, 'templateId'), message: `template ${template.templateId}@${template.version} runs in pool ${JSON.stringify(template.resourceClass)}, which this control plane does not serve (pools: ${served})` });
       return;
     }
     const snapshotKey = `${template.templateId}@${template.version}`;
@@ -71,7 +71,7 @@ export async function planWorkflow(
       snapshots.set(snapshotKey, { template, hash });
     }
     const { hash } = snapshots.get(snapshotKey) as { hash: string };
-    problems.push(...knownInputProblems(job.input, definition.input, hash, schemas, childPath(at, 'input')));
+    problems.push(...knownInputProblems(job.input, definition.input, hash, schemas, childPointer(at, 'input')));
     jobs.push({
       id: job.id,
       templateId: template.templateId,

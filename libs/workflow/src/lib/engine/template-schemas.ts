@@ -1,8 +1,7 @@
 import type { ValidateFunction } from 'ajv';
+import type { JsonValue } from '@base-shift/core';
 import { ajvErrorsToProblems, createSchemaAjv } from '@base-shift/steps';
-import { pointerToPath } from '../definition/field-path';
 import type { FieldProblem } from '../domain/workflow-errors';
-import type { JsonValue } from '../definition/workflow-request';
 import type { PinnedTemplate } from './engine-ports';
 
 interface CompiledTemplate {
@@ -32,7 +31,7 @@ export class TemplateSchemas {
     if (this.compiled.size > MAX_CACHED) this.compiled.delete(this.compiled.keys().next().value as string);
   }
 
-  /** Problems of `value` against the input schema, named under `field` (e.g. `jobs[1].input`). */
+  /** Problems of `value` against the input schema, named under `field` (e.g. `/jobs/1/input`). */
   inputProblems(templateHash: string, value: JsonValue, field: string): FieldProblem[] {
     return this.problems(this.get(templateHash).input, value, field);
   }
@@ -49,6 +48,6 @@ export class TemplateSchemas {
 
   private problems(validate: ValidateFunction, value: JsonValue, field: string): FieldProblem[] {
     if (validate(value)) return [];
-    return ajvErrorsToProblems(validate.errors).map((problem) => ({ field: pointerToPath(field, problem.pointer), message: problem.message }));
+    return ajvErrorsToProblems(validate.errors, field);
   }
 }

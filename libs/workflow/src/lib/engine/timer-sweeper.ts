@@ -1,4 +1,4 @@
-import { BackgroundLoop } from './background-loop';
+import { BackgroundLoop } from '@base-shift/redis';
 import type { WorkflowEngine } from './workflow-engine';
 
 export interface TimerSweeperOptions {
@@ -15,7 +15,13 @@ export class TimerSweeper {
 
   constructor(engine: WorkflowEngine, options: TimerSweeperOptions = {}) {
     const { intervalMs = 500, batchSize = 100, claimMs = 30_000 } = options;
-    this.loop = new BackgroundLoop('workflow-timers', async () => ((await engine.reconcileDue(batchSize, claimMs)) >= batchSize ? 0 : intervalMs));
+    this.loop = new BackgroundLoop({
+      name: 'workflow-timers',
+      // A full batch means more may be due: sweep again at once.
+      run: async () => ((await engine.reconcileDue(batchSize, claimMs)) >= batchSize ? 0 : undefined),
+      intervalMs,
+      errorDelayMs: 1000,
+    });
   }
 
   start(): void {

@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
+import { getLogger, type JsonValue } from '@base-shift/core';
 import { withLogContext, type LogFields } from '@base-shift/observability';
 import { findRefs, resolveRefs } from '../definition/input-refs';
-import type { JsonValue } from '../definition/workflow-request';
 import type { FieldProblem } from '../domain/workflow-errors';
 import type { WorkflowIndex } from '../store/workflow-index';
 import type { OutboxOp, ScriptOutcome } from '../store/workflow-record';
@@ -25,7 +24,7 @@ const MAX_REMEMBERED_JOBS = 10_000;
  * the timer sweeper).
  */
 export class WorkflowAdvancer {
-  private readonly logger = new Logger(WorkflowAdvancer.name);
+  private readonly logger = getLogger(WorkflowAdvancer.name);
   /** `<workflowId>:<jobId>` → pinned template of jobs this process enqueued: saves a read per result. */
   private readonly jobTemplates = new Map<string, { templateId: string; version: string; templateHash: string }>();
 
@@ -64,19 +63,19 @@ export class WorkflowAdvancer {
     const context = known ?? (await this.store.enqueueContext(id, jobIds));
     const referenced = new Set<string>();
     for (const job of context.jobs) {
-      for (const ref of findRefs(job.input, 'input').refs) if (ref.target.source === 'job') referenced.add(ref.target.jobId);
+      for (const ref of findRefs(job.input, '/input').refs) if (ref.target.source === 'job') referenced.add(ref.target.jobId);
     }
     const outputs = await this.store.outputs(id, [...referenced]);
     return Promise.all(
       context.jobs.map(async (job): Promise<ReadyEntry> => {
         await this.loadSchemas(id, job.templateId, job.version, job.templateHash);
-        const resolved = resolveRefs(job.input, 'input', { input: context.input, outputs });
+        const resolved = resolveRefs(job.input, '/input', { input: context.input, outputs });
         if ('problems' in resolved) return invalid(job.id, 'input references could not be resolved', resolved.problems);
-        const problems = this.schemas.inputProblems(job.templateHash, resolved.value, 'input');
+        const problems = this.schemas.inputProblems(job.templateHash, resolved.value, '/input');
         if (problems.length > 0) return invalid(job.id, `input does not match the inputSchema of ${job.templateId}@${job.version}`, problems);
         const bytes = Buffer.byteLength(JSON.stringify(resolved.value));
         if (bytes > this.maxInputBytes) {
-          return invalid(job.id, 'input is too large for the queue', [{ field: 'input', message: `is ${bytes} bytes once resolved; at most ${this.maxInputBytes} are accepted` }]);
+          return invalid(job.id, 'input is too large for the queue', [{ pointer: '/input', message: `is ${bytes} bytes once resolved; at most ${this.maxInputBytes} are accepted` }]);
         }
         return { jobId: job.id, input: resolved.value };
       }),
@@ -157,6 +156,6 @@ function invalid(jobId: string, message: string, problems: readonly FieldProblem
   return {
     jobId,
     error: { message, errors: problems as unknown as JsonValue },
-    reason: `${message}: ${first.field}: ${first.message}${more}`,
+    reason: `${message}: ${first.pointer}: ${first.message}${more}`,
   };
 }

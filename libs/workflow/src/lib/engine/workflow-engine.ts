@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger, isJsonObject, type JsonValue } from '@base-shift/core';
 import { withLogContext } from '@base-shift/observability';
 import { validateWorkflowDefinition } from '../definition/validate-definition';
-import type { JsonValue } from '../definition/workflow-request';
 import { JobNotFoundError, WorkflowNotFoundError, WorkflowValidationError } from '../domain/workflow-errors';
 import type { WorkflowState } from '../domain/workflow-states';
 import { jsonHash } from '../store/canonical-json';
@@ -49,7 +48,7 @@ export interface JobStatusUpdate {
 
 /** The workflow use cases; NestJS-free (a thin module in the app wires it). */
 export class WorkflowEngine {
-  private readonly logger = new Logger(WorkflowEngine.name);
+  private readonly logger = getLogger(WorkflowEngine.name);
   private readonly schemas = new TemplateSchemas();
   readonly advancer: WorkflowAdvancer;
   private readonly recoveryDelayMs: number;
@@ -86,7 +85,7 @@ export class WorkflowEngine {
     const { created } = await this.deps.store.create(plan);
     if (created) {
       notifyObserver(this.deps.observer, (o) => o.workflowCreated());
-      this.logger.log(`workflow ${id} created with ${plan.jobs.length} jobs`);
+      this.logger.info(`workflow ${id} created with ${plan.jobs.length} jobs`);
       // Roots reference nothing but the workflow input: their context is the plan, no need to read it back.
       const roots = plan.jobs.filter((job) => job.dependsOn.length === 0);
       const context = { input: plan.input, jobs: roots.map((job) => ({ id: job.id, input: job.input, templateId: job.templateId, version: job.version, templateHash: job.templateHash })) };
@@ -171,7 +170,7 @@ export class WorkflowEngine {
           const message = `output does not match the outputSchema of ${template.templateId}@${template.version}`;
           outcome = 'failed';
           payload = { message, errors: problems as unknown as JsonValue };
-          reason = `${message}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+          reason = `${message}: ${problems.map((p) => `${p.pointer}: ${p.message}`).join('; ')}`;
         }
       }
       const applied = await this.deps.store.applyResult(workflowId, { jobId, queueJobId: result.queueJobId, attempt: result.attempt, outcome, payload, reason, at: result.at });
@@ -199,7 +198,7 @@ export class WorkflowEngine {
         await this.deps.timers.settle(timer, outcome.nextDeadline);
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) await this.deps.timers.settle(timer, null);
-        else this.logger.error(`reconciling workflow ${timer.workflowId} failed; retried in ${claimMs} ms: ${(error as Error).message}`);
+        else this.logger.error(`reconciling workflow ${timer.workflowId} failed; retried in ${claimMs} ms: ${errorMessage(error)}`);
       }
     }
     return claimed.length;
@@ -211,12 +210,12 @@ export class WorkflowEngine {
 
   private async outputProblems(id: string, template: { templateId: string; version: string; templateHash: string }, output: JsonValue) {
     await this.advancer.loadSchemas(id, template.templateId, template.version, template.templateHash);
-    return this.schemas.outputProblems(template.templateHash, output, 'output');
+    return this.schemas.outputProblems(template.templateHash, output, '/output');
   }
 }
 
 function failureReason(error: JsonValue, fallback: string): string {
   if (typeof error === 'string' && error.length > 0) return error.slice(0, 500);
-  if (typeof error === 'object' && error !== null && !Array.isArray(error) && typeof error['message'] === 'string') return error['message'].slice(0, 500);
+  if (isJsonObject(error) && typeof error['message'] === 'string') return error['message'].slice(0, 500);
   return fallback;
 }

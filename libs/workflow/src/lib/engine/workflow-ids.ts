@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LogFields } from '@base-shift/observability';
 import type { QueueResult } from './engine-ports';
+import { JOB_ID_PATTERN } from '../definition/workflow-request.schema';
 
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -34,9 +35,12 @@ export function isWorkflowId(value: string): boolean {
   return UUID_TEXT.test(value);
 }
 
+// The job id part is the request schema's rule, anchors dropped.
+const QUEUE_JOB_ID = new RegExp(`^([0-9a-f-]{36}):(${JOB_ID_PATTERN.slice(1, -1)}):(\\d+)$`);
+
 /** `<workflowId>:<jobId>:<run>` — built by enqueue-jobs-6.lua, read back here. */
 export function parseQueueJobId(queueJobId: string): { workflowId: string; jobId: string; run: number } | null {
-  const match = /^([0-9a-f-]{36}):([A-Za-z][A-Za-z0-9_-]{0,63}):(\d+)$/.exec(queueJobId);
+  const match = QUEUE_JOB_ID.exec(queueJobId);
   return match ? { workflowId: match[1], jobId: match[2], run: Number(match[3]) } : null;
 }
 

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
 import type { WorkflowState } from '../domain/workflow-states';
 import type { AppliedJobFacts } from '../store/workflow-record';
 import type { QueueResult } from './engine-ports';
@@ -24,7 +24,7 @@ export interface WorkflowObserver {
   jobResultApplied(result: AppliedJobResult): void;
 }
 
-const logger = new Logger('WorkflowObserver');
+const logger = getLogger('WorkflowObserver');
 
 /** Runs an observer call; a failing observer never fails the workflow step that reported to it. */
 export function notifyObserver(observer: WorkflowObserver | undefined, call: (observer: WorkflowObserver) => void): void {
@@ -32,6 +32,6 @@ export function notifyObserver(observer: WorkflowObserver | undefined, call: (ob
   try {
     call(observer);
   } catch (error) {
-    logger.warn(`workflow observer failed: ${(error as Error).message}`);
+    logger.warn(`workflow observer failed: ${errorMessage(error)}`);
   }
 }

@@ -1,6 +1,6 @@
-import { Logger } from '@nestjs/common';
+import { errorMessage, getLogger } from '@base-shift/core';
 import { withLogContext } from '@base-shift/observability';
-import { BackgroundLoop } from './background-loop';
+import { BackgroundLoop } from '@base-shift/redis';
 import type { JobQueuePort, QueueResult } from './engine-ports';
 import type { WorkflowEngine } from './workflow-engine';
 import { resultLogFields } from './workflow-ids';
@@ -22,7 +22,7 @@ export interface WorkflowResultConsumerOptions {
  * crash at any point leaves it pending, and a live replica claims it.
  */
 export class WorkflowResultConsumer {
-  private readonly logger = new Logger(WorkflowResultConsumer.name);
+  private readonly logger = getLogger(WorkflowResultConsumer.name);
   private readonly loops: BackgroundLoop[];
   private readonly options: Required<WorkflowResultConsumerOptions>;
 
@@ -48,7 +48,7 @@ export class WorkflowResultConsumer {
     let grouped = false;
     let pendingDrained = false;
     let nextClaim = 0;
-    return new BackgroundLoop(`workflow-results:${pool}`, async () => {
+    const round = async (): Promise<number> => {
       if (!grouped) {
         // Here rather than at start-up, so the process starts while Redis is down. Results
         // written before are kept: the queue trims nothing a group has not acknowledged.
@@ -68,7 +68,9 @@ export class WorkflowResultConsumer {
       }
       await this.apply(pool, await this.queue.readResults(pool, batchSize, blockMs));
       return 0;
-    });
+    };
+    // A round waits in the blocking read, so the next one starts at once.
+    return new BackgroundLoop({ name: `workflow-results:${pool}`, run: round, intervalMs: 0, errorDelayMs: 1000 });
   }
 
   private async apply(pool: string, results: readonly QueueResult[]): Promise<void> {
@@ -79,7 +81,7 @@ export class WorkflowResultConsumer {
           this.engine.applyQueueResult(result).then(
             () => result.entryId,
             (error: unknown) => {
-              this.logger.error(`result ${result.entryId} of ${result.queueJobId} not applied; it stays pending: ${(error as Error).message}`);
+              this.logger.error(`result ${result.entryId} of ${result.queueJobId} not applied; it stays pending: ${errorMessage(error)}`);
               return null;
             },
           ),

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { getLogger } from '@base-shift/core';
 import type { RedisConnection } from '@base-shift/redis';
 import type { WorkflowKeys } from '../store/workflow-keys';
 import type { HistoryEntry } from '../store/workflow-record';
@@ -13,7 +13,7 @@ type Listener = (entry: HistoryEntry) => void;
  * replay the history list for what they missed (see WorkflowEventStream).
  */
 export class WorkflowEvents {
-  private readonly logger = new Logger(WorkflowEvents.name);
+  private readonly logger = getLogger(WorkflowEvents.name);
   private subscriber: RedisConnection | undefined;
   private readonly listeners = new Map<string, Set<Listener>>();
 

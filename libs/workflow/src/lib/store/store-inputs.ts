@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../definition/workflow-request';
+import type { JsonObject, JsonValue } from '@base-shift/core';
 
 /** What the engine hands the store; the store turns it into hash fields and script arguments. */
 export interface NewJob {

@@ -36,7 +36,7 @@ export function encodeCursor(position: Position): string {
 export function decodeCursor(cursor: string): Position {
   const text = Buffer.from(cursor, 'base64url').toString();
   const match = /^(\d{1,16}):([A-Za-z0-9-]{1,64})$/.exec(text);
-  if (!match) throw new WorkflowValidationError([{ field: 'cursor', message: 'is not a cursor returned by this API (use nextCursor as is)' }]);
+  if (!match) throw new WorkflowValidationError([{ pointer: '/cursor', message: 'is not a cursor returned by this API (use nextCursor as is)' }]);
   return { score: Number(match[1]), id: match[2] };
 }
 

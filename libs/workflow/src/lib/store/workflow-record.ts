@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../definition/workflow-request';
+import type { JsonObject, JsonValue } from '@base-shift/core';
 import type { JobState, WorkflowState } from '../domain/workflow-states';
 
 /** One recorded transition (also the payload of a live event). */

@@ -1,6 +1,6 @@
 import type { Cluster } from 'ioredis';
-import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
-import { deleteKeysWithPrefix, requireTestEnv, uniqueName } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
+import { requireTestEnv, uniqueName } from '@base-shift/testing';
 import type { NewWorkflow } from './store-inputs';
 import { WorkflowIndex } from './workflow-index';
 import { WorkflowKeys } from './workflow-keys';

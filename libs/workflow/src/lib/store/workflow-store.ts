@@ -1,4 +1,4 @@
-import type { JsonValue } from '../definition/workflow-request';
+import type { JsonValue } from '@base-shift/core';
 import type { WorkflowState } from '../domain/workflow-states';
 import { jsonHash } from './canonical-json';
 import { runLuaScript, type RedisConnection } from '@base-shift/redis';

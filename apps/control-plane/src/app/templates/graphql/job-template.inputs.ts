@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { TEMPLATE_ID_RULE } from '@base-shift/job-contract';
 import { JSONObjectScalar } from '../../graphql/json-object.scalar';
 
 export enum VersionBumpInput {
@@ -22,7 +23,7 @@ export class JobStepInput {
 
 @InputType('CreateJobTemplateInput')
 export class CreateJobTemplateInput {
-  @Field(() => ID, { description: 'The templateId: 1-128 letters, digits, _ . - starting with a letter or digit.' })
+  @Field(() => ID, { description: `The templateId: ${TEMPLATE_ID_RULE}.` })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'Defaults to the id.' })

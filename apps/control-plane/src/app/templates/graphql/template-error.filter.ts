@@ -1,6 +1,7 @@
 import { Catch, type ExceptionFilter } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { InvalidTemplateError, TemplateError, TemplateNotFoundError, TemplateVersionConflictError } from '@base-shift/templates';
+import { assertNever } from '@base-shift/core';
+import { TemplateError, type InvalidTemplateError, type TemplateVersionConflictError } from '@base-shift/templates';
 
 /**
  * Maps template domain errors to GraphQL errors with a stable
@@ -10,13 +11,26 @@ import { InvalidTemplateError, TemplateError, TemplateNotFoundError, TemplateVer
 @Catch(TemplateError)
 export class TemplateErrorGraphqlFilter implements ExceptionFilter {
   catch(error: TemplateError): GraphQLError {
-    return new GraphQLError(error.message, { extensions: { ...extensionsOf(error), domainCode: error.code } });
+    return templateGraphqlError(error);
   }
 }
 
+export function templateGraphqlError(error: TemplateError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { ...extensionsOf(error), domainCode: error.code } });
+}
+
+/** A code without a case here fails type-checking. */
 function extensionsOf(error: TemplateError): Record<string, unknown> {
-  if (error instanceof InvalidTemplateError) return { code: 'BAD_USER_INPUT', problems: error.problems };
-  if (error instanceof TemplateNotFoundError) return { code: 'NOT_FOUND' };
-  if (error instanceof TemplateVersionConflictError) return { code: 'CONFLICT', currentVersion: error.currentVersion };
-  return { code: 'CONFLICT' };
+  switch (error.code) {
+    case 'TEMPLATE.INVALID':
+      return { code: 'BAD_USER_INPUT', problems: (error as InvalidTemplateError).problems };
+    case 'TEMPLATE.NOT_FOUND':
+      return { code: 'NOT_FOUND' };
+    case 'TEMPLATE.VERSION_CONFLICT':
+      return { code: 'CONFLICT', currentVersion: (error as TemplateVersionConflictError).currentVersion };
+    case 'TEMPLATE.ALREADY_EXISTS':
+      return { code: 'CONFLICT' };
+    default:
+      return assertNever(error.code, 'template error code');
+  }
 }

@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { InvalidTemplateError, TemplateService, type ResolvedTemplate } from '@base-shift/templates';
+import { TemplateError, TemplateService, type ResolvedTemplate } from '@base-shift/templates';
+import { templateHttpException } from './template-http-exception';
 import { toTemplateRepresentation } from './template-representation';
 
 /** Read-only REST access for clients without GraphQL; same resolution rules as Query.jobTemplate. */
@@ -16,8 +17,7 @@ export class TemplatesController {
     try {
       found = await this.templates.getTemplate(id, version);
     } catch (error) {
-      if (error instanceof InvalidTemplateError) throw new BadRequestException({ title: 'Invalid version', detail: error.message, errors: error.problems });
-      throw error;
+      throw error instanceof TemplateError ? templateHttpException(error) : error;
     }
     if (!found) {
       throw new NotFoundException({

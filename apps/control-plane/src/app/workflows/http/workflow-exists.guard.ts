@@ -1,7 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { WorkflowEngine, WorkflowError } from '@base-shift/workflow';
-import { toHttpException } from './workflow-error.interceptor';
+import { WorkflowEngine } from '@base-shift/workflow';
 
 /**
  * 404 for an unknown workflow before an SSE stream starts: once Nest has
@@ -13,11 +12,8 @@ export class WorkflowExistsGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const id = context.switchToHttp().getRequest<Request>().params['id'];
-    try {
-      await this.engine.get(String(id));
-    } catch (error) {
-      throw error instanceof WorkflowError ? toHttpException(error) : error;
-    }
+    // An unknown id throws WorkflowNotFoundError, which the problem-details filter answers with 404.
+    await this.engine.get(String(id));
     return true;
   }
 }

@@ -1,4 +1,5 @@
-import type { JsonValue, ValidationStepConfig } from '@base-shift/steps';
+import type { JsonValue } from '@base-shift/core';
+import type { ValidationStepConfig } from '@base-shift/steps';
 import { ValidationRuleFailedError } from '../../errors/executor-errors';
 import { cardNumberProblem, cvvProblem, expiryDateProblem, luhnValid } from './card-rules';
 import { validationRunner } from './validation.runner';

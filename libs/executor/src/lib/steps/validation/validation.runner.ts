@@ -2,6 +2,7 @@ import {
   ajvErrorsToProblems,
   createSchemaAjv,
   NAMED_VALIDATION_RULES,
+  readDotPath,
   type NamedValidationRule,
   type ValidationRule,
   type ValidationStepConfig,
@@ -11,7 +12,6 @@ import { ValidationRuleFailedError } from '../../errors/executor-errors';
 import { problemText } from '../../errors/problem-text';
 import type { StepRunner } from '../step-runner';
 import { cardNumberProblem, cvvProblem, expiryDateProblem } from './card-rules';
-import { readField } from './field-path';
 
 const NAMED_CHECKS: Record<NamedValidationRule, (value: unknown) => string | undefined> = {
   check_card_number: cardNumberProblem,
@@ -35,7 +35,7 @@ function check(rule: ValidationRule, input: unknown): void {
   if (typeof rule === 'string') return checkNamed(rule, undefined, input);
   switch (rule.rule) {
     case 'required': {
-      const value = readField(input, rule.field);
+      const value = readDotPath(input, rule.field);
       if (value === undefined || value === null || value === '') throw new ValidationRuleFailedError('required', rule.field, 'is required');
       return;
     }
@@ -72,7 +72,7 @@ function checkNamed(rule: NamedValidationRule, field: string | undefined, input:
 }
 
 function present(rule: string, field: string, input: unknown): unknown {
-  const value = readField(input, field);
+  const value = readDotPath(input, field);
   if (value === undefined || value === null) throw new ValidationRuleFailedError(rule, field, 'is missing');
   return value;
 }

@@ -5,6 +5,17 @@
   dead-letters the job ('failed'), anything else retries after delay_ms
   ('retrying', at once when delay_ms <= 0). Returns outcome, time.
 ]]
+
+-- The parsed record of job `id` if it is leased under `attempt` (as in ARGV);
+-- else nil and the refusal: -1 no such job, -2 stale attempt (fencing).
+local function held_lease(k, base, id, attempt)
+  local rec = redis.call('HGET', k.jobs, id)
+  if not rec then return nil, missing_code(base, id) end
+  local r = parse_record(rec)
+  if r.state ~= 'L' or r.attempt ~= tonumber(attempt) then return nil, -2 end
+  return r
+end
+
 local function drop_cancelled(k, id, r)
   local _, _, nl2 = member_parts(r.member)
   redis.call('HDEL', k.jobs, id)

@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { JobTemplateVersion, VersionSummary } from '../../model/job-template';
 import { DuplicateTemplateVersionError, type TemplateIdQuery, type TemplateRepository } from '../../ports/template-repository.port';
-import { JOB_TEMPLATE_MODEL, type JobTemplateRecord } from './job-template.record';
+import type { JobTemplateRecord } from './job-template.record';
 
 const DUPLICATE_KEY = 11000;
 
@@ -11,11 +9,11 @@ const DUPLICATE_KEY = 11000;
  * Mongoose adapter. Uses only what FerretDB v1 (SQLite) supports: find with
  * sort/limit/projection, distinct, insert, updateOne, deleteMany, and
  * dot-notation into arrays (`steps.type`) — not $elemMatch, which FerretDB v1
- * silently answers with nothing — and no transactions.
+ * silently answers with nothing — and no transactions. Built on the model of
+ * `JobTemplateRecordSchema` registered as `JOB_TEMPLATE_MODEL`.
  */
-@Injectable()
 export class MongoTemplateRepository implements TemplateRepository {
-  constructor(@InjectModel(JOB_TEMPLATE_MODEL) private readonly model: Model<JobTemplateRecord>) {}
+  constructor(private readonly model: Model<JobTemplateRecord>) {}
 
   async insertVersion(template: JobTemplateVersion): Promise<void> {
     // Uniqueness is only guaranteed once the index exists; init() builds it once and is memoized.

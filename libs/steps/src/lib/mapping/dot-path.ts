@@ -1,5 +1,10 @@
-/** Reads a dot path (`cardDetails.number`, `items.0.sku`) from a JSON value; undefined when any part is missing. */
-export function readField(value: unknown, path: string): unknown {
+/**
+ * Reads a dot path (`cardDetails.number`, `items.0.sku`) from a JSON value:
+ * the one notation of a validation rule's `field` and of a mapping's `$ref`s
+ * (after its root). Property names of objects, indexes of arrays; undefined
+ * when any part is missing.
+ */
+export function readDotPath(value: unknown, path: string): unknown {
   let current = value;
   for (const segment of path.split('.')) {
     if (Array.isArray(current)) {

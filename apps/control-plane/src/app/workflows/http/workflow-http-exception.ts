@@ -1,22 +1,18 @@
 import {
   BadRequestException,
   ConflictException,
-  Injectable,
   NotFoundException,
-  type CallHandler,
-  type ExecutionContext,
   type HttpException,
-  type NestInterceptor,
 } from '@nestjs/common';
-import { catchError, type Observable } from 'rxjs';
-import {
-  IllegalTransitionError,
-  WorkflowError,
-  WorkflowValidationError,
-} from '@base-shift/workflow';
+import { assertNever } from '@base-shift/core';
+import type { IllegalTransitionError, WorkflowError, WorkflowValidationError } from '@base-shift/workflow';
 
-/** The edge's only mapping from workflow domain errors (stable codes) to HTTP problems. */
-export function toHttpException(error: WorkflowError): HttpException {
+/**
+ * The edge's only mapping from workflow domain errors (stable codes) to HTTP
+ * problems, applied by the problem-details filter wherever the error was
+ * thrown (controller, guard, stream); a code without a case here fails type-checking.
+ */
+export function workflowHttpException(error: WorkflowError): HttpException {
   const base = { code: error.code, detail: error.message };
   switch (error.code) {
     case 'WORKFLOW.INVALID':
@@ -33,18 +29,9 @@ export function toHttpException(error: WorkflowError): HttpException {
       return new ConflictException({ ...base, title: 'Idempotency-Key reused with another request' });
     case 'WORKFLOW.STALE_ATTEMPT':
       return new ConflictException({ ...base, title: 'Stale attempt' });
-    default:
+    case 'WORKFLOW.JOB_RESULT_CONFLICT':
       return new ConflictException({ ...base, title: 'Conflict' });
-  }
-}
-
-@Injectable()
-export class WorkflowErrorInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) => {
-        throw error instanceof WorkflowError ? toHttpException(error) : error;
-      }),
-    );
+    default:
+      return assertNever(error.code, 'workflow error code');
   }
 }

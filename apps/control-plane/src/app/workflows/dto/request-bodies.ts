@@ -1,0 +1,31 @@
+import type { Type } from '@nestjs/common';
+import { ApiSchema } from '@nestjs/swagger';
+import type { JsonSchema } from '@base-shift/steps';
+import { CANCEL_WORKFLOW_REQUEST_SCHEMA, JOB_UPDATE_REQUEST_SCHEMA, WORKFLOW_REQUEST_SCHEMA } from '@base-shift/workflow';
+
+/**
+ * A class that @nestjs/swagger documents as `components.schemas[name]` = `schema`
+ * verbatim (for `@ApiBody({ type })`): ApiSchema spreads its options, name
+ * aside, over the generated component, and the class has no properties of its
+ * own. The body itself is validated by the workflow lib with the same schema,
+ * so the document cannot drift from the rule (workflow-api.spec.ts compares them).
+ */
+function documentedSchema(name: string, schema: JsonSchema): Type<unknown> {
+  class DocumentedSchema {}
+  ApiSchema({ name, ...schema })(DocumentedSchema);
+  return DocumentedSchema;
+}
+
+export const CreateWorkflowBody = documentedSchema('CreateWorkflowRequest', WORKFLOW_REQUEST_SCHEMA);
+export const UpdateJobBody = documentedSchema('UpdateJobRequest', JOB_UPDATE_REQUEST_SCHEMA);
+export const CancelWorkflowBody = documentedSchema('CancelWorkflowRequest', CANCEL_WORKFLOW_REQUEST_SCHEMA);
+
+export const CREATE_WORKFLOW_EXAMPLE = {
+  name: 'order o-1001',
+  input: { orderId: 'o-1001', amount: 42.5, currency: 'EUR' },
+  jobs: [
+    { id: 'order_validation', templateId: 'order_validation', input: { orderId: { $ref: 'input.orderId' } } },
+    { id: 'payment_processing', templateId: 'payment_processing', version: '^1.0', input: { amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' } } },
+    { id: 'inventory_update', templateId: 'inventory_update', input: { orderId: { $ref: 'jobs.order_validation.output.orderId' } } },
+  ],
+};
