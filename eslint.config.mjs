@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import prettierRecommended from 'eslint-plugin-prettier/recommended';
 
 // Boundaries on two axes (scope and type). Apps may only import libs; libs never
 // import apps; a lower layer never imports a higher one. Only tests may import
@@ -47,4 +48,6 @@ export default [
     ignores: TEST_FILES,
     rules: { 'no-console': 'error' },
   },
+  // Formatting is Prettier's (.prettierrc.json): a file it would change fails lint.
+  { ...prettierRecommended, files: ['**/*.ts'] },
 ];

@@ -12,14 +12,24 @@ const wasUp = readEnv() !== undefined;
 let status = 1;
 try {
   const vars = await up({ cluster: true, kube: true, prometheus: true });
-  process.stderr.write(`test environment: ${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
-  fs.rmSync(SUMMARY_DIR, { recursive: true, force: true });
-  const nx = spawnSync(
-    'nx',
-    ['run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--outputStyle=static', ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, ...vars }, cwd: REPO_ROOT },
+  process.stderr.write(
+    `test environment: ${Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
   );
+  fs.rmSync(SUMMARY_DIR, { recursive: true, force: true });
+  // Formatting of every code file (eslint checks the .ts files too; this adds the tools' .mjs/.cjs).
+  const format = spawnSync('npm', ['run', '--silent', 'format:check'], { stdio: 'inherit', cwd: REPO_ROOT });
+  const nx = spawnSync('nx', ['run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--outputStyle=static', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...vars },
+    cwd: REPO_ROOT,
+  });
   status = nx.status ?? 1;
+  if (format.status !== 0) {
+    process.stderr.write('formatting: some files differ from Prettier (run `npm run format`)\n');
+    status ||= 1;
+  }
   printSummary();
 } finally {
   if (!wasUp) await down();

@@ -63,7 +63,12 @@ function jobsFor(concurrency: number): number {
 
 const TEMPLATES: Record<Scenario, (url: string) => object> = {
   // The cheapest real step: everything measured is the agent's own overhead (lease, template, runner, settle).
-  noop: () => ({ templateId: 'bench_noop', version: '1.0.0', steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }], outputSchema: { type: 'object' } }),
+  noop: () => ({
+    templateId: 'bench_noop',
+    version: '1.0.0',
+    steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }],
+    outputSchema: { type: 'object' },
+  }),
   http: (url) => ({
     templateId: 'bench_http',
     version: '1.0.0',
@@ -91,13 +96,23 @@ function cpuMicros(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
-async function runBatch(redis: RedisConnection, queue: JobQueue, prefix: string, scenario: Scenario, count: number, agent: AppProcess): Promise<{ seconds: number; cpuUs: number }> {
+async function runBatch(
+  redis: RedisConnection,
+  queue: JobQueue,
+  prefix: string,
+  scenario: Scenario,
+  count: number,
+  agent: AppProcess,
+): Promise<{ seconds: number; cpuUs: number }> {
   const stream = new QueueKeys(prefix).pool(POOL).results;
   await redis.del(stream);
   const payload = { workflowId: 'bench', jobId: 'j', templateId: `bench_${scenario}`, version: '1.0.0', input: { n: 1 } };
   const cpuBefore = cpuMicros(agent.child.pid as number);
   for (let i = 0; i < count; i += 1000) {
-    await queue.enqueueMany(POOL, Array.from({ length: Math.min(1000, count - i) }, () => ({ payload })));
+    await queue.enqueueMany(
+      POOL,
+      Array.from({ length: Math.min(1000, count - i) }, () => ({ payload })),
+    );
   }
   for (;;) {
     // Each job writes 'started' then a final entry.
@@ -106,7 +121,9 @@ async function runBatch(redis: RedisConnection, queue: JobQueue, prefix: string,
   }
   const cpuUs = cpuMicros(agent.child.pid as number) - cpuBefore;
   const entries = (await redis.xrange(stream, '-', '+')) as [string, string[]][];
-  const failed = entries.filter(([, fields]) => fields.includes('outcome') && fields[fields.indexOf('outcome') + 1] !== 'started' && fields[fields.indexOf('outcome') + 1] !== 'succeeded');
+  const failed = entries.filter(
+    ([, fields]) => fields.includes('outcome') && fields[fields.indexOf('outcome') + 1] !== 'started' && fields[fields.indexOf('outcome') + 1] !== 'succeeded',
+  );
   if (failed.length > 0) throw new Error(`${failed.length} ${scenario} job(s) did not succeed: ${JSON.stringify(failed[0])}`);
   const ms = (id: string) => Number(id.split('-')[0]);
   const seconds = Math.max(0.001, (ms(entries[entries.length - 1][0]) - ms(entries[0][0])) / 1000);
@@ -177,7 +194,14 @@ async function main(): Promise<void> {
     await new Promise((resolve) => api.server.close(resolve));
   }
   printTable(cells);
-  const report = { benchmark: 'job-executor', at: new Date().toISOString(), node: process.version, redis: url.replace(/\/\/[^@]*@/, '//***@'), reps: REPS, cells };
+  const report = {
+    benchmark: 'job-executor',
+    at: new Date().toISOString(),
+    node: process.version,
+    redis: url.replace(/\/\/[^@]*@/, '//***@'),
+    reps: REPS,
+    cells,
+  };
   const dir = path.join(ROOT, 'tools/bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `executor-bench-${Date.now()}.json`);

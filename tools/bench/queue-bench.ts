@@ -79,7 +79,11 @@ async function main(): Promise<void> {
         for (const a of rotate(ADAPTERS, rep)) {
           const metrics = await scenario.run(a, redis, sizes);
           record(scenario.name, a.name, metrics);
-          log(`rep ${rep + 1} ${scenario.name.padEnd(13)} ${a.name.padEnd(10)} ${Object.entries(metrics).map(([k, v]) => `${k}=${round(v)}`).join(' ')}`);
+          log(
+            `rep ${rep + 1} ${scenario.name.padEnd(13)} ${a.name.padEnd(10)} ${Object.entries(metrics)
+              .map(([k, v]) => `${k}=${round(v)}`)
+              .join(' ')}`,
+          );
         }
       }
     }
@@ -87,7 +91,11 @@ async function main(): Promise<void> {
       for (const a of rotate(ADAPTERS, rep)) {
         const metrics = await DEEP.run(a, redis, sizes);
         record(DEEP.name, a.name, metrics);
-        log(`rep ${rep + 1} pop-${deepQueue.toExponential(0)}     ${a.name.padEnd(10)} ${Object.entries(metrics).map(([k, v]) => `${k}=${round(v)}`).join(' ')}`);
+        log(
+          `rep ${rep + 1} pop-${deepQueue.toExponential(0)}     ${a.name.padEnd(10)} ${Object.entries(metrics)
+            .map(([k, v]) => `${k}=${round(v)}`)
+            .join(' ')}`,
+        );
       }
     }
   } finally {
@@ -128,7 +136,13 @@ function report(redisVersion: string): void {
     const values = Object.fromEntries(names.map((n) => [n, value(row.scenario, n, row.metric)]));
     const peers = names.filter((n) => n !== 'ours').map((n) => values[n]);
     const bestPeer = row.higherIsBetter ? Math.max(...peers) : Math.min(...peers);
-    return { ...row, values, ratioToBestPeer: values['ours'] / bestPeer, ratioToBullmq: values['ours'] / values['bullmq'], ratioToBee: values['ours'] / values['bee-queue'] };
+    return {
+      ...row,
+      values,
+      ratioToBestPeer: values['ours'] / bestPeer,
+      ratioToBullmq: values['ours'] / values['bullmq'],
+      ratioToBee: values['ours'] / values['bee-queue'],
+    };
   });
   const popRatio = (metric: string, inverse = false) => {
     const r = value('pop-deep', 'ours', metric) / value('pop-1e3', 'ours', metric);
@@ -139,8 +153,16 @@ function report(redisVersion: string): void {
     { target: 'Redis CPU per job <= 0.5x BullMQ', value: table[3].ratioToBullmq, met: table[3].ratioToBullmq <= 0.5 },
     { target: 'bytes per queued job <= Bee-Queue', value: table[7].ratioToBee, met: table[7].ratioToBee <= 1 },
     { target: 'latency p50 <= Bee-Queue', value: table[5].ratioToBee, met: table[5].ratioToBee <= 1 },
-    { target: `pop cost at ${deepQueue.toExponential(0)} within 1.5x of 1e3 (Redis CPU/job)`, value: popRatio('redisMicrosPerJob'), met: popRatio('redisMicrosPerJob') <= 1.5 },
-    { target: `pop cost at ${deepQueue.toExponential(0)} within 1.5x of 1e3 (wall time/job)`, value: popRatio('jobsPerSecond', true), met: popRatio('jobsPerSecond', true) <= 1.5 },
+    {
+      target: `pop cost at ${deepQueue.toExponential(0)} within 1.5x of 1e3 (Redis CPU/job)`,
+      value: popRatio('redisMicrosPerJob'),
+      met: popRatio('redisMicrosPerJob') <= 1.5,
+    },
+    {
+      target: `pop cost at ${deepQueue.toExponential(0)} within 1.5x of 1e3 (wall time/job)`,
+      value: popRatio('jobsPerSecond', true),
+      met: popRatio('jobsPerSecond', true) <= 1.5,
+    },
   ];
 
   const cell = (v: number) => String(round(v)).padStart(10);
@@ -161,7 +183,15 @@ function report(redisVersion: string): void {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, redis: redisVersion },
     settings: { reps, popReps, deepQueue, sizes, concurrency: 50, payloadBytes: JSON.stringify(PAYLOAD).length },
-    table: table.map(({ label, scenario, metric, values, ratioToBestPeer, ratioToBullmq, ratioToBee }) => ({ label, scenario, metric, values, ratioToBestPeer, ratioToBullmq, ratioToBee })),
+    table: table.map(({ label, scenario, metric, values, ratioToBestPeer, ratioToBullmq, ratioToBee }) => ({
+      label,
+      scenario,
+      metric,
+      values,
+      ratioToBestPeer,
+      ratioToBullmq,
+      ratioToBee,
+    })),
     targets,
     samples,
   };

@@ -42,7 +42,10 @@ function testenv(name: string): string | undefined {
   if (process.env[name]) return process.env[name];
   const file = path.join(ROOT, '.testenv/env');
   if (!existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8').split('\n').find((line) => line.startsWith(`${name}=`))?.slice(name.length + 1);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
 }
 
 const percentile = (values: number[], p: number) => {
@@ -54,7 +57,11 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function http(base: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${base}${url}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, json: await response.json() };
 }
 
@@ -152,7 +159,15 @@ async function throughput(base: string, redis: RedisConnection, prefix: string, 
   }
   const seconds = (performance.now() - started) / 1000;
   const controlPlaneCpuMsPerWorkflow = (cpuMs(controlPlanePid) - cpuBefore) / count;
-  return { controlPlaneCpuMsPerWorkflow, seconds, workflowsPerSecond: count / seconds, jobsPerSecond: (count * FLOW_JOBS) / seconds, createsPerSecond: count / (createdIn / 1000), createP50Ms: median(createLatencies), createP99Ms: percentile(createLatencies, 99) };
+  return {
+    controlPlaneCpuMsPerWorkflow,
+    seconds,
+    workflowsPerSecond: count / seconds,
+    jobsPerSecond: (count * FLOW_JOBS) / seconds,
+    createsPerSecond: count / (createdIn / 1000),
+    createP50Ms: median(createLatencies),
+    createP99Ms: percentile(createLatencies, 99),
+  };
 }
 
 async function main(): Promise<void> {
@@ -183,10 +198,21 @@ async function main(): Promise<void> {
     });
     processes.push(controlPlane);
     await controlPlane.waitForHttp(`${base}/readyz`, 200, 30_000);
-    for (const [templateId, resourceClass] of [['bench_noop', 'bench'], ['bench_latency', 'bench-latency']]) {
+    for (const [templateId, resourceClass] of [
+      ['bench_noop', 'bench'],
+      ['bench_latency', 'bench-latency'],
+    ]) {
       const created = await http(base, 'POST', '/graphql', {
         query: 'mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id } }',
-        variables: { input: { id: templateId, resourceClass, steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }], inputSchema: { type: 'object' }, outputSchema: { type: 'object' } } },
+        variables: {
+          input: {
+            id: templateId,
+            resourceClass,
+            steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }],
+            inputSchema: { type: 'object' },
+            outputSchema: { type: 'object' },
+          },
+        },
       });
       if (created.json.errors) throw new Error(JSON.stringify(created.json.errors));
     }

@@ -44,13 +44,22 @@ try {
   fs.mkdirSync(secretsDir, { mode: 0o700 });
   fs.mkdirSync(logDir);
   fs.writeFileSync(path.join(secretsDir, 'PAYMENT_API_KEY'), apiKey, { mode: 0o600 });
-  paymentApi = await startFakePaymentApi({ apiKey, onCharge: (c) => say(`fake payment API: charged ${c.amount} ${c.currency} for ${c.orderId} (${c.transactionId})`) });
+  paymentApi = await startFakePaymentApi({
+    apiKey,
+    onCharge: (c) => say(`fake payment API: charged ${c.amount} ${c.currency} for ${c.orderId} (${c.transactionId})`),
+  });
   say(`fake payment API on ${paymentApi.url} (key in ${secretsDir})`);
   const executorEnv = { EGRESS_ALLOW: '127.0.0.1', PAYMENT_API_URL: paymentApi.url };
   const poolsFile = path.join(work, 'pools.json');
   fs.writeFileSync(
     poolsFile,
-    JSON.stringify({ pools: [{ name: POOL, minPods: 1, maxPods: 4, jobsPerPod: 5, drainSeconds: 5, scaleDownDelaySeconds: 30, secretName: 'payment-api', env: executorEnv }] }, null, 2),
+    JSON.stringify(
+      {
+        pools: [{ name: POOL, minPods: 1, maxPods: 4, jobsPerPod: 5, drainSeconds: 5, scaleDownDelaySeconds: 30, secretName: 'payment-api', env: executorEnv }],
+      },
+      null,
+      2,
+    ),
   );
 
   start('control-plane', {
@@ -69,7 +78,8 @@ try {
   await waitFor(`${BASE}/readyz`, 'the control plane', 60_000);
 
   const pools = await fetch(`${BASE}/pools`).then((response) => (response.ok ? response.json() : undefined));
-  if (pools?.driver !== 'local') throw new Error(`the control plane did not start its local pod driver (GET /pools: ${JSON.stringify(pools)}; logs: ${logDir})`);
+  if (pools?.driver !== 'local')
+    throw new Error(`the control plane did not start its local pod driver (GET /pools: ${JSON.stringify(pools)}; logs: ${logDir})`);
   say('the control plane runs the executors (local pod driver); waiting for one to be ready…');
   await waitForReadyExecutor();
 

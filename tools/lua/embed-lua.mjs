@@ -25,7 +25,10 @@ export function render(luaDir, keep = []) {
       if (!fs.existsSync(file)) throw new Error(`unknown include ${name}: ${file} does not exist`);
       return `-- >>> includes/${name}.lua\n${expand(fs.readFileSync(file, 'utf8').trimEnd(), seen)}\n-- <<< includes/${name}.lua`;
     });
-  const files = fs.readdirSync(luaDir).filter((file) => file.endsWith('.lua')).sort();
+  const files = fs
+    .readdirSync(luaDir)
+    .filter((file) => file.endsWith('.lua'))
+    .sort();
   const entries = files.map((file) => {
     if (!SCRIPT_NAME.test(file)) throw new Error(`${file} is not named <name>-<numKeys>.lua`);
     const source = expand(fs.readFileSync(path.join(luaDir, file), 'utf8'), new Set());

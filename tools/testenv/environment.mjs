@@ -45,7 +45,12 @@ export async function up({ cluster = false, kube = false, prometheus = false, en
       if (kubectl) vars.KUBECTL = kubectl;
     }
     if (prometheus) ensurePrometheus();
-    writeAtomically(ENV_FILE, Object.entries(vars).map(([key, value]) => `${key}=${value}\n`).join(''));
+    writeAtomically(
+      ENV_FILE,
+      Object.entries(vars)
+        .map(([key, value]) => `${key}=${value}\n`)
+        .join(''),
+    );
     return vars;
   });
 }

@@ -30,7 +30,10 @@ export function goBinaryPath({ sourceDir, name, version, buildArgs = [] }) {
     .filter((file) => file === 'go.mod' || file === 'go.sum' || file.endsWith('.go'))
     .sort();
   for (const file of files) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(sourceDir, file))).update('\0');
+    hash
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(sourceDir, file)))
+      .update('\0');
   }
   hash.update(`${JSON.stringify(buildArgs)}\0`);
   const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');

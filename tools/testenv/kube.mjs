@@ -30,7 +30,11 @@ function buildArgs(version) {
   const [major, minor] = version.slice(1).split('.');
   const pkg = 'k8s.io/component-base/version';
   const vars = { gitVersion: version, gitMajor: major, gitMinor: minor, gitTreeState: 'clean' };
-  return [`-ldflags=${Object.entries(vars).map(([name, value]) => `-X ${pkg}.${name}=${value}`).join(' ')}`];
+  return [
+    `-ldflags=${Object.entries(vars)
+      .map(([name, value]) => `-X ${pkg}.${name}=${value}`)
+      .join(' ')}`,
+  ];
 }
 
 function binarySpec() {

@@ -86,17 +86,13 @@ export async function clusterIsOk(urls) {
 }
 
 async function startRedisServer(args, logFile) {
-  const child = spawnDetached(
-    'redis-server',
-    [...args.map(String), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-    { logFile },
-  );
+  const child = spawnDetached('redis-server', [...args.map(String), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+    logFile,
+  });
   try {
     await spawned(child);
   } catch (err) {
-    throw err.code === 'ENOENT'
-      ? new RedisEnvError('redis-server is not on PATH; install Redis, or set REDIS_URL to a running server')
-      : err;
+    throw err.code === 'ENOENT' ? new RedisEnvError('redis-server is not on PATH; install Redis, or set REDIS_URL to a running server') : err;
   }
   let exit;
   child.once('exit', (code, sig) => (exit = sig ?? `exit code ${code}`));
@@ -129,9 +125,7 @@ function createCluster(addresses) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {
-    child.once('error', (err) =>
-      reject(err.code === 'ENOENT' ? new RedisEnvError('redis-cli is not on PATH; it is needed to create the cluster') : err),
-    );
+    child.once('error', (err) => reject(err.code === 'ENOENT' ? new RedisEnvError('redis-cli is not on PATH; it is needed to create the cluster') : err));
     child.once('exit', (code) => {
       if (code === 0) resolve();
       else reject(new RedisEnvError(`redis-cli --cluster create failed (exit code ${code}):\n${output.trim()}`));

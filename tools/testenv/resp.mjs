@@ -18,9 +18,7 @@ export function redisCommands(redisUrl, commands, { timeoutMs = 2000 } = {}) {
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
     return Promise.reject(new Error(`${redisUrl} is not a redis:// or rediss:// URL`));
   }
-  const auth = url.password
-    ? [['AUTH', ...(url.username ? [decodeURIComponent(url.username)] : []), decodeURIComponent(url.password)]]
-    : [];
+  const auth = url.password ? [['AUTH', ...(url.username ? [decodeURIComponent(url.username)] : []), decodeURIComponent(url.password)]] : [];
   const options = { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 6379) };
   const socket = url.protocol === 'rediss:' ? tls.connect({ ...options, servername: options.host }) : net.connect(options);
 

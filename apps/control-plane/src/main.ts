@@ -13,6 +13,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Configuration errors are the operator's to fix: print the message, not a stack.
-  process.stderr.write(`control-plane: ${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`control-plane: ${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -8,7 +8,9 @@ describe('health endpoints (real Redis and FerretDB)', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp(loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('health'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }));
+    app = await createControlPlaneApp(
+      loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('health'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
+    );
     await app.init();
   });
 

@@ -8,7 +8,9 @@ describe('GET /metrics', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp(loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('metrics'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }));
+    app = await createControlPlaneApp(
+      loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('metrics'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
+    );
     await app.init();
   });
 

@@ -34,7 +34,11 @@ describe('external_api_call failures, timeouts and cancellation (real Redis, rea
 
   it('fails permanently on a 400: no retry, the API error kept', async () => {
     const api = await stub(json(400, { error: 'invalid currency' }));
-    const id = await harness.enqueue({ template: apiCallTemplate('bad_request', { api_endpoint: `${api.url}/pay`, method: 'POST' }), input: { currency: 'XXX' }, maxAttempts: 3 });
+    const id = await harness.enqueue({
+      template: apiCallTemplate('bad_request', { api_endpoint: `${api.url}/pay`, method: 'POST' }),
+      input: { currency: 'XXX' },
+      maxAttempts: 3,
+    });
     const result = await harness.waitForResult(id);
     expect(result.outcome).toBe('failed');
     expect(result.attempt).toBe(1);
@@ -83,9 +87,16 @@ describe('external_api_call failures, timeouts and cancellation (real Redis, rea
     const api = await stub(held.handler);
     const narrow = await harness.startExecutor({ EGRESS_ALLOW: '127.0.0.1', CONCURRENCY: '2', POOLS: 'narrow' });
     const queue = new JobQueue(harness.redis, { pools: ['narrow'], prefix: harness.prefix });
-    await harness.redis.hset(`${harness.prefix}workflow:{wf-narrow}:templates`, 'held@1.0.0', JSON.stringify(apiCallTemplate('held', { api_endpoint: `${api.url}/h`, method: 'GET' })));
+    await harness.redis.hset(
+      `${harness.prefix}workflow:{wf-narrow}:templates`,
+      'held@1.0.0',
+      JSON.stringify(apiCallTemplate('held', { api_endpoint: `${api.url}/h`, method: 'GET' })),
+    );
     const payload = (n: number) => ({ workflowId: 'wf-narrow', jobId: `j${n}`, templateId: 'held', version: '1.0.0', input: {} });
-    await queue.enqueueMany('narrow', [1, 2, 3, 4, 5].map((n) => ({ id: `wf-narrow:j${n}:1`, payload: payload(n) })));
+    await queue.enqueueMany(
+      'narrow',
+      [1, 2, 3, 4, 5].map((n) => ({ id: `wf-narrow:j${n}:1`, payload: payload(n) })),
+    );
     await api.nthRequest(2);
     expect(await queue.stats('narrow')).toMatchObject({ leased: 2, queued: 3 });
     expect(metricValue(await narrow.metrics(), 'base_shift_executor_jobs_in_flight')).toBe(2);

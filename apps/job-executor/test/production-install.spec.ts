@@ -30,15 +30,18 @@ function npmCli(): string {
 }
 
 describe('container images', () => {
-  it.each(['job-executor', 'control-plane'] as const)('%s: multi-stage on node:24-slim, production-only install, non-root, exec-form node entrypoint', (app) => {
-    const dockerfile = readDockerfile(app);
-    expect(dockerfile.froms.length).toBeGreaterThanOrEqual(3);
-    expect(readFileSync(path.join(ROOT, 'docker', `${app}.Dockerfile`), 'utf8')).toContain('ARG NODE_IMAGE=node:24-slim');
-    expect(dockerfile.install).toEqual(expect.arrayContaining(['npm', 'ci', '--omit=dev']));
-    expect(dockerfile.user).toMatch(/^[1-9]\d*(:[1-9]\d*)?$/);
-    expect(dockerfile.env).toContain('NODE_ENV=production');
-    expect(dockerfile.cmd).toEqual(['node', `dist/apps/${app}/main.js`]);
-  });
+  it.each(['job-executor', 'control-plane'] as const)(
+    '%s: multi-stage on node:24-slim, production-only install, non-root, exec-form node entrypoint',
+    (app) => {
+      const dockerfile = readDockerfile(app);
+      expect(dockerfile.froms.length).toBeGreaterThanOrEqual(3);
+      expect(readFileSync(path.join(ROOT, 'docker', `${app}.Dockerfile`), 'utf8')).toContain('ARG NODE_IMAGE=node:24-slim');
+      expect(dockerfile.install).toEqual(expect.arrayContaining(['npm', 'ci', '--omit=dev']));
+      expect(dockerfile.user).toMatch(/^[1-9]\d*(:[1-9]\d*)?$/);
+      expect(dockerfile.env).toContain('NODE_ENV=production');
+      expect(dockerfile.cmd).toEqual(['node', `dist/apps/${app}/main.js`]);
+    },
+  );
 
   describe('job-executor installed exactly as its image is built', () => {
     let dir: string;
@@ -74,7 +77,13 @@ describe('container images', () => {
       const [, ...args] = dockerfile.cmd as string[];
       const child = spawn(process.execPath, args, {
         cwd: dir,
-        env: { NODE_ENV: 'production', JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), REDIS_KEY_PREFIX: harness.prefix, METRICS_PORT: String(port), EXECUTOR_ID: 'image-test' },
+        env: {
+          NODE_ENV: 'production',
+          JOB_QUEUE_URL: requireTestEnv('REDIS_URL'),
+          REDIS_KEY_PREFIX: harness.prefix,
+          METRICS_PORT: String(port),
+          EXECUTOR_ID: 'image-test',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

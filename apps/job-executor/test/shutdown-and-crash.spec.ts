@@ -67,7 +67,11 @@ describe('executor shutdown and crashes (real Redis, child processes)', () => {
   it('kill -9 mid-job: after the lease expires another executor runs the job, and it completes exactly once', async () => {
     const api = await stub(hang, json(200, { charged: true }));
     const first = await harness.startExecutor({ EGRESS_ALLOW: '127.0.0.1', LEASE_SECONDS: '2', EXECUTOR_ID: 'executor-a' });
-    const id = await harness.enqueue({ template: apiCallTemplate('charge', { api_endpoint: `${api.url}/charge`, method: 'POST' }), input: { amount: 1 }, maxAttempts: 3 });
+    const id = await harness.enqueue({
+      template: apiCallTemplate('charge', { api_endpoint: `${api.url}/charge`, method: 'POST' }),
+      input: { amount: 1 },
+      maxAttempts: 3,
+    });
     await api.nthRequest(1);
     first.app.child.kill('SIGKILL');
     expect(await first.app.exited).toBe('SIGKILL');

@@ -8,7 +8,10 @@ describe('SSRF guard of external_api_call (real Redis, real HTTP, child process)
   let guarded: RunningExecutor;
 
   const refusal = async (endpoint: string) => {
-    const id = await harness.enqueue({ template: apiCallTemplate(`ssrf_${Math.random().toString(36).slice(2)}`, { api_endpoint: endpoint, method: 'GET' }), input: {} });
+    const id = await harness.enqueue({
+      template: apiCallTemplate(`ssrf_${Math.random().toString(36).slice(2)}`, { api_endpoint: endpoint, method: 'GET' }),
+      input: {},
+    });
     const result = await harness.waitForResult(id);
     expect(result.outcome).toBe('failed');
     expect(result.attempt).toBe(1);

@@ -38,12 +38,5 @@ export {
 } from './lib/audit/audit-log';
 
 // Errors
-export {
-  ApiKeyNotFoundError,
-  AuthError,
-  ForbiddenError,
-  InvalidAuthArgumentError,
-  UnauthenticatedError,
-  type AuthErrorCode,
-} from './lib/errors/auth-errors';
+export { ApiKeyNotFoundError, AuthError, ForbiddenError, InvalidAuthArgumentError, UnauthenticatedError, type AuthErrorCode } from './lib/errors/auth-errors';
 export { IdentityProviderError } from './lib/oidc/identity-provider-error';

@@ -41,4 +41,3 @@ export type { JobOutcome, JobResult } from './lib/results/job-result';
 // Model (JSON types: @base-shift/core)
 export { type JobError, type JobInfo, type LeasedJob, type NewJob, type QueueStats } from './lib/model/job-types';
 export { type BackoffPolicy } from './lib/model/backoff';
-

@@ -71,7 +71,11 @@ const ours: QueueAdapter = {
       })();
     }
     return {
-      addBulk: async (payloads) => void (await queue.enqueueMany(QUEUE, payloads.map((payload) => ({ payload: payload as never })))),
+      addBulk: async (payloads) =>
+        void (await queue.enqueueMany(
+          QUEUE,
+          payloads.map((payload) => ({ payload: payload as never })),
+        )),
       add: async (payload) => void (await queue.enqueue(QUEUE, { payload: payload as never })),
       addAndWait: async (payload) => waiters.wait(await queue.enqueue(QUEUE, { payload: payload as never })),
       close: async () => {

@@ -51,7 +51,12 @@ export async function startBenchRedis(): Promise<BenchRedis> {
   await client.ping();
   const info = async (section: string) => {
     const text = await client.info(section);
-    return new Map(text.split('\r\n').filter((line) => line.includes(':')).map((line) => line.split(':') as [string, string]));
+    return new Map(
+      text
+        .split('\r\n')
+        .filter((line) => line.includes(':'))
+        .map((line) => line.split(':') as [string, string]),
+    );
   };
   return {
     port,

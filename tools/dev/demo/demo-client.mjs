@@ -69,9 +69,12 @@ export class DemoClient {
         this.say(`template ${templateId}: already registered (${existing.data.jobTemplate.version}), kept`);
         continue;
       }
-      const result = await this.graphql('mutation Register($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id version requiredSecrets } }', {
-        input: { id: templateId, ...rest },
-      });
+      const result = await this.graphql(
+        'mutation Register($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id version requiredSecrets } }',
+        {
+          input: { id: templateId, ...rest },
+        },
+      );
       const error = result.errors?.[0];
       // Someone registered it between our check and our create: that is what we wanted.
       if (error?.extensions?.domainCode === 'TEMPLATE.ALREADY_EXISTS') {
@@ -82,7 +85,9 @@ export class DemoClient {
       if (error || !result.data) throw new Error(`registering template ${templateId} failed: ${error?.message ?? JSON.stringify(result)}`);
       const { version, requiredSecrets } = result.data.createJobTemplate;
       created.push(templateId);
-      this.say(`template ${templateId}: registered ${version}${requiredSecrets.length > 0 ? ` (needs secrets ${requiredSecrets.join(', ')} on the executors)` : ''}`);
+      this.say(
+        `template ${templateId}: registered ${version}${requiredSecrets.length > 0 ? ` (needs secrets ${requiredSecrets.join(', ')} on the executors)` : ''}`,
+      );
     }
     return { created, skipped };
   }
@@ -117,14 +122,22 @@ export class DemoClient {
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const data = block.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+        const data = block
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trim())
+          .join('\n');
         if (data) this.say(describeTransition(JSON.parse(data)));
       }
     }
   }
 
   async graphql(query, variables) {
-    const response = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const text = await response.text();
     try {
       return JSON.parse(text);

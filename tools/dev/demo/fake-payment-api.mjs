@@ -44,7 +44,13 @@ export async function startFakePaymentApi({ apiKey, port = 0, onCharge = () => {
       const key = request.headers['idempotency-key'];
       const known = key && byKey.get(key);
       if (known) return reply(200, known);
-      const charge = { transactionId: `tx_${randomBytes(6).toString('hex')}`, status: 'CAPTURED', orderId: body.orderId, amount: body.amount, currency: body.currency };
+      const charge = {
+        transactionId: `tx_${randomBytes(6).toString('hex')}`,
+        status: 'CAPTURED',
+        orderId: body.orderId,
+        amount: body.amount,
+        currency: body.currency,
+      };
       if (key) byKey.set(key, charge);
       charges.push(charge);
       onCharge(charge);

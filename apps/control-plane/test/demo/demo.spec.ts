@@ -60,7 +60,14 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     demo = new DemoProcess(
       spawn(process.execPath, [path.join(REPO_ROOT, 'tools/dev/start.mjs')], {
         cwd: REPO_ROOT,
-        env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), REDIS_KEY_PREFIX: prefix, MONGO_DATABASE: database, SKIP_BUILD: '1' },
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: process.env['HOME'] ?? '',
+          PORT: String(port),
+          REDIS_KEY_PREFIX: prefix,
+          MONGO_DATABASE: database,
+          SKIP_BUILD: '1',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );
@@ -103,10 +110,17 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     const rest = await fetch(demo.printed('REST API'));
     expect(rest.status).toBe(200);
     expect(((await rest.json()) as { items: Array<{ state: string }> }).items.map((item) => item.state)).toEqual(['COMPLETED']);
-    const graphql = await fetch(demo.printed('GraphQL'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ jobTemplates { id } }' }) });
-    expect(((await graphql.json()) as { data: { jobTemplates: Array<{ id: string }> } }).data.jobTemplates.map((t) => t.id).sort()).toEqual(
-      ['inventory_update', 'order_validation', 'payment_gateway_template', 'payment_processing'],
-    );
+    const graphql = await fetch(demo.printed('GraphQL'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ jobTemplates { id } }' }),
+    });
+    expect(((await graphql.json()) as { data: { jobTemplates: Array<{ id: string }> } }).data.jobTemplates.map((t) => t.id).sort()).toEqual([
+      'inventory_update',
+      'order_validation',
+      'payment_gateway_template',
+      'payment_processing',
+    ]);
     const docs = await fetch(demo.printed('API docs \\(OpenAPI\\)'));
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);
@@ -118,10 +132,14 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
   });
 
   it('tools/demo-remote.mjs does the same against the running instance, keeping the templates already there', () => {
-    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'tools/demo-remote.mjs'), `http://127.0.0.1:${port}`, '--order-id', 'o-remote-42'], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'tools/demo-remote.mjs'), `http://127.0.0.1:${port}`, '--order-id', 'o-remote-42'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    for (const template of ['payment_gateway_template', ...SEED_JOBS]) expect(run.stdout).toMatch(new RegExp(`template ${template}: already registered \\(\\d+\\.\\d+\\.\\d+\\), kept`));
+    for (const template of ['payment_gateway_template', ...SEED_JOBS])
+      expect(run.stdout).toMatch(new RegExp(`template ${template}: already registered \\(\\d+\\.\\d+\\.\\d+\\), kept`));
     expect(run.stdout).toMatch(/workflow [0-9a-f-]{36} \(order o-remote-42\): order_validation -> payment_processing -> inventory_update/);
     expect(run.stdout).toMatch(/job inventory_update\s+RUNNING -> SUCCEEDED/);
     expect(run.stdout).toMatch(/workflow [0-9a-f-]{36}: COMPLETED/);

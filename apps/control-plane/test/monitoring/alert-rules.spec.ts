@@ -26,13 +26,24 @@ describe('alert rules (k8s/monitoring)', () => {
 
   it('cover failing workflows, queue wait, a growing dead letter and pools without ready executors, each unit-tested', () => {
     const names = alertRules().map((rule) => rule.alert);
-    expect(names).toEqual(['BaseShiftWorkflowsFailing', 'BaseShiftQueueWaitTooHigh', 'BaseShiftQueueWaitP95TooHigh', 'BaseShiftDeadLetterGrowing', 'BaseShiftNoReadyExecutors']);
+    expect(names).toEqual([
+      'BaseShiftWorkflowsFailing',
+      'BaseShiftQueueWaitTooHigh',
+      'BaseShiftQueueWaitP95TooHigh',
+      'BaseShiftDeadLetterGrowing',
+      'BaseShiftNoReadyExecutors',
+    ]);
     const tested = readYaml<{ tests: Array<{ alert_rule_test: Array<{ alertname: string; exp_alerts: unknown[] }> }> }>(RULES_TEST_FILE)
       .tests.flatMap((test) => test.alert_rule_test)
       .filter((test) => test.exp_alerts.length > 0)
       .map((test) => test.alertname);
     expect([...new Set(tested)].sort()).toEqual([...names].sort());
-    for (const rule of alertRules()) expect({ alert: rule.alert, severity: rule.labels?.['severity'], summary: typeof rule.annotations?.['summary'] }).toEqual({ alert: rule.alert, severity: expect.stringMatching(/^(warning|critical)$/), summary: 'string' });
+    for (const rule of alertRules())
+      expect({ alert: rule.alert, severity: rule.labels?.['severity'], summary: typeof rule.annotations?.['summary'] }).toEqual({
+        alert: rule.alert,
+        severity: expect.stringMatching(/^(warning|critical)$/),
+        summary: 'string',
+      });
   });
 
   it('read only documented metrics', () => {

@@ -18,7 +18,15 @@ function renderWithMonitoring(): Manifest[] {
     const relative = (target: string) => path.relative(dir, target);
     writeFileSync(
       path.join(dir, 'kustomization.yaml'),
-      ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources:', `  - ${relative(path.join(MONITORING_DIR, '../overlays/dev'))}`, 'components:', `  - ${relative(MONITORING_DIR)}`, ''].join('\n'),
+      [
+        'apiVersion: kustomize.config.k8s.io/v1beta1',
+        'kind: Kustomization',
+        'resources:',
+        `  - ${relative(path.join(MONITORING_DIR, '../overlays/dev'))}`,
+        'components:',
+        `  - ${relative(MONITORING_DIR)}`,
+        '',
+      ].join('\n'),
     );
     return parseAllDocuments(execFileSync(kubectlCommand(), ['kustomize', dir], { encoding: 'utf8' })).map((document) => document.toJS() as Manifest);
   } finally {
@@ -48,7 +56,14 @@ describe('k8s/monitoring as a kustomize component of the dev overlay (kubectl ku
 
   it('scrapes the executor pods the control plane creates: their labels and metrics port', () => {
     const monitor = named('PodMonitor', 'base-shift-job-executor').spec as PodMonitorSpec;
-    const settings = { controlPlaneId: 'base-shift', keyPrefix: '', logLevel: 'info', metricsPort: 9464, secretsDir: '/var/run/secrets/base-shift', queueUrl: 'redis://redis:6379' };
+    const settings = {
+      controlPlaneId: 'base-shift',
+      keyPrefix: '',
+      logLevel: 'info',
+      metricsPort: 9464,
+      secretsDir: '/var/run/secrets/base-shift',
+      queueUrl: 'redis://redis:6379',
+    };
     const pod = buildExecutorPod(defaultPools(['default'])[0], settings, 'job-executor-default-x', 'base-shift') as unknown as PodTemplate;
     expect(pod.metadata.labels).toMatchObject(monitor.selector.matchLabels);
     expect(portNames(pod)).toContain(monitor.podMetricsEndpoints[0].port);

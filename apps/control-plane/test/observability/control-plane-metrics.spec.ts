@@ -50,7 +50,9 @@ describe('control-plane metrics of workflows, jobs, the queue and templates (rea
     await t.waitForState(workflow.id, 'COMPLETED');
 
     // At-least-once delivery: the same result applied again (another replica, a redelivery) counts nothing.
-    await t.app.get(WorkflowEngine).applyQueueResult({ entryId: '0-1', queueJobId: job.id, attempt: job.attempt, outcome: 'succeeded', output: { value: 1 }, pool: POOL });
+    await t.app
+      .get(WorkflowEngine)
+      .applyQueueResult({ entryId: '0-1', queueJobId: job.id, attempt: job.attempt, outcome: 'succeeded', output: { value: 1 }, pool: POOL });
 
     const after = await scrape();
     const job_ = { template: 'm_ok', pool: POOL };
@@ -59,7 +61,9 @@ describe('control-plane metrics of workflows, jobs, the queue and templates (rea
     expect(value(after, 'base_shift_jobs_failed_total', job_)).toBe(0);
     expect(value(after, 'base_shift_job_duration_seconds_count', { ...job_, outcome: 'succeeded' })).toBe(1);
     expect(value(after, 'base_shift_job_duration_seconds_sum', { ...job_, outcome: 'succeeded' })).toBeGreaterThanOrEqual(0);
-    expect(value(after, 'base_shift_job_queue_wait_seconds_count', { pool: POOL }) - value(before, 'base_shift_job_queue_wait_seconds_count', { pool: POOL })).toBe(1);
+    expect(
+      value(after, 'base_shift_job_queue_wait_seconds_count', { pool: POOL }) - value(before, 'base_shift_job_queue_wait_seconds_count', { pool: POOL }),
+    ).toBe(1);
     expect(value(after, 'base_shift_workflows_created_total') - value(before, 'base_shift_workflows_created_total')).toBe(1);
     const moved = (text: string, from: string, to: string) => value(text, 'base_shift_workflow_transitions_total', { from, to });
     expect(moved(after, 'INITIALIZED', 'RUNNING') - moved(before, 'INITIALIZED', 'RUNNING')).toBe(1);
@@ -88,7 +92,9 @@ describe('control-plane metrics of workflows, jobs, the queue and templates (rea
     expect(value(after, 'base_shift_job_duration_seconds_count', { ...job, outcome: 'retrying' })).toBe(1);
     expect(value(after, 'base_shift_job_duration_seconds_count', { ...job, outcome: 'failed' })).toBe(1);
     // Only the first attempt measures the queue wait: the retry waited for its backoff.
-    expect(value(after, 'base_shift_job_queue_wait_seconds_count', { pool: POOL }) - value(before, 'base_shift_job_queue_wait_seconds_count', { pool: POOL })).toBe(1);
+    expect(
+      value(after, 'base_shift_job_queue_wait_seconds_count', { pool: POOL }) - value(before, 'base_shift_job_queue_wait_seconds_count', { pool: POOL }),
+    ).toBe(1);
     const moved = (text: string) => value(text, 'base_shift_workflow_transitions_total', { from: 'RUNNING', to: 'FAILED' });
     expect(moved(after) - moved(before)).toBe(1);
     expect(value(after, 'base_shift_queue_jobs', { pool: POOL, state: 'dead' })).toBe(1);
@@ -124,12 +130,18 @@ describe('control-plane metrics of workflows, jobs, the queue and templates (rea
 
   it('counts template documents refused by validation, per operation', async () => {
     const before = await scrape();
-    const create = await t.http().post('/graphql').send({
-      query: 'mutation Create($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id } }',
-      variables: { input: { id: 'm_broken', steps: [{ name: 'x', type: 'teleport', config: {} }], inputSchema: {}, outputSchema: {} } },
-    });
+    const create = await t
+      .http()
+      .post('/graphql')
+      .send({
+        query: 'mutation Create($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id } }',
+        variables: { input: { id: 'm_broken', steps: [{ name: 'x', type: 'teleport', config: {} }], inputSchema: {}, outputSchema: {} } },
+      });
     expect(create.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    const publish = await t.http().post('/graphql').send({ query: 'mutation { publishJobTemplateVersion(id: "m_ok", bump: PATCH, changes: { maxAttempts: 0 }) { id } }' });
+    const publish = await t
+      .http()
+      .post('/graphql')
+      .send({ query: 'mutation { publishJobTemplateVersion(id: "m_ok", bump: PATCH, changes: { maxAttempts: 0 }) { id } }' });
     expect(publish.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
 
     const after = await scrape();

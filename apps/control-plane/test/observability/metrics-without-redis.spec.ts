@@ -10,7 +10,9 @@ describe('GET /metrics while Redis is unreachable', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp(loadControlPlaneConfig({ REDIS_URL: 'redis://127.0.0.1:1', MONGO_URL: isolatedMongoUrl('metrics_no_redis'), LOG_LEVEL: 'fatal', POD_DRIVER: 'none' }));
+    app = await createControlPlaneApp(
+      loadControlPlaneConfig({ REDIS_URL: 'redis://127.0.0.1:1', MONGO_URL: isolatedMongoUrl('metrics_no_redis'), LOG_LEVEL: 'fatal', POD_DRIVER: 'none' }),
+    );
     await app.init();
   });
   afterAll(() => app.close());

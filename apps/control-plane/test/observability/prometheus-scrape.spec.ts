@@ -103,7 +103,9 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
     await scraped('both targets up', async () => ((await scalar('sum(up)')) === 2 ? true : undefined));
     await runWorkflow('o-1');
     // The first scrape that sees the counters gives rate() its starting point...
-    await scraped('the first successes in Prometheus', async () => ((await scalar('sum(base_shift_jobs_succeeded_total{template="obs_shape"})')) === 1 ? true : undefined));
+    await scraped('the first successes in Prometheus', async () =>
+      (await scalar('sum(base_shift_jobs_succeeded_total{template="obs_shape"})')) === 1 ? true : undefined,
+    );
     // ...so the second workflow's jobs make the counters increase within the rate window.
     await runWorkflow('o-2');
     const succeeded = await scraped('the counter to increase', async () => {
@@ -111,7 +113,9 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
       return total === 2 ? total : undefined;
     });
     expect(succeeded).toBe(2);
-    expect(await scraped('obs_notify successes', async () => ((await scalar('sum(base_shift_jobs_succeeded_total{template="obs_notify"})')) === 2 ? 2 : undefined))).toBe(2);
+    expect(
+      await scraped('obs_notify successes', async () => ((await scalar('sum(base_shift_jobs_succeeded_total{template="obs_notify"})')) === 2 ? 2 : undefined)),
+    ).toBe(2);
 
     const median = await scraped('a job-duration median', async () => {
       const value = await scalar('histogram_quantile(0.5, sum by (le) (rate(base_shift_job_duration_seconds_bucket[1m])))');
@@ -174,7 +178,12 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
       for (const line of aboutJobs) {
         expect({ app, line }).toEqual({
           app,
-          line: expect.objectContaining({ workflowId: expect.any(String), jobId: expect.any(String), attempt: expect.any(Number), templateId: expect.any(String) }),
+          line: expect.objectContaining({
+            workflowId: expect.any(String),
+            jobId: expect.any(String),
+            attempt: expect.any(Number),
+            templateId: expect.any(String),
+          }),
         });
       }
       const ids = new Set(aboutJobs.map((line) => line['workflowId']));

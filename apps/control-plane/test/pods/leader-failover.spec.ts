@@ -9,8 +9,7 @@ import { eventually, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, 
 const LEASE = 'failover-leader';
 
 // Polls every 100 ms: these waits span process starts and lease expiries.
-const until = <T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300): Promise<T> =>
-  eventually(probe, what, { attempts, everyMs: 100 });
+const until = <T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300): Promise<T> => eventually(probe, what, { attempts, everyMs: 100 });
 
 /**
  * Two built control planes (dist/apps/control-plane, as the Deployment runs
@@ -81,7 +80,9 @@ describe('control-plane leader failover (kubernetes driver, real processes)', ()
   }
 
   async function executorPods(): Promise<number> {
-    return (await core.listNamespacedPod({ namespace, labelSelector: 'component=job-executor,base-shift.io/control-plane=failover' })).items.filter((pod) => !pod.metadata?.deletionTimestamp).length;
+    return (await core.listNamespacedPod({ namespace, labelSelector: 'component=job-executor,base-shift.io/control-plane=failover' })).items.filter(
+      (pod) => !pod.metadata?.deletionTimestamp,
+    ).length;
   }
 
   it('the follower takes over within the lease duration and keeps scaling', async () => {
@@ -100,15 +101,22 @@ describe('control-plane leader failover (kubernetes driver, real processes)', ()
     await queue.enqueue('default', { payload: { n: 2 } });
 
     // 3 s lease: the follower must hold it after at most one lease duration plus its retry period.
-    const next = await eventually(async () => {
-      const current = await holder();
-      return current?.startsWith(`${followerName}_`) ? current : undefined;
-    }, 'the follower taking the lease over', { attempts: 100, everyMs: 100 });
+    const next = await eventually(
+      async () => {
+        const current = await holder();
+        return current?.startsWith(`${followerName}_`) ? current : undefined;
+      },
+      'the follower taking the lease over',
+      { attempts: 100, everyMs: 100 },
+    );
     expect(next).not.toBe(first);
     await until(async () => (await executorPods()) === 2, 'the new leader scaling for the second job');
     const lease = await coordination.readNamespacedLease({ name: LEASE, namespace });
     expect(lease.spec?.leaseTransitions).toBeGreaterThanOrEqual(1);
-    const pools = (await (await fetch(`${urls.get(followerName)}/pools`)).json()) as { driver: string; pools: Array<{ pods: { desired: number; leader: string } }> };
+    const pools = (await (await fetch(`${urls.get(followerName)}/pools`)).json()) as {
+      driver: string;
+      pools: Array<{ pods: { desired: number; leader: string } }>;
+    };
     expect(pools).toMatchObject({ driver: 'kubernetes', pools: [{ pods: { desired: 2, leader: next } }] });
     // With the kubernetes driver, readiness includes the API server.
     const ready = (await (await fetch(`${urls.get(followerName)}/readyz`)).json()) as { checks: Record<string, { status: string }> };

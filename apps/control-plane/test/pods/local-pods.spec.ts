@@ -18,7 +18,12 @@ import { orderWorkflow } from '../workflows/workflow-test-app';
 const EXECUTOR_MAIN = path.resolve(__dirname, '../../../../dist/apps/job-executor/main.js');
 const API_KEY = 'local-demo-key';
 
-type PoolJson = { name: string; pods: { desired: number; current: number; ready: number } | null; queue: { queued: number; inFlight: number }; templates?: Array<{ templateId: string; runs: number; recommendedPool: string }> };
+type PoolJson = {
+  name: string;
+  pods: { desired: number; current: number; ready: number } | null;
+  queue: { queued: number; inFlight: number };
+  templates?: Array<{ templateId: string; runs: number; recommendedPool: string }>;
+};
 
 /** The value of the first sample of `name` whose labels include `labels` (the registry adds service="control-plane"). */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -32,8 +37,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 // Polls every 100 ms: these waits span process starts and lease expiries.
-const until = <T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300): Promise<T> =>
-  eventually(probe, what, { attempts, everyMs: 100 });
+const until = <T>(probe: () => Promise<T | undefined | false>, what: string, attempts = 300): Promise<T> => eventually(probe, what, { attempts, everyMs: 100 });
 
 /**
  * The README's one-machine setup: the control plane with the local pod driver
@@ -71,7 +75,17 @@ describe('the control plane with the local pod driver', () => {
     writeFileSync(path.join(secretsDir, 'PAYMENT_API_KEY'), API_KEY);
 
     const pools = parsePoolConfig({
-      pools: [{ name: 'default', maxPods: 2, jobsPerPod: 2, scaleDownDelaySeconds: 0, drainSeconds: 2, secretName: 'payment-api', env: { EGRESS_ALLOW: '127.0.0.1' } }],
+      pools: [
+        {
+          name: 'default',
+          maxPods: 2,
+          jobsPerPod: 2,
+          scaleDownDelaySeconds: 0,
+          drainSeconds: 2,
+          secretName: 'payment-api',
+          env: { EGRESS_ALLOW: '127.0.0.1' },
+        },
+      ],
     });
     app = await createControlPlaneApp({
       port: 0,

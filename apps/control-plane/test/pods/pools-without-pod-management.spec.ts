@@ -13,7 +13,14 @@ describe('GET /pools without pod management', () => {
 
   beforeAll(async () => {
     redis = createRedisConnection(requireTestEnv('REDIS_URL'));
-    app = await createControlPlaneApp({ port: 0, redisUrl: requireTestEnv('REDIS_URL'), mongoUrl: isolatedMongoUrl('pools_off'), logLevel: 'warn', keyPrefix: prefix, pools: ['default', 'large'] });
+    app = await createControlPlaneApp({
+      port: 0,
+      redisUrl: requireTestEnv('REDIS_URL'),
+      mongoUrl: isolatedMongoUrl('pools_off'),
+      logLevel: 'warn',
+      keyPrefix: prefix,
+      pools: ['default', 'large'],
+    });
     await app.init();
   });
 

@@ -49,7 +49,10 @@ export class BuiltStack {
     });
     const stack = new BuiltStack(prefix, mongoUrl, controlPlane, executor, `http://127.0.0.1:${port}`, `127.0.0.1:${metricsPort}`);
     try {
-      await Promise.all([controlPlane.waitForHttp(`${stack.baseUrl}/readyz`, 200, 30_000), executor.waitForHttp(`http://${stack.executorAddress}/healthz`, 200, 30_000)]);
+      await Promise.all([
+        controlPlane.waitForHttp(`${stack.baseUrl}/readyz`, 200, 30_000),
+        executor.waitForHttp(`http://${stack.executorAddress}/healthz`, 200, 30_000),
+      ]);
     } catch (error) {
       await stack.stop();
       throw error;
@@ -58,7 +61,11 @@ export class BuiltStack {
   }
 
   async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };
     if (!body.data || body.errors) throw new Error(`GraphQL failed (${response.status}): ${JSON.stringify(body)}`);
     return body.data;

@@ -54,7 +54,9 @@ describe('the GraphQL endpoint', () => {
     await connection.dropDatabase();
     await connection.close();
     const response = await t.graphql(GET, { id: 'anything' });
-    expect(response.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['jobTemplate'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(response.errors).toEqual([
+      { message: 'Internal server error', locations: expect.any(Array), path: ['jobTemplate'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|mongo|\.ts:\d+/i);
   });
 });

@@ -69,7 +69,17 @@ describe('listing job templates over GraphQL (real FerretDB)', () => {
     const first = await list({ filter: { type: 'delay' }, first: 4 });
     const second = await list({ filter: { type: 'delay' }, first: 4, after: first[3].cursor });
     const third = await list({ filter: { type: 'delay' }, first: 4, after: second[3].cursor });
-    expect([...first, ...second, ...third].map((item) => item.id)).toEqual(['page-00', 'page-10', 'page-15', 'page-20', 'page-25', 'page-30', 'page-35', 'page-40', 'page-45']);
+    expect([...first, ...second, ...third].map((item) => item.id)).toEqual([
+      'page-00',
+      'page-10',
+      'page-15',
+      'page-20',
+      'page-25',
+      'page-30',
+      'page-35',
+      'page-40',
+      'page-45',
+    ]);
   });
 
   it('filters by part of the name, ignoring case, and by version range', async () => {

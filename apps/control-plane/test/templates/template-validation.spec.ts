@@ -37,7 +37,10 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
     [
       'the input schema must be a valid JSON Schema',
       (d) => (d['inputSchema'].properties.amount.type = 'money'),
-      { pointer: '/inputSchema/properties/amount/type', message: 'must be a JSON Schema type (string, number, integer, boolean, object, array, null) or a list of them' },
+      {
+        pointer: '/inputSchema/properties/amount/type',
+        message: 'must be a JSON Schema type (string, number, integer, boolean, object, array, null) or a list of them',
+      },
     ],
     [
       'the output schema must compile',
@@ -55,13 +58,21 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
       (d) => (d['steps'][1].name = 'validate_payment_details'),
       { pointer: '/steps/1/name', message: 'must be unique: /steps/0 is also named "validate_payment_details"' },
     ],
-    ['the step type is registered', (d) => (d['steps'][0].type = 'fraud_check'), { pointer: '/steps/0/type', message: 'must be one of validation, external_api_call, transform, delay' }],
+    [
+      'the step type is registered',
+      (d) => (d['steps'][0].type = 'fraud_check'),
+      { pointer: '/steps/0/type', message: 'must be one of validation, external_api_call, transform, delay' },
+    ],
     [
       'validation rules are known',
       (d) => d['steps'][0].config.rules.push('check_pin'),
       { pointer: '/steps/0/config/rules/3', message: 'must be one of check_card_number, check_expiry_date, check_cvv' },
     ],
-    ['the HTTP method is one of the allowed', (d) => (d['steps'][1].config.method = 'SEND'), { pointer: '/steps/1/config/method', message: 'must be one of GET, POST, PUT, PATCH, DELETE' }],
+    [
+      'the HTTP method is one of the allowed',
+      (d) => (d['steps'][1].config.method = 'SEND'),
+      { pointer: '/steps/1/config/method', message: 'must be one of GET, POST, PUT, PATCH, DELETE' },
+    ],
     [
       'api_endpoint is an http(s) URL',
       (d) => (d['steps'][1].config.api_endpoint = 'payment.gateway.com/process'),
@@ -93,7 +104,9 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
   });
 
   it('never stores a secret value: a literal credential header is refused without being echoed', async () => {
-    const response = await t.graphql(CREATE, { input: createInput(seedWith('literal-secret', (d) => (d['steps'][1].config.headers.Authorization = 'Bearer sk_live_51H7')))});
+    const response = await t.graphql(CREATE, {
+      input: createInput(seedWith('literal-secret', (d) => (d['steps'][1].config.headers.Authorization = 'Bearer sk_live_51H7'))),
+    });
     expect(response.errors?.[0].extensions?.['problems']).toEqual([
       {
         pointer: '/steps/1/config/headers/Authorization',
@@ -129,7 +142,9 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
     const steps = structuredClone(PAYMENT_GATEWAY_TEMPLATE.steps) as Draft[];
     steps[1].config.method = 'SEND';
     const refused = await t.graphql(PUBLISH, { id: 'publish-check', bump: 'PATCH', changes: { steps } });
-    expect(refused.errors?.[0].extensions?.['problems']).toEqual([{ pointer: '/steps/1/config/method', message: 'must be one of GET, POST, PUT, PATCH, DELETE' }]);
+    expect(refused.errors?.[0].extensions?.['problems']).toEqual([
+      { pointer: '/steps/1/config/method', message: 'must be one of GET, POST, PUT, PATCH, DELETE' },
+    ]);
 
     const both = await t.graphql(PUBLISH, { id: 'publish-check', bump: 'PATCH', version: '9.0.0' });
     expect(both.errors?.[0].extensions?.['problems']).toEqual([{ pointer: '/bump', message: 'give exactly one of bump (major, minor, patch) or version' }]);

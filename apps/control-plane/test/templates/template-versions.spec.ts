@@ -25,7 +25,8 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
   afterAll(() => t.stop());
 
   const get = async (id: string, version?: string) => (await t.ok<{ jobTemplate: Template | null }>(GET, { id, version })).jobTemplate;
-  const publish = (id: string, args: { bump?: string; version?: string; changes?: object }) => t.graphql<{ publishJobTemplateVersion: Template }>(PUBLISH, { id, ...args });
+  const publish = (id: string, args: { bump?: string; version?: string; changes?: object }) =>
+    t.graphql<{ publishJobTemplateVersion: Template }>(PUBLISH, { id, ...args });
 
   it("round-trips the seed's payment_gateway_template exactly", async () => {
     const created = await t.ok<{ createJobTemplate: Template }>(CREATE, { input: createInput(PAYMENT_GATEWAY_TEMPLATE) });
@@ -33,7 +34,13 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
 
     const viaGraphql = (await get('payment_gateway_template')) as unknown as Record<string, unknown>;
     const { templateId, ...seedRest } = PAYMENT_GATEWAY_TEMPLATE;
-    expect({ id: viaGraphql['id'], version: viaGraphql['version'], steps: viaGraphql['steps'], inputSchema: viaGraphql['inputSchema'], outputSchema: viaGraphql['outputSchema'] }).toEqual({
+    expect({
+      id: viaGraphql['id'],
+      version: viaGraphql['version'],
+      steps: viaGraphql['steps'],
+      inputSchema: viaGraphql['inputSchema'],
+      outputSchema: viaGraphql['outputSchema'],
+    }).toEqual({
       id: templateId,
       ...seedRest,
     });
@@ -43,7 +50,14 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
     const restSeedPart = Object.fromEntries(seedKeys.map((key) => [key, viaRest.body[key]]));
     // Byte for byte, key order included.
     expect(JSON.stringify(restSeedPart)).toBe(JSON.stringify(PAYMENT_GATEWAY_TEMPLATE));
-    expect(viaRest.body).toMatchObject({ requiredSecrets: ['API_KEY'], deprecated: false, priority: 0, maxAttempts: 3, timeoutSeconds: 300, resourceClass: 'default' });
+    expect(viaRest.body).toMatchObject({
+      requiredSecrets: ['API_KEY'],
+      deprecated: false,
+      priority: 0,
+      maxAttempts: 3,
+      timeoutSeconds: 300,
+      resourceClass: 'default',
+    });
   });
 
   it('bumping minor of 1.2.0 publishes 1.3.0 with the changes and leaves 1.2.0 as it was', async () => {
@@ -85,7 +99,10 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
       ['a range nothing satisfies', '^4', null],
     ])('resolves %s', async (_what, selector, expected) => {
       expect((await get('resolver', selector))?.version ?? null).toBe(expected);
-      const rest = await t.http().get('/templates/resolver').query(selector ? { version: selector } : {});
+      const rest = await t
+        .http()
+        .get('/templates/resolver')
+        .query(selector ? { version: selector } : {});
       if (expected === null) {
         expect(rest.status).toBe(404);
         expect(rest.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -132,7 +149,9 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
   describe('concurrent publishes', () => {
     it('two simultaneous minor bumps give two consecutive versions, each with its own changes', async () => {
       await t.ok(CREATE, { input: createInput(simpleDraft('race-two', { version: '1.2.0' })) });
-      const results = await Promise.all(['first writer', 'second writer'].map((description) => publish('race-two', { bump: 'MINOR', changes: { description } })));
+      const results = await Promise.all(
+        ['first writer', 'second writer'].map((description) => publish('race-two', { bump: 'MINOR', changes: { description } })),
+      );
       expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
       const published = results.map((r) => r.data?.publishJobTemplateVersion as Template);
       expect(published.map((p) => p.version).sort()).toEqual(['1.3.0', '1.4.0']);
@@ -173,6 +192,6 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
   it('refuses to create a template id that already exists', async () => {
     const response = await t.graphql(CREATE, { input: createInput(simpleDraft('resolver', { version: '9.0.0' })) });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'TEMPLATE.ALREADY_EXISTS' });
-    expect((await get('resolver', '9.0.0'))).toBeNull();
+    expect(await get('resolver', '9.0.0')).toBeNull();
   });
 });

@@ -17,7 +17,9 @@ export class TemplatesTestApp {
   private constructor(readonly app: INestApplication) {}
 
   static async start(label: string): Promise<TemplatesTestApp> {
-    const app = await createControlPlaneApp(loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl(label), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }));
+    const app = await createControlPlaneApp(
+      loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl(label), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
+    );
     await app.init();
     return new TemplatesTestApp(app);
   }

@@ -14,12 +14,20 @@ describe('workflow REST API contract', () => {
   let manual: JobLeases;
 
   beforeAll(async () => {
-    t = await WorkflowTestApp.start('wf-api', { pools: ['default', 'manual'], templates: [strictTemplate, echoTemplate('manual_echo', { resourceClass: 'manual' })] });
+    t = await WorkflowTestApp.start('wf-api', {
+      pools: ['default', 'manual'],
+      templates: [strictTemplate, echoTemplate('manual_echo', { resourceClass: 'manual' })],
+    });
     manual = t.leases();
   });
   afterAll(() => t.stop());
 
-  const twoManualJobs = () => ({ jobs: [{ id: 'first', templateId: 'strict_echo' }, { id: 'second', templateId: 'manual_echo' }] });
+  const twoManualJobs = () => ({
+    jobs: [
+      { id: 'first', templateId: 'strict_echo' },
+      { id: 'second', templateId: 'manual_echo' },
+    ],
+  });
 
   it('returns the first workflow for a repeated Idempotency-Key and body, and 409 for another body', async () => {
     const key = `order-${randomUUID()}`;
@@ -30,7 +38,12 @@ describe('workflow REST API contract', () => {
     expect(repeat.headers['location']).toBe(`/workflows/${first.body.id}`);
     expect(repeat.body.id).toBe(first.body.id);
 
-    const other = await t.http().post('/workflows').set('Idempotency-Key', key).send({ jobs: [{ id: 'other', templateId: 'manual_echo' }] }).expect(409);
+    const other = await t
+      .http()
+      .post('/workflows')
+      .set('Idempotency-Key', key)
+      .send({ jobs: [{ id: 'other', templateId: 'manual_echo' }] })
+      .expect(409);
     expect(other.body).toMatchObject({ code: 'WORKFLOW.IDEMPOTENCY_CONFLICT', detail: expect.stringContaining(first.body.id) });
     expect(await t.keys()).toEqual(keysAfterFirst);
     // Exactly one job was enqueued for all three calls.
@@ -47,9 +60,18 @@ describe('workflow REST API contract', () => {
     const wf = await t.create(twoManualJobs());
     const url = `/workflows/${wf.id}/jobs/first`;
 
-    const illegal = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 1 } }).expect(409);
+    const illegal = await t
+      .http()
+      .put(url)
+      .send({ status: 'SUCCEEDED', output: { total: 1 } })
+      .expect(409);
     expect(illegal.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(illegal.body).toMatchObject({ code: 'WORKFLOW.ILLEGAL_TRANSITION', from: 'QUEUED', to: 'SUCCEEDED', allowed: ['RUNNING', 'CANCELLED', 'TIMED_OUT'] });
+    expect(illegal.body).toMatchObject({
+      code: 'WORKFLOW.ILLEGAL_TRANSITION',
+      from: 'QUEUED',
+      to: 'SUCCEEDED',
+      allowed: ['RUNNING', 'CANCELLED', 'TIMED_OUT'],
+    });
 
     const running = await t.http().put(url).send({ status: 'RUNNING' }).expect(200);
     expect(running.body.jobs[0]).toMatchObject({ state: 'RUNNING', attempts: 1, external: true });
@@ -57,17 +79,37 @@ describe('workflow REST API contract', () => {
     // The job left the queue's hands: no executor gets it.
     expect(await manual.lease(['manual'], 'api-executor', { count: 10, leaseMs: 30_000 })).toEqual([]);
 
-    const stale = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 1 }, attempt: 7 }).expect(409);
+    const stale = await t
+      .http()
+      .put(url)
+      .send({ status: 'SUCCEEDED', output: { total: 1 }, attempt: 7 })
+      .expect(409);
     expect(stale.body.code).toBe('WORKFLOW.STALE_ATTEMPT');
-    const badOutput = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 'one' } }).expect(400);
+    const badOutput = await t
+      .http()
+      .put(url)
+      .send({ status: 'SUCCEEDED', output: { total: 'one' } })
+      .expect(400);
     expect(badOutput.body.errors).toEqual([{ pointer: '/output/total', message: 'must be a number' }]);
     expect((await t.get(wf.id)).jobs[0].state).toBe('RUNNING');
 
-    const done = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 3 }, attempt: 1 }).expect(200);
+    const done = await t
+      .http()
+      .put(url)
+      .send({ status: 'SUCCEEDED', output: { total: 3 }, attempt: 1 })
+      .expect(200);
     expect(done.body.jobs.map((j: { state: string }) => j.state)).toEqual(['SUCCEEDED', 'QUEUED']);
     expect(done.body.currentJob).toBe('second');
-    await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 3 } }).expect(200);
-    const conflict = await t.http().put(url).send({ status: 'SUCCEEDED', output: { total: 4 } }).expect(409);
+    await t
+      .http()
+      .put(url)
+      .send({ status: 'SUCCEEDED', output: { total: 3 } })
+      .expect(200);
+    const conflict = await t
+      .http()
+      .put(url)
+      .send({ status: 'SUCCEEDED', output: { total: 4 } })
+      .expect(409);
     expect(conflict.body.code).toBe('WORKFLOW.JOB_RESULT_CONFLICT');
 
     await t.http().put(`/workflows/${wf.id}/jobs/second`).send({ status: 'RUNNING' }).expect(200);
@@ -98,7 +140,11 @@ describe('workflow REST API contract', () => {
     expect(form.headers['content-type']).toMatch(/^application\/problem\+json/);
     await t.http().post('/workflows').set('Content-Type', 'text/plain').send('{"jobs": []}').expect(415);
 
-    const big = await t.http().post('/workflows').send({ jobs: [{ id: 'a', templateId: 'manual_echo', input: { blob: 'x'.repeat(200_000) } }] }).expect(413);
+    const big = await t
+      .http()
+      .post('/workflows')
+      .send({ jobs: [{ id: 'a', templateId: 'manual_echo', input: { blob: 'x'.repeat(200_000) } }] })
+      .expect(413);
     expect(big.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(big.body.status).toBe(413);
   });
@@ -107,7 +153,14 @@ describe('workflow REST API contract', () => {
     await t.http().get('/docs').expect(200).expect('Content-Type', /html/);
     const document = (await t.http().get('/docs-json').expect(200)).body;
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/workflows', '/workflows/{id}', '/workflows/{id}/cancel', '/workflows/{id}/retry', '/workflows/{id}/jobs/{jobId}', '/workflows/{id}/events']),
+      expect.arrayContaining([
+        '/workflows',
+        '/workflows/{id}',
+        '/workflows/{id}/cancel',
+        '/workflows/{id}/retry',
+        '/workflows/{id}/jobs/{jobId}',
+        '/workflows/{id}/events',
+      ]),
     );
     expect(document.paths['/workflows'].post.responses).toHaveProperty('201');
     expect(document.components.schemas.CreateWorkflowRequest.required).toEqual(['jobs']);

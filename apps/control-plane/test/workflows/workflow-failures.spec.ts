@@ -12,16 +12,19 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
       pools: ['default', 'manual'],
       templates: [echoTemplate('manual_echo', { resourceClass: 'manual' }), echoTemplate('slow_echo', { resourceClass: 'manual', timeoutSeconds: 1 })],
     });
-    t.startWorker((payload, job) => {
-      const orderId = (payload.input as { orderId?: string }).orderId;
-      // Behaviours keyed by order id, for workflows whose first job may run before the test knows the workflow id.
-      if (orderId === 'o-out' && payload.jobId === 'order_validation') return { ...payload.input };
-      if (orderId === 'o-retry' && payload.jobId === 'payment_processing' && job.attempt === 1) throw new Error('gateway timeout');
-      if (orderId === 'o-perm' && payload.jobId === 'payment_processing' && permanentlyBroken) {
-        throw Object.assign(new Error('card declined'), { retryable: false });
-      }
-      return sampleOutput(payload);
-    }, { pools: ['default'] });
+    t.startWorker(
+      (payload, job) => {
+        const orderId = (payload.input as { orderId?: string }).orderId;
+        // Behaviours keyed by order id, for workflows whose first job may run before the test knows the workflow id.
+        if (orderId === 'o-out' && payload.jobId === 'order_validation') return { ...payload.input };
+        if (orderId === 'o-retry' && payload.jobId === 'payment_processing' && job.attempt === 1) throw new Error('gateway timeout');
+        if (orderId === 'o-perm' && payload.jobId === 'payment_processing' && permanentlyBroken) {
+          throw Object.assign(new Error('card declined'), { retryable: false });
+        }
+        return sampleOutput(payload);
+      },
+      { pools: ['default'] },
+    );
     manual = t.leases();
   });
   afterAll(() => t.stop());
@@ -46,8 +49,13 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
     const wf = await t.create(body);
     const failed = await t.waitForState(wf.id, 'FAILED');
     expect(failed.jobs.map((j) => j.state)).toEqual(['SUCCEEDED', 'FAILED', 'CANCELLED']);
-    expect(failed.reason).toBe('job payment_processing failed: input does not match the inputSchema of payment_processing@1.0.0: /input/amount: must be a number');
-    expect(failed.jobs[1].error).toEqual({ message: 'input does not match the inputSchema of payment_processing@1.0.0', errors: [{ pointer: '/input/amount', message: 'must be a number' }] });
+    expect(failed.reason).toBe(
+      'job payment_processing failed: input does not match the inputSchema of payment_processing@1.0.0: /input/amount: must be a number',
+    );
+    expect(failed.jobs[1].error).toEqual({
+      message: 'input does not match the inputSchema of payment_processing@1.0.0',
+      errors: [{ pointer: '/input/amount', message: 'must be a number' }],
+    });
   });
 
   it('fails the job and the workflow when an output breaks the template outputSchema; the rest is CANCELLED', async () => {
@@ -120,11 +128,19 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
     const completed = await t.create({ jobs: [{ id: 'x', templateId: 'order_validation', input: { orderId: 'o', amount: 1, currency: 'EUR', items: [] } }] });
     await t.waitForState(completed.id, 'COMPLETED');
     const refused = await t.http().post(`/workflows/${completed.id}/cancel`).expect(409);
-    expect(refused.body).toMatchObject({ code: 'WORKFLOW.ILLEGAL_TRANSITION', detail: expect.stringContaining('cannot move from COMPLETED to CANCELLED; COMPLETED is final') });
+    expect(refused.body).toMatchObject({
+      code: 'WORKFLOW.ILLEGAL_TRANSITION',
+      detail: expect.stringContaining('cannot move from COMPLETED to CANCELLED; COMPLETED is final'),
+    });
   });
 
   it('times a job out after its template timeoutSeconds and fails the workflow', async () => {
-    const wf = await t.create({ jobs: [{ id: 'slow', templateId: 'slow_echo' }, { id: 'next', templateId: 'manual_echo' }] });
+    const wf = await t.create({
+      jobs: [
+        { id: 'slow', templateId: 'slow_echo' },
+        { id: 'next', templateId: 'manual_echo' },
+      ],
+    });
     const [job] = await leaseManual(1);
     const failed = await t.waitForState(wf.id, 'FAILED');
     expect(failed.jobs.map((j) => j.state)).toEqual(['TIMED_OUT', 'CANCELLED']);
@@ -134,7 +150,13 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
   });
 
   it('fails a workflow that outlives its timeoutSeconds', async () => {
-    const wf = await t.create({ timeoutSeconds: 1, jobs: [{ id: 'never', templateId: 'manual_echo', dependsOn: [] }, { id: 'after', templateId: 'manual_echo', dependsOn: ['never'] }] });
+    const wf = await t.create({
+      timeoutSeconds: 1,
+      jobs: [
+        { id: 'never', templateId: 'manual_echo', dependsOn: [] },
+        { id: 'after', templateId: 'manual_echo', dependsOn: ['never'] },
+      ],
+    });
     const failed = await t.waitForState(wf.id, 'FAILED');
     expect(failed.reason).toBe('workflow timed out after 1 s');
     expect(failed.jobs.map((j) => j.state)).toEqual(['TIMED_OUT', 'CANCELLED']);

@@ -45,7 +45,12 @@ describe('workflow lifecycle over HTTP (real Redis, FerretDB, queue)', () => {
       expect(snapshot).toMatchObject({ templateId: jobId, version: '1.0.0', steps: expect.any(Array) });
       expect(JSON.stringify(job.payload)).not.toContain('"steps"');
       if (jobId === 'payment_processing') {
-        expect(payload.input).toEqual({ orderId: 'o-1001', amount: 42.5, currency: 'EUR', cardDetails: { number: '4111111111111111', expiryDate: '12/30', cvv: '123' } });
+        expect(payload.input).toEqual({
+          orderId: 'o-1001',
+          amount: 42.5,
+          currency: 'EUR',
+          cardDetails: { number: '4111111111111111', expiryDate: '12/30', cvv: '123' },
+        });
       }
 
       await t.waitFor(id, (w) => w.jobs[index].state === 'RUNNING', `${jobId} RUNNING`);
@@ -61,7 +66,11 @@ describe('workflow lifecycle over HTTP (real Redis, FerretDB, queue)', () => {
     expect(done.jobs.map((j) => [j.id, j.state, j.attempts])).toEqual(SEED_JOBS.map((j) => [j, 'SUCCEEDED', 1]));
     expect(done.jobs[2].output).toEqual({ orderId: 'o-1001', reserved: [{ sku: 'A-1', quantity: 2 }], status: 'RESERVED' });
     expect(done.jobs[0]).toMatchObject({ startedAt: expect.any(String), finishedAt: expect.any(String) });
-    expect(done.history.filter((h) => h.kind === 'workflow').map((h) => `${h.from}->${h.to}`)).toEqual(['->INITIALIZED', 'INITIALIZED->RUNNING', 'RUNNING->COMPLETED']);
+    expect(done.history.filter((h) => h.kind === 'workflow').map((h) => `${h.from}->${h.to}`)).toEqual([
+      '->INITIALIZED',
+      'INITIALIZED->RUNNING',
+      'RUNNING->COMPLETED',
+    ]);
     expect(done.history.filter((h) => h.jobId === 'payment_processing').map((h) => h.to)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
 
     const sse = await events;

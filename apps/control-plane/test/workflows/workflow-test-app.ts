@@ -15,7 +15,17 @@ export interface WorkflowJson {
   currentJob: string;
   mode: string;
   reason?: string;
-  jobs: Array<{ id: string; state: string; attempts: number; version: string; output?: unknown; error?: unknown; resolvedInput?: unknown; startedAt?: string; finishedAt?: string }>;
+  jobs: Array<{
+    id: string;
+    state: string;
+    attempts: number;
+    version: string;
+    output?: unknown;
+    error?: unknown;
+    resolvedInput?: unknown;
+    startedAt?: string;
+    finishedAt?: string;
+  }>;
   history: Array<{ seq: number; kind: string; jobId?: string; from: string; to: string; reason?: string; attempt?: number }>;
 }
 
@@ -83,7 +93,10 @@ export class WorkflowTestApp {
   }
 
   /** An in-test executor: runs every job with `handler` until the app stops. */
-  startWorker(handler: (payload: JobPayload, job: LeasedJob) => unknown, options: { concurrency?: number; leaseMs?: number; pools?: string[] } = {}): JobWorker {
+  startWorker(
+    handler: (payload: JobPayload, job: LeasedJob) => unknown,
+    options: { concurrency?: number; leaseMs?: number; pools?: string[] } = {},
+  ): JobWorker {
     const wrapped: JobHandler = async (job) => (await handler(job.payload as unknown as JobPayload, job)) as never;
     const worker = new JobWorker(this.leases(), {
       pools: options.pools ?? ['default'],
@@ -99,7 +112,10 @@ export class WorkflowTestApp {
   }
 
   async create(body: unknown, headers: Record<string, string> = {}): Promise<WorkflowJson> {
-    const response = await this.http().post('/workflows').set(headers).send(body as object);
+    const response = await this.http()
+      .post('/workflows')
+      .set(headers)
+      .send(body as object);
     if (response.status !== 201) throw new Error(`POST /workflows answered ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body as WorkflowJson;
   }

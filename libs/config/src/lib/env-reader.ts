@@ -83,7 +83,10 @@ export class EnvReader {
   list(name: string, fallback: readonly string[] = []): string[] {
     const raw = this.raw(name);
     if (raw === undefined) return [...fallback];
-    return raw.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0);
   }
 
   /** Records a problem found by the caller's own cross-field checks. */

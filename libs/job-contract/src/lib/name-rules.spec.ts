@@ -5,9 +5,12 @@ describe('pool names', () => {
     expect(isPoolName(name)).toBe(true);
   });
 
-  it.each(['', 'bad pool', '-bad', 'bad-', '_x', 'x.', 'a'.repeat(64), 'gpu/large', 'ümlaut', 7, undefined])('refuses %j, which is no Kubernetes label value', (name) => {
-    expect(isPoolName(name)).toBe(false);
-  });
+  it.each(['', 'bad pool', '-bad', 'bad-', '_x', 'x.', 'a'.repeat(64), 'gpu/large', 'ümlaut', 7, undefined])(
+    'refuses %j, which is no Kubernetes label value',
+    (name) => {
+      expect(isPoolName(name)).toBe(false);
+    },
+  );
 });
 
 describe('template ids', () => {

@@ -12,7 +12,15 @@ function capture(): { stream: Writable; lines: () => Record<string, unknown>[] }
       callback();
     },
   });
-  return { stream, lines: () => chunks.join('').trim().split('\n').map((line) => JSON.parse(line)) };
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+  };
 }
 
 afterEach(() => setLogSink(undefined));
@@ -24,9 +32,7 @@ describe('logger', () => {
     // What Nest's `new Logger('WorkflowEngine').log(...)` passes on: the message, then the context.
     service.log('workflow started', 'WorkflowEngine');
     service.debug('hidden below info', 'WorkflowEngine');
-    expect(out.lines()).toEqual([
-      expect.objectContaining({ level: 'info', service: 'test', context: 'WorkflowEngine', msg: 'workflow started' }),
-    ]);
+    expect(out.lines()).toEqual([expect.objectContaining({ level: 'info', service: 'test', context: 'WorkflowEngine', msg: 'workflow started' })]);
   });
 
   it('writes lib loggers through the pino sink, with their scope as context and their fields', () => {

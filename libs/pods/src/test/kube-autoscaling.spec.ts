@@ -9,7 +9,9 @@ describe('autoscaling executor pods on Kubernetes', () => {
   let harness: KubeHarness;
 
   beforeAll(async () => {
-    harness = await KubeHarness.start('autoscale', { pools: [{ name: 'default', maxPods: 8, jobsPerPod: 10, scaleDownDelaySeconds: 30, readyDeadlineSeconds: 3600 }] });
+    harness = await KubeHarness.start('autoscale', {
+      pools: [{ name: 'default', maxPods: 8, jobsPerPod: 10, scaleDownDelaySeconds: 30, readyDeadlineSeconds: 3600 }],
+    });
   });
 
   afterAll(async () => {
@@ -24,7 +26,12 @@ describe('autoscaling executor pods on Kubernetes', () => {
     expect(first?.pools[0]).toMatchObject({ desired: 8, pods: 8, queued: 200, action: 'up' });
     expect(await harness.kube.podNames()).toHaveLength(8);
     const [pod] = await harness.kube.pods();
-    expect(pod.metadata?.labels).toMatchObject({ app: 'base-shift', component: 'job-executor', 'base-shift.io/pool': 'default', 'base-shift.io/control-plane': 'test-cp' });
+    expect(pod.metadata?.labels).toMatchObject({
+      app: 'base-shift',
+      component: 'job-executor',
+      'base-shift.io/pool': 'default',
+      'base-shift.io/control-plane': 'test-cp',
+    });
 
     const second = await harness.manager.evaluate();
     expect(second?.pools[0]).toMatchObject({ desired: 8, pods: 8, action: 'hold' });

@@ -10,7 +10,11 @@ describe('autoscaling against API refusals', () => {
   let harness: KubeHarness;
 
   beforeAll(async () => {
-    harness = await KubeHarness.start('api-errors', { pools: [{ name: 'default', maxPods: 5, jobsPerPod: 1, readyDeadlineSeconds: 3600 }] }, { autoscaler: { backoffInitialMs: 1000, backoffMaxMs: 60_000 } });
+    harness = await KubeHarness.start(
+      'api-errors',
+      { pools: [{ name: 'default', maxPods: 5, jobsPerPod: 1, readyDeadlineSeconds: 3600 }] },
+      { autoscaler: { backoffInitialMs: 1000, backoffMaxMs: 60_000 } },
+    );
     await setQuota(2);
   });
 
@@ -25,11 +29,18 @@ describe('autoscaling against API refusals', () => {
       ? await core.replaceNamespacedResourceQuota({ name: 'pods', namespace, body: { ...existing, spec: { hard: { pods: String(pods) } } } })
       : await core.createNamespacedResourceQuota({ namespace, body: { metadata: { name: 'pods' }, spec: { hard: { pods: String(pods) } } } });
     const used = (await harness.kube.pods('')).length;
-    await core.replaceNamespacedResourceQuotaStatus({ name: 'pods', namespace, body: { ...quota, status: { hard: { pods: String(pods) }, used: { pods: String(used) } } } });
+    await core.replaceNamespacedResourceQuotaStatus({
+      name: 'pods',
+      namespace,
+      body: { ...quota, status: { hard: { pods: String(pods) }, used: { pods: String(used) } } },
+    });
   }
 
   async function apiErrors(): Promise<string> {
-    return (await harness.metric('base_shift_pod_api_errors_total')).split('\n').filter((line) => line.startsWith('base_shift_pod_api_errors_total{')).join('\n');
+    return (await harness.metric('base_shift_pod_api_errors_total'))
+      .split('\n')
+      .filter((line) => line.startsWith('base_shift_pod_api_errors_total{'))
+      .join('\n');
   }
 
   it('backs off after 403, records an Event and a metric, and retries only when the backoff has passed', async () => {
@@ -73,7 +84,11 @@ describe('the pod creation rate limit', () => {
   let harness: KubeHarness;
 
   beforeAll(async () => {
-    harness = await KubeHarness.start('rate-limit', { pools: [{ name: 'default', maxPods: 12, jobsPerPod: 1, readyDeadlineSeconds: 3600 }] }, { autoscaler: { createBurst: 5, createPerSecond: 2 } });
+    harness = await KubeHarness.start(
+      'rate-limit',
+      { pools: [{ name: 'default', maxPods: 12, jobsPerPod: 1, readyDeadlineSeconds: 3600 }] },
+      { autoscaler: { createBurst: 5, createPerSecond: 2 } },
+    );
   });
 
   afterAll(async () => {

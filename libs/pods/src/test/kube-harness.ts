@@ -60,7 +60,14 @@ export class KubeHarness {
     const keys = new PodKeys(this.controlPlaneId, prefix);
     const statuses = new PoolStatusStore(redis, keys);
     this.templates = new TemplateStatsStore(redis, keys);
-    const settings: ExecutorSettings = { controlPlaneId: this.controlPlaneId, queueUrl: 'redis://job-queue:6379', keyPrefix: prefix, logLevel: 'info', metricsPort: 9464, secretsDir: '/var/run/secrets/base-shift' };
+    const settings: ExecutorSettings = {
+      controlPlaneId: this.controlPlaneId,
+      queueUrl: 'redis://job-queue:6379',
+      keyPrefix: prefix,
+      logLevel: 'info',
+      metricsPort: 9464,
+      secretsDir: '/var/run/secrets/base-shift',
+    };
     const metrics = new PodMetrics(this.registry, { poolStatuses: () => statuses.read(), templateUsage: async () => [] });
     const kube = connectKube(this.kube.kubeConfig, this.kube.namespace);
     this.driver = new KubernetesPodDriver(kube, { settings, reportingInstance: 'test', onRelist: (reason) => metrics.relisted(reason) });
@@ -86,7 +93,9 @@ export class KubeHarness {
   }
 
   async enqueue(pool: string, count: number, templateId = 'order_validation'): Promise<void> {
-    const jobs: NewJob[] = Array.from({ length: count }, (_, i) => ({ payload: { workflowId: `wf-${i}`, jobId: 'job', templateId, version: '1.0.0', input: {} } }));
+    const jobs: NewJob[] = Array.from({ length: count }, (_, i) => ({
+      payload: { workflowId: `wf-${i}`, jobId: 'job', templateId, version: '1.0.0', input: {} },
+    }));
     await this.queue.enqueueMany(pool, jobs);
   }
 

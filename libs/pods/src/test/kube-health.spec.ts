@@ -5,7 +5,14 @@ const OOM_KILLED = {
   phase: 'Failed',
   conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: new Date() }],
   containerStatuses: [
-    { name: 'job-executor', image: 'base-shift/job-executor:v1.0.0', imageID: '', ready: false, restartCount: 0, state: { terminated: { reason: 'OOMKilled', exitCode: 137 } } },
+    {
+      name: 'job-executor',
+      image: 'base-shift/job-executor:v1.0.0',
+      imageID: '',
+      ready: false,
+      restartCount: 0,
+      state: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
+    },
   ],
 };
 
@@ -62,9 +69,7 @@ describe('health monitoring of executor pods on Kubernetes', () => {
 
   it('blames the templates an OOMKilled pod was running and recommends a larger pool for them', async () => {
     const usage = await harness.manager.templateUsage();
-    expect(usage).toEqual([
-      expect.objectContaining({ templateId: 'report_builder', pool: 'small', oomKills: 3, recommendedPool: 'large' }),
-    ]);
+    expect(usage).toEqual([expect.objectContaining({ templateId: 'report_builder', pool: 'small', oomKills: 3, recommendedPool: 'large' })]);
   });
 
   it('replaces a pod that stays not Ready past the deadline', async () => {
@@ -84,7 +89,8 @@ describe('health monitoring of executor pods on Kubernetes', () => {
       metadata: { name, labels: { app: 'base-shift', component: 'job-executor', ...labels } },
       spec: { containers: [{ name: 'job-executor', image: 'base-shift/job-executor:v1.0.0' }] },
     });
-    const create = (name: string, labels: Record<string, string>) => harness.kube.core.createNamespacedPod({ namespace: harness.kube.namespace, body: orphanSpec(name, labels) });
+    const create = (name: string, labels: Record<string, string>) =>
+      harness.kube.core.createNamespacedPod({ namespace: harness.kube.namespace, body: orphanSpec(name, labels) });
     await create('of-a-live-cp', { 'base-shift.io/control-plane': 'alive-cp', 'base-shift.io/pool': 'default' });
     await create('of-a-dead-cp', { 'base-shift.io/control-plane': 'dead-cp', 'base-shift.io/pool': 'default' });
     await create('of-a-vanished-cp', { 'base-shift.io/control-plane': 'never-existed', 'base-shift.io/pool': 'default' });

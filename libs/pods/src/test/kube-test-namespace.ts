@@ -21,7 +21,11 @@ export class KubeTestNamespace {
   static async create(label: string): Promise<KubeTestNamespace> {
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromFile(requireTestEnv('KUBECONFIG'));
-    const namespace = uniqueName(label).toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63).replace(/-+$/, '');
+    const namespace = uniqueName(label)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 63)
+      .replace(/-+$/, '');
     const space = new KubeTestNamespace(kubeConfig, namespace);
     await space.core.createNamespace({ body: { metadata: { name: namespace, labels: { 'base-shift.io/test': 'true' } } } });
     return space;
@@ -41,7 +45,17 @@ export class KubeTestNamespace {
     await this.setStatus(name, {
       phase: 'Running',
       conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: now }],
-      containerStatuses: [{ name: 'job-executor', image: 'base-shift/job-executor:v1.0.0', imageID: '', ready: true, restartCount: 0, started: true, state: { running: { startedAt: now } } }],
+      containerStatuses: [
+        {
+          name: 'job-executor',
+          image: 'base-shift/job-executor:v1.0.0',
+          imageID: '',
+          ready: true,
+          restartCount: 0,
+          started: true,
+          state: { running: { startedAt: now } },
+        },
+      ],
     });
   }
 
@@ -54,7 +68,15 @@ export class KubeTestNamespace {
   async putLease(name: string, holder: string, renewedAt: Date): Promise<void> {
     await this.coordination.createNamespacedLease({
       namespace: this.namespace,
-      body: { metadata: { name }, spec: { holderIdentity: holder, leaseDurationSeconds: 15, renewTime: new V1MicroTime(renewedAt.getTime()), acquireTime: new V1MicroTime(renewedAt.getTime()) } },
+      body: {
+        metadata: { name },
+        spec: {
+          holderIdentity: holder,
+          leaseDurationSeconds: 15,
+          renewTime: new V1MicroTime(renewedAt.getTime()),
+          acquireTime: new V1MicroTime(renewedAt.getTime()),
+        },
+      },
     });
   }
 

@@ -122,7 +122,7 @@ describe('leader election on a Redis lock (local driver)', () => {
     return { replica: new Replica(elector, undefined, 100), elector };
   }
 
-  it('a follower takes over once the dead leader\'s lock lapses, and the old leader cannot renew it', async () => {
+  it("a follower takes over once the dead leader's lock lapses, and the old leader cannot renew it", async () => {
     const a = replica('replica-a');
     const b = replica('replica-b');
     expect(await a.replica.tick()).toBe(true);

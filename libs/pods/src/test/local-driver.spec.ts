@@ -37,10 +37,19 @@ describe('the local pod driver runs real executors', () => {
   beforeAll(async () => {
     redis = isolatedRedis('local-driver');
     logDir = mkdtempSync(path.join(tmpdir(), 'local-executors-'));
-    const pools = parsePoolConfig({ pools: [{ name: 'default', maxPods: 2, jobsPerPod: 2, scaleDownDelaySeconds: 0, drainSeconds: 2, readyDeadlineSeconds: 60 }] });
+    const pools = parsePoolConfig({
+      pools: [{ name: 'default', maxPods: 2, jobsPerPod: 2, scaleDownDelaySeconds: 0, drainSeconds: 2, readyDeadlineSeconds: 60 }],
+    });
     const keys = new PodKeys('local-cp', redis.prefix);
     driver = new LocalPodDriver({
-      settings: { controlPlaneId: 'local-cp', queueUrl: requireTestEnv('REDIS_URL'), keyPrefix: redis.prefix, logLevel: 'warn', metricsPort: 0, secretsDir: '' },
+      settings: {
+        controlPlaneId: 'local-cp',
+        queueUrl: requireTestEnv('REDIS_URL'),
+        keyPrefix: redis.prefix,
+        logLevel: 'warn',
+        metricsPort: 0,
+        secretsDir: '',
+      },
       executorMain: EXECUTOR_MAIN,
       logDir,
       stateDir: path.join(logDir, 'state'),
@@ -60,7 +69,11 @@ describe('the local pod driver runs real executors', () => {
       { controlPlaneId: 'local-cp', pools },
     );
     queue = new JobQueue(redis.redis, { pools: ['default'], prefix: redis.prefix });
-    results = new ResultFollower(redis.redis, { pool: 'default', prefix: redis.prefix, onResult: (result) => void (succeeded += result.outcome === 'succeeded' ? 1 : 0) });
+    results = new ResultFollower(redis.redis, {
+      pool: 'default',
+      prefix: redis.prefix,
+      onResult: (result) => void (succeeded += result.outcome === 'succeeded' ? 1 : 0),
+    });
     await results.start();
     await driver.start();
     expect(await manager.leadership.tick()).toBe(true);
@@ -82,7 +95,10 @@ describe('the local pod driver runs real executors', () => {
     return queue.enqueueMany(
       'default',
       // As the workflow engine enqueues: the template id also rides in meta, so every result names it.
-      Array.from({ length: count }, (_, i) => ({ payload: { workflowId, jobId: `job-${i}`, templateId, version: '1.0.0', input: { i } }, meta: { templateId } })),
+      Array.from({ length: count }, (_, i) => ({
+        payload: { workflowId, jobId: `job-${i}`, templateId, version: '1.0.0', input: { i } },
+        meta: { templateId },
+      })),
     );
   }
 
@@ -109,11 +125,17 @@ describe('the local pod driver runs real executors', () => {
     const [jobId] = await enqueue('long_delay', 60_000, 1);
     await manager.evaluate();
     const [pod] = driver.list();
-    await eventually(async () => (await queue.getJob('default', jobId))?.state === 'leased' || undefined, 'the executor leasing the job', { attempts: 200, everyMs: 100 });
+    await eventually(async () => (await queue.getJob('default', jobId))?.state === 'leased' || undefined, 'the executor leasing the job', {
+      attempts: 200,
+      everyMs: 100,
+    });
     expect((await queue.getJob('default', jobId))?.lease?.executorId).toBe(pod.name);
 
     process.kill(pidOf(pod.name), 'SIGKILL');
-    await eventually(() => driver.list().find((candidate) => candidate.name === pod.name)?.phase === 'Failed', 'the driver seeing the crash', { attempts: 200, everyMs: 50 });
+    await eventually(() => driver.list().find((candidate) => candidate.name === pod.name)?.phase === 'Failed', 'the driver seeing the crash', {
+      attempts: 200,
+      everyMs: 50,
+    });
 
     const evaluation = await manager.evaluate();
     expect(evaluation?.health.replaced).toEqual([{ pod: pod.name, pool: 'default', reason: 'Failed', requeued: 1 }]);
@@ -129,10 +151,21 @@ describe('the local pod driver runs real executors', () => {
     mkdirSync(stateDir);
     const port = await freePort();
     const orphan = spawn(process.execPath, [EXECUTOR_MAIN], {
-      env: { PATH: process.env['PATH'] ?? '', JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), REDIS_KEY_PREFIX: redis.prefix, EXECUTOR_ID: 'left-behind', METRICS_PORT: String(port), LOG_LEVEL: 'warn', POOLS: 'default' },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        JOB_QUEUE_URL: requireTestEnv('REDIS_URL'),
+        REDIS_KEY_PREFIX: redis.prefix,
+        EXECUTOR_ID: 'left-behind',
+        METRICS_PORT: String(port),
+        LOG_LEVEL: 'warn',
+        POOLS: 'default',
+      },
       stdio: 'ignore',
     });
-    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200, 'the orphan executor serving', { attempts: 200, everyMs: 50 });
+    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200, 'the orphan executor serving', {
+      attempts: 200,
+      everyMs: 50,
+    });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => orphan.once('exit', (code, signal) => resolve(signal ?? code)));
     // The owner: a process that has ended, as a control plane killed with SIGKILL has.
     const owner = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
@@ -141,7 +174,14 @@ describe('the local pod driver runs real executors', () => {
     writeFileSync(path.join(stateDir, 'local-cp.still-owned.json'), JSON.stringify({ name: 'still-owned', pid: process.pid, ownerPid: process.pid }));
 
     const next = new LocalPodDriver({
-      settings: { controlPlaneId: 'local-cp', queueUrl: requireTestEnv('REDIS_URL'), keyPrefix: redis.prefix, logLevel: 'warn', metricsPort: 0, secretsDir: '' },
+      settings: {
+        controlPlaneId: 'local-cp',
+        queueUrl: requireTestEnv('REDIS_URL'),
+        keyPrefix: redis.prefix,
+        logLevel: 'warn',
+        metricsPort: 0,
+        secretsDir: '',
+      },
       executorMain: EXECUTOR_MAIN,
       stateDir,
     });

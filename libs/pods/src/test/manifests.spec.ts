@@ -66,9 +66,29 @@ describe('k8s/ manifests', () => {
   it('the base renders the control plane and what the pod manager needs', () => {
     const base = render('k8s/base');
     expect(base.map((manifest) => manifest.kind).sort()).toEqual(
-      ['ConfigMap', 'ConfigMap', 'Deployment', 'Namespace', 'NetworkPolicy', 'NetworkPolicy', 'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'ServiceAccount'].sort(),
+      [
+        'ConfigMap',
+        'ConfigMap',
+        'Deployment',
+        'Namespace',
+        'NetworkPolicy',
+        'NetworkPolicy',
+        'PodDisruptionBudget',
+        'Role',
+        'RoleBinding',
+        'Service',
+        'ServiceAccount',
+      ].sort(),
     );
-    const [deployment] = byKind(base, 'Deployment') as unknown as Array<{ spec: { replicas: number; template: { metadata: { annotations: Record<string, string> }; spec: { serviceAccountName: string; containers: Array<Record<string, { httpGet?: { path: string } }>> } } } }>;
+    const [deployment] = byKind(base, 'Deployment') as unknown as Array<{
+      spec: {
+        replicas: number;
+        template: {
+          metadata: { annotations: Record<string, string> };
+          spec: { serviceAccountName: string; containers: Array<Record<string, { httpGet?: { path: string } }>> };
+        };
+      };
+    }>;
     expect(deployment.spec.replicas).toBe(2);
     expect(deployment.spec.template.spec.serviceAccountName).toBe(SERVICE_ACCOUNT);
     const container = deployment.spec.template.spec.containers[0];
@@ -91,8 +111,16 @@ describe('k8s/ manifests', () => {
 
   it('the dev overlay adds Redis and MongoDB', () => {
     const dev = render('k8s/overlays/dev');
-    expect(byKind(dev, 'Deployment').map((manifest) => manifest.metadata.name).sort()).toEqual(['base-shift-control-plane', 'mongodb', 'redis']);
-    expect(byKind(dev, 'Service').map((manifest) => manifest.metadata.name).sort()).toEqual(['base-shift-control-plane', 'mongodb', 'redis']);
+    expect(
+      byKind(dev, 'Deployment')
+        .map((manifest) => manifest.metadata.name)
+        .sort(),
+    ).toEqual(['base-shift-control-plane', 'mongodb', 'redis']);
+    expect(
+      byKind(dev, 'Service')
+        .map((manifest) => manifest.metadata.name)
+        .sort(),
+    ).toEqual(['base-shift-control-plane', 'mongodb', 'redis']);
     expect(byKind(dev, 'Secret').map((manifest) => manifest.metadata.name)).toEqual(['base-shift-control-plane']);
   });
 
@@ -108,7 +136,11 @@ describe('k8s/ manifests', () => {
     beforeAll(async () => {
       const rbac = intoNamespace(render('k8s/base'), kube.namespace).filter((manifest) => ['ServiceAccount', 'Role', 'RoleBinding'].includes(manifest.kind));
       kubectl(kube, ['apply'], rbac);
-      const token = await kube.core.createNamespacedServiceAccountToken({ name: SERVICE_ACCOUNT, namespace: kube.namespace, body: { spec: { audiences: [], expirationSeconds: 600 } } });
+      const token = await kube.core.createNamespacedServiceAccountToken({
+        name: SERVICE_ACCOUNT,
+        namespace: kube.namespace,
+        body: { spec: { audiences: [], expirationSeconds: 600 } },
+      });
       const admin = kube.kubeConfig;
       const cluster = admin.getCurrentCluster();
       if (!cluster || !token.status?.token) throw new Error('no cluster or no token');
@@ -123,7 +155,14 @@ describe('k8s/ manifests', () => {
 
     it('the pod manager watches, creates and deletes pods, holds its Lease and records events', async () => {
       const connection = connectKube(asControlPlane, kube.namespace);
-      const settings: ExecutorSettings = { controlPlaneId: 'rbac-cp', queueUrl: 'redis://job-queue:6379', keyPrefix: '', logLevel: 'info', metricsPort: 9464, secretsDir: '/var/run/secrets/base-shift' };
+      const settings: ExecutorSettings = {
+        controlPlaneId: 'rbac-cp',
+        queueUrl: 'redis://job-queue:6379',
+        keyPrefix: '',
+        logLevel: 'info',
+        metricsPort: 9464,
+        secretsDir: '/var/run/secrets/base-shift',
+      };
       const driver = new KubernetesPodDriver(connection, { settings, reportingInstance: 'rbac-test' });
       await driver.start();
       try {
@@ -135,7 +174,12 @@ describe('k8s/ manifests', () => {
         await driver.delete(pod.name, { graceSeconds: 0 });
         await eventually(() => !driver.list().some((seen) => seen.name === pod.name), 'the watch seeing the pod gone');
 
-        const elector = new KubernetesLeaseElector(connection.coordination, { namespace: kube.namespace, leaseName: leaderLeaseName('rbac-cp'), identity: 'rbac-test', leaseDurationSeconds: 15 });
+        const elector = new KubernetesLeaseElector(connection.coordination, {
+          namespace: kube.namespace,
+          leaseName: leaderLeaseName('rbac-cp'),
+          identity: 'rbac-test',
+          leaseDurationSeconds: 15,
+        });
         expect(await elector.tryAcquireOrRenew()).toBe(true); // create
         expect(await elector.tryAcquireOrRenew()).toBe(true); // update
         expect(await driver.isControlPlaneAlive('rbac-cp')).toBe(true); // get
@@ -155,7 +199,13 @@ describe('k8s/ manifests', () => {
       await expect(core.deleteCollectionNamespacedPod({ namespace: kube.namespace })).rejects.toMatchObject({ code: 403 });
       const pod = await kube.core.createNamespacedPod({
         namespace: kube.namespace,
-        body: { metadata: { name: 'status-probe' }, spec: { containers: [{ name: 'c', image: 'base-shift/job-executor:v1.0.0', securityContext: RESTRICTED }], securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } } } },
+        body: {
+          metadata: { name: 'status-probe' },
+          spec: {
+            containers: [{ name: 'c', image: 'base-shift/job-executor:v1.0.0', securityContext: RESTRICTED }],
+            securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+          },
+        },
       });
       await expect(core.replaceNamespacedPodStatus({ name: 'status-probe', namespace: kube.namespace, body: pod })).rejects.toMatchObject({ code: 403 });
     });

@@ -50,7 +50,12 @@ describe('the pod informer survives a 410 Gone', () => {
 
     const viaProxy = server.kubeConfig(proxy.url);
     const events: string[] = [];
-    informer = new PodInformer(viaProxy.makeApiClient(CoreV1Api), new Watch(viaProxy), { namespace: NAMESPACE, labelSelector: SELECTOR, minBackoffMs: 50, maxBackoffMs: 200 });
+    informer = new PodInformer(viaProxy.makeApiClient(CoreV1Api), new Watch(viaProxy), {
+      namespace: NAMESPACE,
+      labelSelector: SELECTOR,
+      minBackoffMs: 50,
+      maxBackoffMs: 200,
+    });
     informer.onEvent((type, pod) => events.push(`${type} ${pod.metadata?.name}`));
     await informer.start();
     expect(informer.list().map((pod) => pod.metadata?.name)).toEqual(['before']);
@@ -67,7 +72,14 @@ describe('the pod informer survives a 410 Gone', () => {
     proxy.pointTo(server.port);
 
     await eventually(() => informer?.relistCounts.expired === 1, 'a relist after 410 Gone', { attempts: 400, everyMs: 50 });
-    await eventually(() => informer?.list().map((pod) => pod.metadata?.name).join() === 'after', 'the cache matching the server');
+    await eventually(
+      () =>
+        informer
+          ?.list()
+          .map((pod) => pod.metadata?.name)
+          .join() === 'after',
+      'the cache matching the server',
+    );
     expect(events).toEqual(expect.arrayContaining(['added before', 'deleted before', 'added after']));
     expect(BigInt(informer.lastResourceVersion)).toBeGreaterThan(BigInt(seenVersion));
 

@@ -28,7 +28,10 @@ describe('the queue on a Redis Cluster', () => {
   });
 
   it('enqueue, batch lease in priority order, complete, results per pool', async () => {
-    await f.queue.enqueueMany('cpu', [1, 3, 2].map((priority) => ({ payload: { priority }, priority, meta: { wf: 'w1' } })));
+    await f.queue.enqueueMany(
+      'cpu',
+      [1, 3, 2].map((priority) => ({ payload: { priority }, priority, meta: { wf: 'w1' } })),
+    );
     const gpuJob = await f.queue.enqueue('gpu', { id: 'train-model', payload: { epochs: 3 } });
     const jobs = await f.leases.lease(pools, 'exec-1', { count: 10, leaseMs: 30_000 });
     expect(jobs.filter((j) => j.pool === 'cpu').map((j) => j.priority)).toEqual([3, 2, 1]);
@@ -36,7 +39,12 @@ describe('the queue on a Redis Cluster', () => {
     expect((await f.leases.heartbeat('exec-1', jobs.map(ref), 30_000)).every((b) => b.status === 'ok')).toBe(true);
     for (const pool of pools) {
       const mine = jobs.filter((j) => j.pool === pool);
-      expect(await f.leases.completeMany(pool, mine.map((j) => ({ id: j.id, attempt: j.attempt, output: { pool } })))).toEqual(mine.map(() => 'ok'));
+      expect(
+        await f.leases.completeMany(
+          pool,
+          mine.map((j) => ({ id: j.id, attempt: j.attempt, output: { pool } })),
+        ),
+      ).toEqual(mine.map(() => 'ok'));
     }
     expect((await f.results('cpu')).map((r) => [r.outcome, r.meta])).toEqual(Array(3).fill(['succeeded', { wf: 'w1' }]));
     expect((await f.results('gpu')).map((r) => [r.jobId, r.output])).toEqual([['train-model', { pool: 'gpu' }]]);
@@ -85,11 +93,19 @@ describe('the queue on a Redis Cluster', () => {
     );
     workers.forEach((w) => w.start());
     try {
-      for (const pool of pools) await f.queue.enqueueMany(pool, Array.from({ length: 1000 }, (_, n) => ({ payload: { n } })));
-      await eventually(async () => {
-        const done = (await f.results('cpu')).length + (await f.results('gpu')).length;
-        return done === 2000 ? true : undefined;
-      }, 'all 2000 results', 30_000);
+      for (const pool of pools)
+        await f.queue.enqueueMany(
+          pool,
+          Array.from({ length: 1000 }, (_, n) => ({ payload: { n } })),
+        );
+      await eventually(
+        async () => {
+          const done = (await f.results('cpu')).length + (await f.results('gpu')).length;
+          return done === 2000 ? true : undefined;
+        },
+        'all 2000 results',
+        30_000,
+      );
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }

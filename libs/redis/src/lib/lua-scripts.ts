@@ -39,12 +39,7 @@ export function defineLuaScripts<Name extends string>(
  * restart, failover, another cluster node) answers NOSCRIPT; then the source
  * is sent once with EVAL, which also caches it there.
  */
-export async function runLuaScript(
-  redis: RedisConnection,
-  script: LuaScript,
-  keys: readonly string[],
-  args: readonly (string | number)[],
-): Promise<unknown> {
+export async function runLuaScript(redis: RedisConnection, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
   if (keys.length !== script.numKeys) throw new Error(`Lua script ${script.name} takes ${script.numKeys} keys, got ${keys.length}`);
   try {
     return await redis.evalsha(script.sha, script.numKeys, ...keys, ...args);

@@ -22,7 +22,10 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
     lazyConnect: false,
   };
-  const urls = url.split(',').map((part) => part.trim()).filter(Boolean);
+  const urls = url
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (urls.length > 1) {
     const nodes = urls.map((nodeUrl) => {
       const parsed = new URL(nodeUrl);

@@ -54,7 +54,11 @@ export async function startPrometheus(targets: ScrapeTarget[]): Promise<Promethe
     '  scrape_interval: 1s',
     '  evaluation_interval: 1s',
     'scrape_configs:',
-    ...targets.flatMap((target) => [`  - job_name: ${JSON.stringify(target.job)}`, '    static_configs:', `      - targets: [${JSON.stringify(target.address)}]`]),
+    ...targets.flatMap((target) => [
+      `  - job_name: ${JSON.stringify(target.job)}`,
+      '    static_configs:',
+      `      - targets: [${JSON.stringify(target.address)}]`,
+    ]),
   ].join('\n');
   writeFileSync(path.join(dir, 'prometheus.yml'), `${config}\n`);
   const port = await freePort();

@@ -87,7 +87,10 @@ export function engineFixture(label: string, templates: readonly PinnedTemplate[
       const batch = await queue.readResults(POOL, 100, 0);
       if (batch.length === 0) return read;
       for (const result of batch) await apply(result);
-      await queue.ackResults(POOL, batch.map((result) => result.entryId));
+      await queue.ackResults(
+        POOL,
+        batch.map((result) => result.entryId),
+      );
       read.push(...batch);
     }
   };

@@ -35,7 +35,9 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     keyPrefix: env.string('REDIS_KEY_PREFIX', ''),
     pools: env.list('POOLS', ['default']),
     workflowDefaultTimeoutSeconds:
-      env.optionalString('WORKFLOW_DEFAULT_TIMEOUT_SECONDS') === undefined ? undefined : env.int('WORKFLOW_DEFAULT_TIMEOUT_SECONDS', { min: 1, max: 2_592_000 }),
+      env.optionalString('WORKFLOW_DEFAULT_TIMEOUT_SECONDS') === undefined
+        ? undefined
+        : env.int('WORKFLOW_DEFAULT_TIMEOUT_SECONDS', { min: 1, max: 2_592_000 }),
     workflowResultClaimIdleMs: env.int('WORKFLOW_RESULT_CLAIM_IDLE_MS', { default: 30_000, min: 100, max: 3_600_000 }),
     workflowRecoveryDelayMs: env.int('WORKFLOW_RECOVERY_DELAY_MS', { default: 5000, min: 100, max: 3_600_000 }),
   };

@@ -24,7 +24,13 @@ function poolFile(text: string): string {
 
 describe('pod management configuration', () => {
   it('uses the local driver without a cluster, kubernetes with KUBECONFIG, none when asked', () => {
-    expect(loadControlPlaneConfig(BASE).pods).toMatchObject({ driver: 'local', controlPlaneId: 'base-shift', executorQueueUrl: BASE.REDIS_URL, leaseDurationSeconds: 15, evaluationIntervalMs: 2000 });
+    expect(loadControlPlaneConfig(BASE).pods).toMatchObject({
+      driver: 'local',
+      controlPlaneId: 'base-shift',
+      executorQueueUrl: BASE.REDIS_URL,
+      leaseDurationSeconds: 15,
+      evaluationIntervalMs: 2000,
+    });
     expect(loadControlPlaneConfig({ ...BASE, KUBECONFIG: '/tmp/kubeconfig' }).pods).toMatchObject({ driver: 'kubernetes', kubeconfigPath: '/tmp/kubeconfig' });
     expect(loadControlPlaneConfig({ ...BASE, KUBECONFIG: '/tmp/kubeconfig', POD_DRIVER: 'local' }).pods?.driver).toBe('local');
     expect(loadControlPlaneConfig({ ...BASE, POD_DRIVER: 'none' }).pods).toBeUndefined();
@@ -44,7 +50,9 @@ describe('pod management configuration', () => {
       ['large', 10],
     ]);
     expect(fromFile.pools).toEqual(['small', 'large']);
-    expect(problems({ ...BASE, POOLS_CONFIG: file, POOLS: 'default' })).toEqual(['POOLS: lists default but POOLS_CONFIG configures small, large; set one of them or make them agree']);
+    expect(problems({ ...BASE, POOLS_CONFIG: file, POOLS: 'default' })).toEqual([
+      'POOLS: lists default but POOLS_CONFIG configures small, large; set one of them or make them agree',
+    ]);
   });
 
   it('names the file and the field of a bad pool configuration', () => {
@@ -60,8 +68,13 @@ describe('pod management configuration', () => {
       "EXECUTOR_QUEUE_URL_SECRET: is required when the executors' queue URL has a password (set it to <secret>/<key> of a Secret holding the URL)",
     ]);
     expect(refused.join()).not.toContain('hunter2');
-    expect(loadControlPlaneConfig({ ...withPassword, EXECUTOR_QUEUE_URL_SECRET: 'base-shift/REDIS_URL' }).pods?.executorQueueUrlSecret).toEqual({ name: 'base-shift', key: 'REDIS_URL' });
-    expect(problems({ ...withPassword, EXECUTOR_QUEUE_URL_SECRET: 'no-key' })).toEqual(['EXECUTOR_QUEUE_URL_SECRET: must be <secret name>/<key>, got "no-key"']);
+    expect(loadControlPlaneConfig({ ...withPassword, EXECUTOR_QUEUE_URL_SECRET: 'base-shift/REDIS_URL' }).pods?.executorQueueUrlSecret).toEqual({
+      name: 'base-shift',
+      key: 'REDIS_URL',
+    });
+    expect(problems({ ...withPassword, EXECUTOR_QUEUE_URL_SECRET: 'no-key' })).toEqual([
+      'EXECUTOR_QUEUE_URL_SECRET: must be <secret name>/<key>, got "no-key"',
+    ]);
     // Locally the executors are child processes: their environment is not published anywhere.
     expect(loadControlPlaneConfig({ ...withPassword, POD_DRIVER: 'local' }).pods?.executorQueueUrl).toBe('redis://:hunter2@redis:6379');
   });

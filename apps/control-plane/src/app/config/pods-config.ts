@@ -2,7 +2,15 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { LOG_LEVELS, type EnvReader, type EnvSource } from '@base-shift/config';
 import { isPoolName } from '@base-shift/job-contract';
-import { CONTROL_PLANE_ID, DEFAULT_CONTROL_PLANE_ID, defaultPools, loadPoolConfigFile, PoolConfigError, runningInCluster, type PoolConfig } from '@base-shift/pods';
+import {
+  CONTROL_PLANE_ID,
+  DEFAULT_CONTROL_PLANE_ID,
+  defaultPools,
+  loadPoolConfigFile,
+  PoolConfigError,
+  runningInCluster,
+  type PoolConfig,
+} from '@base-shift/pods';
 
 /** Pod management settings (executor pods, autoscaling, leadership). */
 export interface PodsConfig {
@@ -43,7 +51,11 @@ export function loadPodsConfig(env: EnvReader, source: EnvSource, redisUrl: stri
 
   const podName = env.optionalString('POD_NAME');
   const controlPlaneId = env.string('CONTROL_PLANE_ID', DEFAULT_CONTROL_PLANE_ID);
-  if (!CONTROL_PLANE_ID.test(controlPlaneId)) env.fail('CONTROL_PLANE_ID', `must be 1-48 lower-case letters, digits or '-', starting and ending with a letter or digit, got ${JSON.stringify(controlPlaneId)}`);
+  if (!CONTROL_PLANE_ID.test(controlPlaneId))
+    env.fail(
+      'CONTROL_PLANE_ID',
+      `must be 1-48 lower-case letters, digits or '-', starting and ending with a letter or digit, got ${JSON.stringify(controlPlaneId)}`,
+    );
   const secretRef = env.optionalString('EXECUTOR_QUEUE_URL_SECRET');
   const config: PodsConfig = {
     driver,
@@ -73,7 +85,7 @@ export function loadPodsConfig(env: EnvReader, source: EnvSource, redisUrl: stri
   }
   // A password in a pod spec is readable by anyone who may read pods: it belongs in a Secret.
   if (driver === 'kubernetes' && secretRef === undefined && hasPassword(config.executorQueueUrl)) {
-    env.fail('EXECUTOR_QUEUE_URL_SECRET', 'is required when the executors\' queue URL has a password (set it to <secret>/<key> of a Secret holding the URL)');
+    env.fail('EXECUTOR_QUEUE_URL_SECRET', "is required when the executors' queue URL has a password (set it to <secret>/<key> of a Secret holding the URL)");
   }
   return config;
 }

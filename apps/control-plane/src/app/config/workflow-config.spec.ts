@@ -23,7 +23,13 @@ describe('control plane config: workflow variables', () => {
       WORKFLOW_RESULT_CLAIM_IDLE_MS: '2000',
       WORKFLOW_RECOVERY_DELAY_MS: '1000',
     });
-    expect(config).toMatchObject({ keyPrefix: 'dev-anna:', pools: ['default', 'gpu'], workflowDefaultTimeoutSeconds: 3600, workflowResultClaimIdleMs: 2000, workflowRecoveryDelayMs: 1000 });
+    expect(config).toMatchObject({
+      keyPrefix: 'dev-anna:',
+      pools: ['default', 'gpu'],
+      workflowDefaultTimeoutSeconds: 3600,
+      workflowResultClaimIdleMs: 2000,
+      workflowRecoveryDelayMs: 1000,
+    });
   });
 
   it('refuses a prefix with hash-tag braces and bad pool names, naming the variables', () => {

@@ -36,7 +36,9 @@ export class HealthController {
     ]);
     // With the kubernetes driver the API server is a dependency too: no executor pods without it.
     const checks: Record<string, CheckResult> = api ? { redis, mongodb, kubernetes: api } : { redis, mongodb };
-    const down = Object.entries(checks).filter(([, result]) => result.status === 'down').map(([name]) => name);
+    const down = Object.entries(checks)
+      .filter(([, result]) => result.status === 'down')
+      .map(([name]) => name);
     if (down.length > 0) {
       throw new ServiceUnavailableException({
         title: 'Not ready',

@@ -85,5 +85,9 @@ function bodyParserStatus(exception: unknown): number | undefined {
 function defaultTitle(status: number): string {
   const name = HttpStatus[status];
   if (!name) return 'Error';
-  return name.toLowerCase().split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
 }

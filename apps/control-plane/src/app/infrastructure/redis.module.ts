@@ -10,8 +10,7 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [CONTROL_PLANE_CONFIG],
-      useFactory: (config: ControlPlaneConfig): RedisConnection =>
-        createRedisConnection(config.redisUrl, { connectionName: 'base-shift:control-plane' }),
+      useFactory: (config: ControlPlaneConfig): RedisConnection => createRedisConnection(config.redisUrl, { connectionName: 'base-shift:control-plane' }),
     },
   ],
   exports: [REDIS],

@@ -34,7 +34,11 @@ export class GraphqlMetricsPlugin implements ApolloServerPlugin<BaseContext> {
       willSendResponse: async (context) => {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         this.duration.observe(
-          { operation_type: context.operation?.operation ?? 'unknown', field: rootField(context.schema, context.operation), outcome: failed(context) ? 'error' : 'success' },
+          {
+            operation_type: context.operation?.operation ?? 'unknown',
+            field: rootField(context.schema, context.operation),
+            outcome: failed(context) ? 'error' : 'success',
+          },
           seconds,
         );
       },

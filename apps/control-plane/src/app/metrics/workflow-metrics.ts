@@ -48,9 +48,17 @@ export class WorkflowMetrics implements WorkflowObserver {
     this.transitions = counter('workflow_transitions_total', 'Workflow state changes, by previous and new state.', ['from', 'to']);
     this.started = counter('jobs_started_total', 'Job attempts that started running, by template and pool.', jobLabels);
     this.succeeded = counter('jobs_succeeded_total', 'Jobs that succeeded (output accepted), by template and pool.', jobLabels);
-    this.failed = counter('jobs_failed_total', 'Jobs that failed for good (attempts exhausted, permanent error or output rejected), by template and pool.', jobLabels);
+    this.failed = counter(
+      'jobs_failed_total',
+      'Jobs that failed for good (attempts exhausted, permanent error or output rejected), by template and pool.',
+      jobLabels,
+    );
     this.retried = counter('jobs_retried_total', 'Failed job attempts that will be retried after a backoff, by template and pool.', jobLabels);
-    this.deadLettered = counter('jobs_dead_lettered_total', "Jobs the queue moved to its dead-letter list (it gave up on them), by template and pool.", jobLabels);
+    this.deadLettered = counter(
+      'jobs_dead_lettered_total',
+      'Jobs the queue moved to its dead-letter list (it gave up on them), by template and pool.',
+      jobLabels,
+    );
     this.duration = new Histogram({
       name: `${METRIC_PREFIX}job_duration_seconds`,
       help: 'Run time of job attempts, from start to outcome (Redis clock), by template, pool and outcome (succeeded, failed, retrying).',
@@ -80,7 +88,8 @@ export class WorkflowMetrics implements WorkflowObserver {
     if (result.started) {
       this.started.inc(labels);
       // Retries wait for their backoff first: only a first attempt measures the queue.
-      if (result.from === 'QUEUED' && result.queuedAt !== undefined) this.queueWait.observe({ pool: result.pool }, seconds((result.startedAt ?? result.at) - result.queuedAt));
+      if (result.from === 'QUEUED' && result.queuedAt !== undefined)
+        this.queueWait.observe({ pool: result.pool }, seconds((result.startedAt ?? result.at) - result.queuedAt));
     }
     const outcome = result.to === 'SUCCEEDED' ? 'succeeded' : result.to === 'FAILED' ? 'failed' : result.to === 'RETRY_WAIT' ? 'retrying' : undefined;
     if (outcome && result.startedAt !== undefined) this.duration.observe({ ...labels, outcome }, seconds(result.at - result.startedAt));

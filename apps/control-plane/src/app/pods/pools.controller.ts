@@ -35,10 +35,16 @@ export class PoolsController {
   async get(@Param('name') name: string): Promise<PoolRepresentation & { driver: string | null }> {
     const pool = this.pools.find((candidate) => candidate.name === name);
     if (!pool) {
-      throw new NotFoundException({ title: 'Pool not found', detail: `no pool named ${JSON.stringify(name)}; pools: ${this.pools.map((p) => p.name).join(', ')}` });
+      throw new NotFoundException({
+        title: 'Pool not found',
+        detail: `no pool named ${JSON.stringify(name)}; pools: ${this.pools.map((p) => p.name).join(', ')}`,
+      });
     }
     const [statuses, stats, usage] = await Promise.all([this.statuses(), this.queue.stats(name), this.templates.read()]);
-    const templates = templateUsage(usage.filter((entry) => entry.pool === name), this.pools);
+    const templates = templateUsage(
+      usage.filter((entry) => entry.pool === name),
+      this.pools,
+    );
     return { driver: this.manager?.driver.kind ?? null, ...toPoolRepresentation(pool, statuses.get(name), stats, templates) };
   }
 

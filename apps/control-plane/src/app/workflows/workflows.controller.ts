@@ -31,8 +31,16 @@ export class WorkflowsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a workflow: validate, pin template versions, start it and enqueue its first job(s).' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key and body returns the first workflow (200); another body → 409.' })
-  @ApiBody({ type: CreateWorkflowBody, description: 'Checked against this schema, then references and the job graph (400 names every problem by its JSON Pointer).', examples: { order: { value: CREATE_WORKFLOW_EXAMPLE } } })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key and body returns the first workflow (200); another body → 409.',
+  })
+  @ApiBody({
+    type: CreateWorkflowBody,
+    description: 'Checked against this schema, then references and the job graph (400 names every problem by its JSON Pointer).',
+    examples: { order: { value: CREATE_WORKFLOW_EXAMPLE } },
+  })
   @ApiCreatedResponse({ type: WorkflowResponse, description: 'Created; Location names it.' })
   @ApiOkResponse({ type: WorkflowResponse, description: 'A repeat of an Idempotency-Key: the first workflow (Idempotent-Replayed: true).' })
   @ApiBadRequestResponse({ type: ProblemResponse })
@@ -46,7 +54,11 @@ export class WorkflowsController {
   ): Promise<WorkflowResponse> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       const message = 'must be 1-255 printable ASCII characters';
-      throw new BadRequestException({ title: 'Invalid request', detail: `The Idempotency-Key header ${message}`, errors: [{ header: 'Idempotency-Key', message }] });
+      throw new BadRequestException({
+        title: 'Invalid request',
+        detail: `The Idempotency-Key header ${message}`,
+        errors: [{ header: 'Idempotency-Key', message }],
+      });
     }
     const { workflow, created } = await this.engine.create(body, idempotencyKey);
     response.status(created ? 201 : 200).location(`/workflows/${workflow.id}`);

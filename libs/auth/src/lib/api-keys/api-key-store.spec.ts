@@ -50,7 +50,13 @@ describe('ApiKeyStore (real Redis)', () => {
 
     const listed = await store.list();
     expect(listed.map((key) => key.id).sort()).toEqual([first.id, second.id].sort());
-    expect(await store.get(second.id)).toEqual({ id: second.id, name: 'second', scopes: ['templates:read', 'templates:write'], createdAt: second.createdAt, expiresAt: second.expiresAt });
+    expect(await store.get(second.id)).toEqual({
+      id: second.id,
+      name: 'second',
+      scopes: ['templates:read', 'templates:write'],
+      createdAt: second.createdAt,
+      expiresAt: second.expiresAt,
+    });
     const shown = JSON.stringify([listed, await store.get(first.id)]);
     for (const created of [first, second]) {
       expect(shown).not.toContain(created.key.slice(17));
@@ -134,7 +140,11 @@ describe('ApiKeyStore (real Redis)', () => {
       ['no scopes', { name: 'k', scopes: [] }, 'scopes must name at least one scope'],
       ['an unknown scope', { name: 'k', scopes: ['workflows:read', 'workflows:delete'] }, 'scopes[1] is not a known scope (got "workflows:delete")'],
       ['an expiry in the past', { name: 'k', scopes: ['admin'], expiresAt: Date.now() - 1000 }, 'expiresAt must be a time in the future'],
-      ['an expiry that is not a number', { name: 'k', scopes: ['admin'], expiresAt: '2030-01-01' as unknown as number }, 'expiresAt must be a time in the future, in ms since the epoch (got 2030-01-01)'],
+      [
+        'an expiry that is not a number',
+        { name: 'k', scopes: ['admin'], expiresAt: '2030-01-01' as unknown as number },
+        'expiresAt must be a time in the future, in ms since the epoch (got 2030-01-01)',
+      ],
     ])('%s', async (_, input, message) => {
       const error = await caught(() => store.create(input));
       expect(error).toMatchObject({ code: 'AUTH.INVALID' });

@@ -52,7 +52,10 @@ export class ApiKeyStore {
   private readonly keys: AuthKeys;
   private readonly lastUsedIntervalMs: number;
 
-  constructor(private readonly redis: RedisConnection, options: ApiKeyStoreOptions = {}) {
+  constructor(
+    private readonly redis: RedisConnection,
+    options: ApiKeyStoreOptions = {},
+  ) {
     this.keys = new AuthKeys(options.prefix);
     this.lastUsedIntervalMs = options.lastUsedIntervalMs ?? DEFAULT_LAST_USED_INTERVAL_MS;
     if (!Number.isInteger(this.lastUsedIntervalMs) || this.lastUsedIntervalMs < 0) {
@@ -69,7 +72,14 @@ export class ApiKeyStore {
     for (let attempt = 0; attempt < 3; attempt++) {
       const key = generateApiKey();
       const { id, secret } = parseApiKey(key) as { id: string; secret: string };
-      const record: StoredApiKey = { id, name, scopes, secretHash: hashSecret(secret), createdAt: Date.now(), ...(expiresAt !== undefined ? { expiresAt } : {}) };
+      const record: StoredApiKey = {
+        id,
+        name,
+        scopes,
+        secretHash: hashSecret(secret),
+        createdAt: Date.now(),
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
+      };
       if ((await this.put(record)).created) return { ...publicInfo(record), key };
     }
     throw new Error('could not draw an unused API key id in 3 attempts');
@@ -124,7 +134,13 @@ export class ApiKeyStore {
     if (stored.lastUsedAt === undefined || now - stored.lastUsedAt >= this.lastUsedIntervalMs) {
       await runAuthScript(this.redis, 'touch-api-key', [this.keys.apiKey(stored.id)], [this.lastUsedIntervalMs]);
     }
-    return { kind: 'api-key', subject: stored.id, name: stored.name, scopes: stored.scopes, ...(stored.expiresAt !== undefined ? { expiresAt: stored.expiresAt } : {}) };
+    return {
+      kind: 'api-key',
+      subject: stored.id,
+      name: stored.name,
+      scopes: stored.scopes,
+      ...(stored.expiresAt !== undefined ? { expiresAt: stored.expiresAt } : {}),
+    };
   }
 
   /**
@@ -138,10 +154,19 @@ export class ApiKeyStore {
     const parsed = typeof key === 'string' ? parseApiKey(key.trim()) : undefined;
     // The message never repeats the value: it is (nearly) a credential.
     if (!parsed) throw new InvalidAuthArgumentError('bootstrap key', `must have the format ${API_KEY_FORMAT} (make one with generateApiKey())`);
-    const record: StoredApiKey = { id: parsed.id, name: checkName(name, 'bootstrap key name'), scopes: ['admin'], secretHash: hashSecret(parsed.secret), createdAt: Date.now() };
+    const record: StoredApiKey = {
+      id: parsed.id,
+      name: checkName(name, 'bootstrap key name'),
+      scopes: ['admin'],
+      secretHash: hashSecret(parsed.secret),
+      createdAt: Date.now(),
+    };
     const { created, secretHash } = await this.put(record);
     if (!created && secretHash !== record.secretHash) {
-      throw new InvalidAuthArgumentError('bootstrap key', `has the id ${parsed.id} of an existing key with another secret; revoke that key or use another bootstrap key`);
+      throw new InvalidAuthArgumentError(
+        'bootstrap key',
+        `has the id ${parsed.id} of an existing key with another secret; revoke that key or use another bootstrap key`,
+      );
     }
     const apiKey = await this.get(parsed.id);
     if (!apiKey) throw new Error(`bootstrap key ${parsed.id} was revoked while it was being created`);
@@ -167,7 +192,10 @@ export class ApiKeyStore {
 function checkName(name: unknown, field: string): string {
   const trimmed = typeof name === 'string' ? name.trim() : '';
   if (trimmed.length < 1 || trimmed.length > MAX_NAME_LENGTH || /\p{Cc}/u.test(trimmed)) {
-    throw new InvalidAuthArgumentError(field, `must be 1-${MAX_NAME_LENGTH} characters without control characters (got ${typeof name === 'string' ? `${name.length} characters` : typeof name})`);
+    throw new InvalidAuthArgumentError(
+      field,
+      `must be 1-${MAX_NAME_LENGTH} characters without control characters (got ${typeof name === 'string' ? `${name.length} characters` : typeof name})`,
+    );
   }
   return trimmed;
 }

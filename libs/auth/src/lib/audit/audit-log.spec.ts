@@ -28,7 +28,16 @@ describe('AuditLog (real Redis)', () => {
     await audit.record(entry({ actor: 'anonymous', outcome: 'denied', status: undefined, target: '', requestId: 'req-2' }));
     const { entries, next } = await audit.list();
     expect(next).toBeUndefined();
-    expect(entries[1]).toEqual({ id, at: Date.UTC(2030, 0, 1), actor: 'abcdefgh2345', action: 'workflows.create', target: 'workflow/wf-1', outcome: 'allowed', status: 201, requestId: 'req-1' });
+    expect(entries[1]).toEqual({
+      id,
+      at: Date.UTC(2030, 0, 1),
+      actor: 'abcdefgh2345',
+      action: 'workflows.create',
+      target: 'workflow/wf-1',
+      outcome: 'allowed',
+      status: 201,
+      requestId: 'req-1',
+    });
     expect(entries[0]).toMatchObject({ actor: 'anonymous', outcome: 'denied', target: '', requestId: 'req-2' });
     expect(entries[0]).not.toHaveProperty('status');
     expect(entries[0].at).toBeGreaterThanOrEqual(before);
@@ -69,7 +78,12 @@ describe('AuditLog (real Redis)', () => {
     const raw = JSON.stringify(await r.redis.xrange(new AuthKeys(r.prefix).audit(), '-', '+'));
     expect(raw).not.toContain(key.slice(4));
     expect(raw).not.toContain(jwt);
-    expect((await audit.list()).entries[0]).toMatchObject({ actor: '[redacted]', action: 'login [redacted]', target: '/x?token=[redacted]', requestId: '[redacted]' });
+    expect((await audit.list()).entries[0]).toMatchObject({
+      actor: '[redacted]',
+      action: 'login [redacted]',
+      target: '/x?token=[redacted]',
+      requestId: '[redacted]',
+    });
   });
 
   it('long values are cut to 1,000 characters', async () => {

@@ -55,7 +55,10 @@ export class AuditLog {
   private readonly key: string;
   private readonly maxEntries: number;
 
-  constructor(private readonly redis: RedisConnection, options: AuditLogOptions = {}) {
+  constructor(
+    private readonly redis: RedisConnection,
+    options: AuditLogOptions = {},
+  ) {
     this.key = new AuthKeys(options.prefix).audit();
     this.maxEntries = options.maxEntries ?? DEFAULT_AUDIT_MAX_ENTRIES;
     if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1 || this.maxEntries > 10_000_000) {
@@ -67,7 +70,8 @@ export class AuditLog {
   async record(entry: AuditRecord): Promise<string> {
     const at = entry.at ?? Date.now();
     if (!Number.isInteger(at) || at < 0) throw new InvalidAuthArgumentError('at', `must be ms since the epoch (got ${String(entry.at)})`);
-    if (!OUTCOMES.includes(entry.outcome)) throw new InvalidAuthArgumentError('outcome', `must be one of ${OUTCOMES.join(', ')} (got ${JSON.stringify(entry.outcome)})`);
+    if (!OUTCOMES.includes(entry.outcome))
+      throw new InvalidAuthArgumentError('outcome', `must be one of ${OUTCOMES.join(', ')} (got ${JSON.stringify(entry.outcome)})`);
     if (entry.status !== undefined && (!Number.isInteger(entry.status) || entry.status < 100 || entry.status > 599)) {
       throw new InvalidAuthArgumentError('status', `must be an HTTP status from 100 to 599 (got ${String(entry.status)})`);
     }

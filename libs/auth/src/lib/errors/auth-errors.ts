@@ -32,7 +32,10 @@ export class ForbiddenError extends AuthError {
 /** Thrown when an argument breaks a rule (a name, a scope list, an expiry, a cursor, an option); `field` names it. Nothing was written. */
 export class InvalidAuthArgumentError extends AuthError {
   readonly code = 'AUTH.INVALID';
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`${field} ${problem}`);
     this.name = 'InvalidAuthArgumentError';
   }

@@ -19,7 +19,9 @@ export async function discoverJwksUri(issuerUrl: string, timeoutMs: number): Pro
   }
   if (!isJsonObject(document)) throw new IdentityProviderError(`OIDC discovery at ${url} did not answer a JSON object`);
   if (document['issuer'] !== issuerUrl) {
-    throw new IdentityProviderError(`OIDC discovery at ${url} names the issuer ${JSON.stringify(document['issuer'])}, not the configured ${JSON.stringify(issuerUrl)}`);
+    throw new IdentityProviderError(
+      `OIDC discovery at ${url} names the issuer ${JSON.stringify(document['issuer'])}, not the configured ${JSON.stringify(issuerUrl)}`,
+    );
   }
   try {
     return checkIssuerUrl(document['jwks_uri'], 'jwks_uri');

@@ -73,7 +73,7 @@ describe('OidcVerifier (issuer on loopback)', () => {
     expect((await refusal(`${base64url({ alg: 'none', kid: issuer.currentKid })}.${base64url(claims)}.`)).message).toContain('RS256');
   });
 
-  it('an HS256 token keyed with the issuer\'s public key (algorithm confusion) is refused', async () => {
+  it("an HS256 token keyed with the issuer's public key (algorithm confusion) is refused", async () => {
     const pem = await issuer.publicKeyPem();
     const forged = await new SignJWT({ iss: issuer.issuerUrl, aud: issuer.audience, sub: 'mallory', scope: 'admin' })
       .setProtectedHeader({ alg: 'HS256', kid: issuer.currentKid })
@@ -92,11 +92,16 @@ describe('OidcVerifier (issuer on loopback)', () => {
     }
   });
 
-  it.each([['garbage', 'abc'], ['three dots', 'a.b.c'], ['empty', ''], ['huge', 'a'.repeat(20_000)]])('a malformed token (%s) is refused', async (_, token) => {
+  it.each([
+    ['garbage', 'abc'],
+    ['three dots', 'a.b.c'],
+    ['empty', ''],
+    ['huge', 'a'.repeat(20_000)],
+  ])('a malformed token (%s) is refused', async (_, token) => {
     expect((await refusal(token)).message).toBe('the access token is not valid');
   });
 
-  it('when the issuer switches to a new key, its tokens verify (the key set is fetched again) and the old key\'s are refused', async () => {
+  it("when the issuer switches to a new key, its tokens verify (the key set is fetched again) and the old key's are refused", async () => {
     const oldToken = await issuer.sign({ sub: 'old' });
     expect(await verifier.verify(oldToken)).toMatchObject({ subject: 'old' });
     const fetchesBefore = issuer.jwksFetches;
@@ -109,7 +114,9 @@ describe('OidcVerifier (issuer on loopback)', () => {
     expect(issuer.jwksFetches).toBe(fetchesBefore + 1);
 
     expect((await refusal(oldToken)).message).toBe('the access token is signed with a key the issuer does not publish');
-    expect((await refusal(await issuer.sign({ sub: 'late' }, { kid: 'key-1' }))).message).toBe('the access token is signed with a key the issuer does not publish');
+    expect((await refusal(await issuer.sign({ sub: 'late' }, { kid: 'key-1' }))).message).toBe(
+      'the access token is signed with a key the issuer does not publish',
+    );
   });
 
   it('during a rotation overlap both keys verify; a key removed later is refused once the key set is fetched again', async () => {
@@ -147,7 +154,10 @@ describe('OidcVerifier (issuer on loopback)', () => {
     it('an issuer answering 503, first at discovery and then for its key set; discovery is tried again once it is back', async () => {
       issuer.available = false;
       const token = await issuer.sign();
-      expect((await caught(() => verifier.verify(token))) as Error).toMatchObject({ code: 'AUTH.PROVIDER_UNAVAILABLE', message: expect.stringContaining('HTTP 503') });
+      expect((await caught(() => verifier.verify(token))) as Error).toMatchObject({
+        code: 'AUTH.PROVIDER_UNAVAILABLE',
+        message: expect.stringContaining('HTTP 503'),
+      });
 
       issuer.available = true;
       expect(await verifier.verify(token)).toMatchObject({ subject: 'user-1' });
@@ -181,7 +191,9 @@ describe('OidcVerifier (issuer on loopback)', () => {
     expect(() => new OidcVerifier({ issuerUrl: 'http://login.example.com', audience: 'a' })).toThrow('issuerUrl must be an https URL');
     expect(() => new OidcVerifier({ issuerUrl: 'not a url', audience: 'a' })).toThrow('issuerUrl must be an absolute URL');
     expect(() => new OidcVerifier({ issuerUrl: 'https://login.example.com', audience: '' })).toThrow('audience must be a non-empty string');
-    expect(() => new OidcVerifier({ issuerUrl: 'https://login.example.com', audience: 'a', clockToleranceSeconds: -1 })).toThrow('clockToleranceSeconds must be an integer of 0 or more');
+    expect(() => new OidcVerifier({ issuerUrl: 'https://login.example.com', audience: 'a', clockToleranceSeconds: -1 })).toThrow(
+      'clockToleranceSeconds must be an integer of 0 or more',
+    );
     expect(() => new OidcVerifier({ issuerUrl: 'https://login.example.com', audience: 'a' })).not.toThrow();
   });
 });

@@ -84,7 +84,8 @@ function refusal(error: unknown): Error {
     return new IdentityProviderError(`the OIDC issuer's key set could not be fetched: ${errorMessage(error)}`, { cause: error });
   }
   if (error instanceof errors.JWTExpired) return new UnauthenticatedError('the access token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return new UnauthenticatedError(`the access token's ${error.claim} claim is not valid here: ${error.reason}`);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new UnauthenticatedError(`the access token's ${error.claim} claim is not valid here: ${error.reason}`);
   if (error instanceof errors.JOSEAlgNotAllowed) return new UnauthenticatedError(`the access token must be signed with one of ${OIDC_ALGORITHMS.join(', ')}`);
   if (error instanceof errors.JWKSNoMatchingKey) return new UnauthenticatedError('the access token is signed with a key the issuer does not publish');
   return new UnauthenticatedError('the access token is not valid');

@@ -60,7 +60,7 @@ describe('RateLimiter (real Redis)', () => {
     await eventually(async () => (await fast.take('dave')).allowed, 'a token to come back to the bucket');
   });
 
-  it('time is Redis\'s: a caller clock far in the future refills nothing', async () => {
+  it("time is Redis's: a caller clock far in the future refills nothing", async () => {
     const slow = limiter({ perSecond: 0.1, burst: 1 });
     expect((await slow.take('erin')).allowed).toBe(true);
     jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2100, 0, 1));

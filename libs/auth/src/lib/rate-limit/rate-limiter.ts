@@ -34,10 +34,14 @@ export class RateLimiter {
   private readonly keys: AuthKeys;
   private readonly name: string;
 
-  constructor(private readonly redis: RedisConnection, private readonly options: RateLimiterOptions) {
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly options: RateLimiterOptions,
+  ) {
     this.keys = new AuthKeys(options.prefix);
     this.name = options.name ?? 'api';
-    if (!NAME.test(this.name)) throw new InvalidAuthArgumentError('name', `must be 1-40 lowercase letters, digits or '-', starting with a letter (got ${JSON.stringify(this.name)})`);
+    if (!NAME.test(this.name))
+      throw new InvalidAuthArgumentError('name', `must be 1-40 lowercase letters, digits or '-', starting with a letter (got ${JSON.stringify(this.name)})`);
     if (typeof options.perSecond !== 'number' || !Number.isFinite(options.perSecond) || options.perSecond <= 0 || options.perSecond > 1e6) {
       throw new InvalidAuthArgumentError('perSecond', `must be a number above 0 and at most 1e6 (got ${String(options.perSecond)})`);
     }
@@ -49,7 +53,10 @@ export class RateLimiter {
   /** Takes one token from the subject's bucket if there is one. */
   async take(subject: string): Promise<RateLimitDecision> {
     if (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH) {
-      throw new InvalidAuthArgumentError('subject', `must be a string of 1-${MAX_SUBJECT_LENGTH} characters (got ${typeof subject === 'string' ? `${subject.length} characters` : typeof subject})`);
+      throw new InvalidAuthArgumentError(
+        'subject',
+        `must be a string of 1-${MAX_SUBJECT_LENGTH} characters (got ${typeof subject === 'string' ? `${subject.length} characters` : typeof subject})`,
+      );
     }
     const [allowed, waitMs, remaining] = (await runAuthScript(
       this.redis,

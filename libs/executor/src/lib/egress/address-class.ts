@@ -3,8 +3,7 @@ import { cidrContains, parseCidr, type Cidr, type IpBytes } from './ip-address';
 /** Why an address is not reachable without an EGRESS_ALLOW entry. */
 export type ForbiddenClass = 'loopback' | 'private' | 'link-local' | 'unique-local' | 'unspecified' | 'multicast' | 'reserved';
 
-const table = (entries: Array<[string, ForbiddenClass]>): Array<[Cidr, ForbiddenClass]> =>
-  entries.map(([text, kind]) => [parseCidr(text) as Cidr, kind]);
+const table = (entries: Array<[string, ForbiddenClass]>): Array<[Cidr, ForbiddenClass]> => entries.map(([text, kind]) => [parseCidr(text) as Cidr, kind]);
 
 const IPV4 = table([
   ['0.0.0.0/8', 'unspecified'],

@@ -7,11 +7,15 @@ type Answer = LookupAddress[];
 
 function guardWith(answers: Record<string, Answer[]>, allow: string[] = [], refused: string[] = []): EgressGuard {
   const { allowList } = EgressAllowList.parse(allow);
-  return new EgressGuard(allowList, (kind) => refused.push(kind), (hostname, callback) => {
-    const next = answers[hostname]?.shift();
-    if (!next) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
-    callback(null, next);
-  });
+  return new EgressGuard(
+    allowList,
+    (kind) => refused.push(kind),
+    (hostname, callback) => {
+      const next = answers[hostname]?.shift();
+      if (!next) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+      callback(null, next);
+    },
+  );
 }
 
 function lookup(guard: EgressGuard, hostname: string, all = false): Promise<unknown> {

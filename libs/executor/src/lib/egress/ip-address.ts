@@ -26,7 +26,13 @@ function parseIPv6(address: string): IpBytes {
     text = text.slice(0, -dotted[1].length) + '0:0';
   }
   const [head, rest] = text.includes('::') ? text.split('::') : [text, undefined];
-  const groups = (part: string | undefined): number[] => (part ? part.split(':').filter((g) => g.length > 0).map((g) => parseInt(g, 16)) : []);
+  const groups = (part: string | undefined): number[] =>
+    part
+      ? part
+          .split(':')
+          .filter((g) => g.length > 0)
+          .map((g) => parseInt(g, 16))
+      : [];
   const before = groups(head);
   const after = groups(rest);
   const words = rest === undefined ? before : [...before, ...new Array<number>(8 - before.length - after.length).fill(0), ...after];

@@ -30,7 +30,10 @@ export abstract class JobFailure extends CodedError<ExecutorErrorCode> {
   /** The step that failed, set by the job runner. */
   step?: string;
 
-  constructor(message: string, readonly details?: JsonValue) {
+  constructor(
+    message: string,
+    readonly details?: JsonValue,
+  ) {
     super(message);
   }
 
@@ -84,7 +87,11 @@ function isRetryable(code: ExecutorErrorCode): boolean {
 /** A validation rule rejected the step input. */
 export class ValidationRuleFailedError extends JobFailure {
   readonly code = 'EXECUTOR.VALIDATION_FAILED';
-  constructor(readonly rule: string, readonly field: string | undefined, problem: string) {
+  constructor(
+    readonly rule: string,
+    readonly field: string | undefined,
+    problem: string,
+  ) {
     super(`rule ${rule} failed${field ? ` for field ${field}` : ''}: ${problem}`, { rule, ...(field ? { field } : {}), problem });
   }
 }
@@ -92,7 +99,10 @@ export class ValidationRuleFailedError extends JobFailure {
 /** A `${NAME}` placeholder names a secret found neither in SECRETS_DIR nor in the environment. */
 export class SecretMissingError extends JobFailure {
   readonly code = 'EXECUTOR.SECRET_MISSING';
-  constructor(readonly secret: string, where: string) {
+  constructor(
+    readonly secret: string,
+    where: string,
+  ) {
     super(`secret ${secret} is not available (looked in ${where})`, { secret });
   }
 }
@@ -105,7 +115,11 @@ export class EgressRefusedError extends JobFailure {
 /** The API answered with a 4xx other than 408/429: sending the same request again cannot help. */
 export class HttpClientError extends JobFailure {
   readonly code = 'EXECUTOR.HTTP_CLIENT_ERROR';
-  constructor(readonly status: number, message: string, details?: JsonValue) {
+  constructor(
+    readonly status: number,
+    message: string,
+    details?: JsonValue,
+  ) {
     super(message, details);
   }
 }

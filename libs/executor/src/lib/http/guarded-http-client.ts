@@ -117,7 +117,9 @@ export class GuardedHttpClient {
         size += chunk.length;
         if (size > this.maxResponseBytes) {
           incoming.destroy();
-          reject(new HttpBadResponseError(`${request.method} ${request.url.origin}${request.url.pathname}: response larger than ${this.maxResponseBytes} bytes`));
+          reject(
+            new HttpBadResponseError(`${request.method} ${request.url.origin}${request.url.pathname}: response larger than ${this.maxResponseBytes} bytes`),
+          );
           return;
         }
         chunks.push(chunk);

@@ -29,7 +29,10 @@ describe('JobRunner', () => {
     const echo = [{ name: 'echo', type: 'transform', config: { output: { said: { $ref: 'input.text' } } } }];
     await expect(run({ steps: echo }, { text: 'pw is hunter2-secret' })).resolves.toEqual({ ok: true, output: { said: 'pw is [REDACTED]' } });
     const result = await run({ steps: [{ name: 'pick', type: 'transform', config: { output: { $ref: 'input.missing' } } }] }, {});
-    expect(result).toMatchObject({ ok: false, failure: { code: 'EXECUTOR.MAPPING_FAILED', step: 'pick', message: 'output mapping: nothing at input.missing and no default given' } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { code: 'EXECUTOR.MAPPING_FAILED', step: 'pick', message: 'output mapping: nothing at input.missing and no default given' },
+    });
   });
 
   it('reports the reason the job was aborted with, not what the step saw', async () => {

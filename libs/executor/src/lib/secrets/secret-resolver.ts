@@ -86,6 +86,8 @@ export class SecretResolver {
   private describeSources(name: string): string {
     const file = this.options.secretsDir ? `${path.join(this.options.secretsDir, name)} and ` : '';
     const reserved = RESERVED_ENV_NAMES.has(name) || name.startsWith('NODE_') || name.startsWith('KUBERNETES_');
-    return reserved ? `${file || 'SECRETS_DIR (not set); '}the environment variable is reserved for the executor itself` : `${file}the environment variable ${name}`;
+    return reserved
+      ? `${file || 'SECRETS_DIR (not set); '}the environment variable is reserved for the executor itself`
+      : `${file}the environment variable ${name}`;
   }
 }

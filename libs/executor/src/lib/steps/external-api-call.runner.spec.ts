@@ -36,10 +36,12 @@ async function startServer(handlers: Handler[]): Promise<{ url: string; seen: Se
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
 }
 
-const json = (status: number, body: JsonValue, headers: Record<string, string> = {}): Handler => (_, response) => {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: JsonValue, headers: Record<string, string> = {}): Handler =>
+  (_, response) => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(JSON.stringify(body));
+  };
 
 describe('external_api_call runner (real HTTP on loopback)', () => {
   const servers: Server[] = [];
@@ -123,7 +125,9 @@ describe('external_api_call runner (real HTTP on loopback)', () => {
   });
 
   it('names a missing secret', async () => {
-    await expect(runner.run({ api_endpoint: 'https://api.example.com/x', method: 'GET', headers: { 'X-Api-Key': '${NOPE}' } }, {}, context())).rejects.toThrow(SecretMissingError);
+    await expect(runner.run({ api_endpoint: 'https://api.example.com/x', method: 'GET', headers: { 'X-Api-Key': '${NOPE}' } }, {}, context())).rejects.toThrow(
+      SecretMissingError,
+    );
   });
 
   it('refuses redirects to forbidden places, and to other schemes', async () => {
@@ -141,7 +145,9 @@ describe('external_api_call runner (real HTTP on loopback)', () => {
   it('follows a redirect, dropping credentials when it leaves the origin', async () => {
     const target = await serve([json(200, { done: true })]);
     const origin = await serve([(_, response) => response.writeHead(307, { location: `${target.url}/next` }).end()]);
-    await expect(runner.run({ api_endpoint: `${origin.url}/start`, method: 'POST', headers: { Authorization: 'Bearer ${API_KEY}' } }, { x: 1 }, context())).resolves.toEqual({ done: true });
+    await expect(
+      runner.run({ api_endpoint: `${origin.url}/start`, method: 'POST', headers: { Authorization: 'Bearer ${API_KEY}' } }, { x: 1 }, context()),
+    ).resolves.toEqual({ done: true });
     expect(origin.seen[0].headers['authorization']).toBe('Bearer sk_test_51Hsecret');
     expect(target.seen[0].headers['authorization']).toBeUndefined();
     expect(target.seen[0].method).toBe('POST');
@@ -151,7 +157,9 @@ describe('external_api_call runner (real HTTP on loopback)', () => {
   it('refuses loopback without an EGRESS_ALLOW entry', async () => {
     const api = await serve([json(200, {})]);
     const guarded = externalApiCallRunner({ http: new GuardedHttpClient(new EgressGuard()), secrets });
-    await expect(guarded.run({ api_endpoint: `${api.url}/x`, method: 'GET' }, {}, context())).rejects.toThrow('egress refused: 127.0.0.1 is a loopback address');
+    await expect(guarded.run({ api_endpoint: `${api.url}/x`, method: 'GET' }, {}, context())).rejects.toThrow(
+      'egress refused: 127.0.0.1 is a loopback address',
+    );
     const viaName = await guarded.run({ api_endpoint: `http://localhost:${new URL(api.url).port}/x`, method: 'GET' }, {}, context()).catch((e: unknown) => e);
     expect(viaName).toBeInstanceOf(EgressRefusedError);
     expect((viaName as Error).message).toMatch(/\(resolved from localhost\) is a loopback address/);

@@ -1,14 +1,7 @@
 import type { JsonValue } from '@base-shift/core';
 import { evaluateMapping, fillPlaceholders, MappingError, type ExternalApiCallStepConfig } from '@base-shift/steps';
 import { DEFAULT_TIMEOUT_MS } from '@base-shift/steps';
-import {
-  HttpBadResponseError,
-  HttpClientError,
-  HttpUnavailableError,
-  InvalidTemplateError,
-  JobFailure,
-  MappingFailedError,
-} from '../errors/executor-errors';
+import { HttpBadResponseError, HttpClientError, HttpUnavailableError, InvalidTemplateError, JobFailure, MappingFailedError } from '../errors/executor-errors';
 import type { GuardedHttpClient, HttpResponse } from '../http/guarded-http-client';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, type RetryPolicy } from '../http/retry-policy';
 import type { SecretResolver } from '../secrets/secret-resolver';
@@ -136,7 +129,9 @@ function responseJson(what: string, response: HttpResponse): JsonValue {
   try {
     return JSON.parse(response.body.toString('utf8')) as JsonValue;
   } catch {
-    throw new HttpBadResponseError(`${what} answered ${response.status} with a body that is not JSON (content-type ${response.headers['content-type'] ?? 'none'})`);
+    throw new HttpBadResponseError(
+      `${what} answered ${response.status} with a body that is not JSON (content-type ${response.headers['content-type'] ?? 'none'})`,
+    );
   }
 }
 

@@ -25,10 +25,7 @@ export interface WorkflowJobHandlerDependencies {
 }
 
 /** The JobWorker hooks of the executor: everything but `pools`, `executorId`, `concurrency` and the lease timings. */
-export type WorkflowJobHooks = Pick<
-  JobWorkerOptions,
-  'handler' | 'toJobError' | 'timeoutMs' | 'abortReason' | 'onSettled' | 'onHeartbeatFailure' | 'jobScope'
->;
+export type WorkflowJobHooks = Pick<JobWorkerOptions, 'handler' | 'toJobError' | 'timeoutMs' | 'abortReason' | 'onSettled' | 'onHeartbeatFailure' | 'jobScope'>;
 
 const logger = getLogger('JobAttempt');
 

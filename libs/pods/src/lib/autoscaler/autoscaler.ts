@@ -20,7 +20,10 @@ export interface AutoscalerOptions {
   clock: () => number;
 }
 
-export type ScaleOutcome = Omit<PoolStatus, 'pool' | 'delayed' | 'dead' | 'oldestWaitSeconds' | 'queued' | 'inFlight' | 'evaluatedAt' | 'leader' | 'deleting'> & {
+export type ScaleOutcome = Omit<
+  PoolStatus,
+  'pool' | 'delayed' | 'dead' | 'oldestWaitSeconds' | 'queued' | 'inFlight' | 'evaluatedAt' | 'leader' | 'deleting'
+> & {
   created: string[];
   deleted: string[];
 };
@@ -111,9 +114,7 @@ export class Autoscaler {
   private async scaleDown(pool: PoolConfig, pods: readonly ExecutorPod[], surplus: number, outcome: ScaleOutcome): Promise<void> {
     const holders = await this.queue.leaseHolders(pool.name);
     // Idle only; among them pods that are not Ready yet first, then the youngest.
-    const idle = pods
-      .filter((pod) => !holders.has(pod.name))
-      .sort((a, b) => Number(a.ready) - Number(b.ready) || b.createdAt - a.createdAt);
+    const idle = pods.filter((pod) => !holders.has(pod.name)).sort((a, b) => Number(a.ready) - Number(b.ready) || b.createdAt - a.createdAt);
     const victims = idle.slice(0, surplus);
     if (victims.length < surplus) outcome.blockedBy = 'busy-pods';
     for (const pod of victims) {

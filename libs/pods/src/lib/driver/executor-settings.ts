@@ -49,7 +49,11 @@ const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export function executorPodName(pool: string): string {
   const bytes = randomBytes(5);
   const suffix = [...bytes].map((b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join('');
-  const poolPart = pool.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63 - 'job-executor--'.length - suffix.length).replace(/^-+|-+$/g, '');
+  const poolPart = pool
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 63 - 'job-executor--'.length - suffix.length)
+    .replace(/^-+|-+$/g, '');
   return `job-executor-${poolPart || 'pool'}-${suffix}`;
 }
 

@@ -12,7 +12,10 @@ export abstract class PodsError extends CodedError<PodsErrorCode> {}
 /** Thrown at start-up when the pool configuration breaks a rule; lists every problem with its field path. */
 export class PoolConfigError extends PodsError {
   readonly code = 'PODS.INVALID_POOL_CONFIG';
-  constructor(readonly problems: readonly string[], source = 'pool configuration') {
+  constructor(
+    readonly problems: readonly string[],
+    source = 'pool configuration',
+  ) {
     super(`invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'PoolConfigError';
   }
@@ -25,7 +28,12 @@ export class PoolConfigError extends PodsError {
  */
 export class PodApiError extends PodsError {
   readonly code = 'PODS.API_ERROR';
-  constructor(readonly operation: string, readonly status: number, readonly reason: string, detail: string) {
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    readonly reason: string,
+    detail: string,
+  ) {
     super(`${operation} failed: ${status === 0 ? 'API server unreachable' : `HTTP ${status} ${reason}`}: ${detail}`);
     this.name = 'PodApiError';
   }

@@ -7,7 +7,10 @@ const NOW = Date.parse('2025-01-01T12:00:00Z');
 
 function pod(status: V1Pod['status'], extra: Partial<ExecutorPod> = {}): ExecutorPod {
   return {
-    ...toExecutorPod({ metadata: { name: 'job-executor-default-x', creationTimestamp: new Date(NOW - 10_000), labels: { 'base-shift.io/pool': 'default' } }, status }),
+    ...toExecutorPod({
+      metadata: { name: 'job-executor-default-x', creationTimestamp: new Date(NOW - 10_000), labels: { 'base-shift.io/pool': 'default' } },
+      status,
+    }),
     ...extra,
   };
 }
@@ -26,9 +29,33 @@ describe('a pod is replaced when its status says it is broken', () => {
     ['Completed', { phase: 'Succeeded' }],
     ['Unknown', { phase: 'Unknown' }],
     ['Unknown', { phase: 'Running', conditions: [{ type: 'Ready', status: 'Unknown' }] }],
-    ['CrashLoopBackOff', { phase: 'Running', containerStatuses: [{ name: 'job-executor', image: 'i', imageID: '', ready: false, restartCount: 5, state: { waiting: { reason: 'CrashLoopBackOff' } } }] }],
-    ['OOMKilled', { phase: 'Running', containerStatuses: [{ name: 'job-executor', image: 'i', imageID: '', ready: true, restartCount: 1, lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } } }] }],
-    ['OOMKilled', { phase: 'Failed', containerStatuses: [{ name: 'job-executor', image: 'i', imageID: '', ready: false, restartCount: 0, state: { terminated: { reason: 'OOMKilled', exitCode: 137 } } }] }],
+    [
+      'CrashLoopBackOff',
+      {
+        phase: 'Running',
+        containerStatuses: [
+          { name: 'job-executor', image: 'i', imageID: '', ready: false, restartCount: 5, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+        ],
+      },
+    ],
+    [
+      'OOMKilled',
+      {
+        phase: 'Running',
+        containerStatuses: [
+          { name: 'job-executor', image: 'i', imageID: '', ready: true, restartCount: 1, lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } } },
+        ],
+      },
+    ],
+    [
+      'OOMKilled',
+      {
+        phase: 'Failed',
+        containerStatuses: [
+          { name: 'job-executor', image: 'i', imageID: '', ready: false, restartCount: 0, state: { terminated: { reason: 'OOMKilled', exitCode: 137 } } },
+        ],
+      },
+    ],
   ] as const)('%s', (reason, status) => {
     expect(brokenReason(pod(status as V1Pod['status']), 60, NOW)).toBe(reason);
   });

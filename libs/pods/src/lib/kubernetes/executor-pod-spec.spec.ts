@@ -12,13 +12,20 @@ const settings: ExecutorSettings = {
 };
 
 describe('the executor pod spec', () => {
-  const [pool] = parsePoolConfig({ pools: [{ name: 'payments', jobsPerPod: 4, drainSeconds: 45, secretName: 'payment-api', env: { EGRESS_ALLOW: 'payment.gateway.com' } }] });
+  const [pool] = parsePoolConfig({
+    pools: [{ name: 'payments', jobsPerPod: 4, drainSeconds: 45, secretName: 'payment-api', env: { EGRESS_ALLOW: 'payment.gateway.com' } }],
+  });
   const pod = buildExecutorPod(pool, settings, 'job-executor-payments-abcde', 'base-shift');
   const container = pod.spec?.containers[0];
   const env = Object.fromEntries((container?.env ?? []).map((variable) => [variable.name, variable.value ?? variable.valueFrom]));
 
   it("carries the seed's labels plus pool and owner, image, requests and limits", () => {
-    expect(pod.metadata?.labels).toMatchObject({ app: 'base-shift', component: 'job-executor', 'base-shift.io/pool': 'payments', 'base-shift.io/control-plane': 'base-shift' });
+    expect(pod.metadata?.labels).toMatchObject({
+      app: 'base-shift',
+      component: 'job-executor',
+      'base-shift.io/pool': 'payments',
+      'base-shift.io/control-plane': 'base-shift',
+    });
     expect(container?.image).toBe('base-shift/job-executor:v1.0.0');
     expect(container?.resources).toEqual({ requests: { cpu: '250m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } });
     expect(pod.metadata?.annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9464' });
@@ -51,7 +58,12 @@ describe('the executor pod spec', () => {
 
   it('runs locked down: non-root, read-only root with /tmp on an emptyDir, no escalation, no capabilities, no API token', () => {
     expect(pod.spec?.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
-    expect(container?.securityContext).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(container?.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(container?.volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
     expect(pod.spec?.automountServiceAccountToken).toBe(false);
   });

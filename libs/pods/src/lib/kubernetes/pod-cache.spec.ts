@@ -39,6 +39,11 @@ describe('the informer cache', () => {
     cache.onEvent((type, p) => events.push(`${type} ${p.metadata?.name}`));
     cache.replaceAll([pod('kept', '1'), pod('changed', '5'), pod('new', '6')]);
     expect(events.sort()).toEqual(['added new', 'deleted gone', 'modified changed']);
-    expect(cache.list().map((p) => p.metadata?.name).sort()).toEqual(['changed', 'kept', 'new']);
+    expect(
+      cache
+        .list()
+        .map((p) => p.metadata?.name)
+        .sort(),
+    ).toEqual(['changed', 'kept', 'new']);
   });
 });

@@ -33,7 +33,10 @@ function containerTrouble(statuses: readonly V1ContainerStatus[]): { trouble: Co
   for (const container of statuses) {
     const waiting = container.state?.waiting?.reason;
     if (waiting && WAITING_TROUBLE.includes(waiting as ContainerTrouble)) {
-      return { trouble: waiting as ContainerTrouble, detail: `container ${container.name}: ${waiting}${container.state?.waiting?.message ? ` (${container.state.waiting.message})` : ''}` };
+      return {
+        trouble: waiting as ContainerTrouble,
+        detail: `container ${container.name}: ${waiting}${container.state?.waiting?.message ? ` (${container.state.waiting.message})` : ''}`,
+      };
     }
     // OOMKilled shows as the current state until the restart, then as the last state.
     for (const terminated of [container.state?.terminated, container.lastState?.terminated]) {

@@ -95,7 +95,13 @@ export class KubernetesLeaseElector implements LeaderElector {
           apiVersion: 'coordination.k8s.io/v1',
           kind: 'Lease',
           metadata: { name, namespace, labels: { app: 'base-shift', component: 'control-plane' } },
-          spec: { holderIdentity: this.identity, leaseDurationSeconds: this.options.leaseDurationSeconds, acquireTime: stamp, renewTime: stamp, leaseTransitions: 0 },
+          spec: {
+            holderIdentity: this.identity,
+            leaseDurationSeconds: this.options.leaseDurationSeconds,
+            acquireTime: stamp,
+            renewTime: stamp,
+            leaseTransitions: 0,
+          },
         },
       });
       this.observe(created);

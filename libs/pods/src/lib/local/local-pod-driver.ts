@@ -59,7 +59,11 @@ export class LocalPodDriver implements PodDriver {
   private readonly probes: BackgroundLoop;
 
   constructor(private readonly options: LocalPodDriverOptions) {
-    this.registry = new LocalPodRegistry(options.stateDir ?? path.join(tmpdir(), 'base-shift-local-pods'), options.settings.controlPlaneId, options.executorMain);
+    this.registry = new LocalPodRegistry(
+      options.stateDir ?? path.join(tmpdir(), 'base-shift-local-pods'),
+      options.settings.controlPlaneId,
+      options.executorMain,
+    );
     this.probes = new BackgroundLoop({
       name: 'readiness probes',
       intervalMs: options.probeIntervalMs ?? 500,

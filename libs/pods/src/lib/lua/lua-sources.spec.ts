@@ -10,6 +10,14 @@ describe('embedded Lua scripts', () => {
   });
 
   it('every script file is registered under its name with its number of keys', () => {
-    expect(Object.values(POD_SCRIPTS).map((s) => `${s.name}-${s.numKeys}.lua`).sort()).toEqual(readdirSync(__dirname).filter((file) => file.endsWith('.lua')).sort());
+    expect(
+      Object.values(POD_SCRIPTS)
+        .map((s) => `${s.name}-${s.numKeys}.lua`)
+        .sort(),
+    ).toEqual(
+      readdirSync(__dirname)
+        .filter((file) => file.endsWith('.lua'))
+        .sort(),
+    );
   });
 });

@@ -66,7 +66,10 @@ export function createPodManager(config: PodManagementConfig): PodManager {
   let driver: PodDriver;
   let elector: LeaderElector;
   if (config.driver === 'kubernetes') {
-    const kube = connectKube(config.kubernetes?.kubeConfig ?? loadKubeConfig({ kubeconfigPath: config.kubernetes?.kubeconfigPath }), config.kubernetes?.namespace);
+    const kube = connectKube(
+      config.kubernetes?.kubeConfig ?? loadKubeConfig({ kubeconfigPath: config.kubernetes?.kubeconfigPath }),
+      config.kubernetes?.namespace,
+    );
     driver = new KubernetesPodDriver(kube, {
       settings,
       selfPodName: config.kubernetes?.selfPodName,

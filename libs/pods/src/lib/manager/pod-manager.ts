@@ -93,7 +93,11 @@ export class PodManager {
     const leaseMs = deps.elector.leaseDurationMs;
     this.leadership = new Leadership(
       deps.elector,
-      { retryPeriodMs: options.retryPeriodMs ?? Math.max(100, Math.floor(leaseMs / 7)), renewDeadlineMs: options.renewDeadlineMs ?? Math.floor((leaseMs * 2) / 3), clock: this.clock },
+      {
+        retryPeriodMs: options.retryPeriodMs ?? Math.max(100, Math.floor(leaseMs / 7)),
+        renewDeadlineMs: options.renewDeadlineMs ?? Math.floor((leaseMs * 2) / 3),
+        clock: this.clock,
+      },
       { onStartedLeading: () => this.onStartedLeading(), onStoppedLeading: () => this.onStoppedLeading() },
     );
   }

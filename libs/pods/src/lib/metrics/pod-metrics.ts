@@ -29,15 +29,59 @@ export class PodMetrics {
 
   constructor(registry: Registry, sources: PodMetricsSources) {
     const registers = [registry];
-    this.decisions = new Counter({ name: 'base_shift_autoscaler_decisions_total', help: 'Autoscaler scale actions taken, by pool and direction (up, down).', labelNames: ['pool', 'direction'], registers });
-    this.apiErrors = new Counter({ name: 'base_shift_pod_api_errors_total', help: 'Pod API calls refused or failed, by pool and HTTP status code (0: unreachable).', labelNames: ['pool', 'code'], registers });
-    this.replacements = new Counter({ name: 'base_shift_pod_replacements_total', help: 'Broken executor pods deleted for replacement, by pool and reason (Failed, OOMKilled, CrashLoopBackOff, Unknown, NotReady, Completed).', labelNames: ['pool', 'reason'], registers });
-    this.requeued = new Counter({ name: 'base_shift_executor_lost_jobs_requeued_total', help: 'Jobs taken back at once from executor pods that died or vanished, by pool.', labelNames: ['pool'], registers });
-    this.orphans = new Counter({ name: 'base_shift_orphan_pods_deleted_total', help: 'Executor pods deleted because no live control plane owns them.', registers });
-    this.relists = new Counter({ name: 'base_shift_pod_watch_relists_total', help: 'Full relists of the executor pod watch, by reason (initial, expired: 410 Gone).', labelNames: ['reason'], registers });
-    this.oomKills = new Counter({ name: 'base_shift_template_oom_kills_total', help: 'Jobs whose executor pod was OOMKilled while running them, by pool and template.', labelNames: ['pool', 'template'], registers });
-    this.durations = new Histogram({ name: 'base_shift_template_job_duration_seconds', help: 'Observed run time of job attempts (lease to outcome), by pool and template.', labelNames: ['pool', 'template'], buckets: DURATION_BUCKETS, registers });
-    this.leader = new Gauge({ name: 'base_shift_control_plane_leader', help: '1 while this control-plane replica leads (runs the autoscaler and health monitor), else 0.', registers });
+    this.decisions = new Counter({
+      name: 'base_shift_autoscaler_decisions_total',
+      help: 'Autoscaler scale actions taken, by pool and direction (up, down).',
+      labelNames: ['pool', 'direction'],
+      registers,
+    });
+    this.apiErrors = new Counter({
+      name: 'base_shift_pod_api_errors_total',
+      help: 'Pod API calls refused or failed, by pool and HTTP status code (0: unreachable).',
+      labelNames: ['pool', 'code'],
+      registers,
+    });
+    this.replacements = new Counter({
+      name: 'base_shift_pod_replacements_total',
+      help: 'Broken executor pods deleted for replacement, by pool and reason (Failed, OOMKilled, CrashLoopBackOff, Unknown, NotReady, Completed).',
+      labelNames: ['pool', 'reason'],
+      registers,
+    });
+    this.requeued = new Counter({
+      name: 'base_shift_executor_lost_jobs_requeued_total',
+      help: 'Jobs taken back at once from executor pods that died or vanished, by pool.',
+      labelNames: ['pool'],
+      registers,
+    });
+    this.orphans = new Counter({
+      name: 'base_shift_orphan_pods_deleted_total',
+      help: 'Executor pods deleted because no live control plane owns them.',
+      registers,
+    });
+    this.relists = new Counter({
+      name: 'base_shift_pod_watch_relists_total',
+      help: 'Full relists of the executor pod watch, by reason (initial, expired: 410 Gone).',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.oomKills = new Counter({
+      name: 'base_shift_template_oom_kills_total',
+      help: 'Jobs whose executor pod was OOMKilled while running them, by pool and template.',
+      labelNames: ['pool', 'template'],
+      registers,
+    });
+    this.durations = new Histogram({
+      name: 'base_shift_template_job_duration_seconds',
+      help: 'Observed run time of job attempts (lease to outcome), by pool and template.',
+      labelNames: ['pool', 'template'],
+      buckets: DURATION_BUCKETS,
+      registers,
+    });
+    this.leader = new Gauge({
+      name: 'base_shift_control_plane_leader',
+      help: '1 while this control-plane replica leads (runs the autoscaler and health monitor), else 0.',
+      registers,
+    });
     this.leader.set(0);
 
     new Gauge({
@@ -69,7 +113,7 @@ export class PodMetrics {
     });
     new Gauge({
       name: 'base_shift_template_recommended_pool',
-      help: 'Info metric: 1 for the pool a template\'s jobs need according to observed runs (template, pool = where it ran, recommended_pool).',
+      help: "Info metric: 1 for the pool a template's jobs need according to observed runs (template, pool = where it ran, recommended_pool).",
       labelNames: ['template', 'pool', 'recommended_pool'],
       registers,
       async collect() {

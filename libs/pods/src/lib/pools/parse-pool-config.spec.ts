@@ -22,7 +22,12 @@ describe('pool configuration', () => {
       defaults: { jobsPerPod: 4, image: 'registry.example.com/base-shift/job-executor:v1.2.0' },
       pools: [
         { name: 'default' },
-        { name: 'large', maxPods: 3, resources: { requests: { memory: '512Mi' }, limits: { memory: '1Gi', cpu: 2 } }, env: { EGRESS_ALLOW: 'api.example.com' } },
+        {
+          name: 'large',
+          maxPods: 3,
+          resources: { requests: { memory: '512Mi' }, limits: { memory: '1Gi', cpu: 2 } },
+          env: { EGRESS_ALLOW: 'api.example.com' },
+        },
       ],
     });
     expect(small).toEqual({ ...POOL_DEFAULTS, name: 'default', jobsPerPod: 4, image: 'registry.example.com/base-shift/job-executor:v1.2.0' });

@@ -12,8 +12,19 @@ const DNS_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const IMAGE = /^[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const POOL_FIELDS = [
-  'name', 'image', 'imagePullPolicy', 'resources', 'minPods', 'maxPods', 'jobsPerPod',
-  'scaleDownDelaySeconds', 'drainSeconds', 'readyDeadlineSeconds', 'env', 'secretName', 'nodeSelector',
+  'name',
+  'image',
+  'imagePullPolicy',
+  'resources',
+  'minPods',
+  'maxPods',
+  'jobsPerPod',
+  'scaleDownDelaySeconds',
+  'drainSeconds',
+  'readyDeadlineSeconds',
+  'env',
+  'secretName',
+  'nodeSelector',
 ];
 
 type Input = Record<string, unknown>;
@@ -62,9 +73,16 @@ export function parsePoolConfig(document: unknown, source = 'pool configuration'
   return pools;
 }
 
-function readPool(input: Input, path: string, base: Omit<PoolConfig, 'name'>, problems: Problems, named: boolean): Omit<PoolConfig, 'name'> & { name?: string } {
+function readPool(
+  input: Input,
+  path: string,
+  base: Omit<PoolConfig, 'name'>,
+  problems: Problems,
+  named: boolean,
+): Omit<PoolConfig, 'name'> & { name?: string } {
   for (const key of Object.keys(input)) {
-    if (!POOL_FIELDS.includes(key) || (!named && key === 'name')) problems.add(childPointer(path, key), `is not a pool field (known: ${POOL_FIELDS.filter((f) => named || f !== 'name').join(', ')})`);
+    if (!POOL_FIELDS.includes(key) || (!named && key === 'name'))
+      problems.add(childPointer(path, key), `is not a pool field (known: ${POOL_FIELDS.filter((f) => named || f !== 'name').join(', ')})`);
   }
   const pool: Omit<PoolConfig, 'name'> & { name?: string } = { ...base };
   if (named) {
@@ -75,12 +93,14 @@ function readPool(input: Input, path: string, base: Omit<PoolConfig, 'name'>, pr
     pool.name = String(name);
   }
   if (input['image'] !== undefined) {
-    if (typeof input['image'] !== 'string' || !IMAGE.test(input['image'])) problems.add(`${path}/image`, `must be a container image reference such as base-shift/job-executor:v1.0.0 (got ${JSON.stringify(input['image'])})`);
+    if (typeof input['image'] !== 'string' || !IMAGE.test(input['image']))
+      problems.add(`${path}/image`, `must be a container image reference such as base-shift/job-executor:v1.0.0 (got ${JSON.stringify(input['image'])})`);
     else pool.image = input['image'];
   }
   if (input['imagePullPolicy'] !== undefined) {
     const policy = input['imagePullPolicy'];
-    if (!PULL_POLICIES.includes(policy as never)) problems.add(`${path}/imagePullPolicy`, `must be one of ${PULL_POLICIES.join(', ')} (got ${JSON.stringify(policy)})`);
+    if (!PULL_POLICIES.includes(policy as never))
+      problems.add(`${path}/imagePullPolicy`, `must be one of ${PULL_POLICIES.join(', ')} (got ${JSON.stringify(policy)})`);
     else pool.imagePullPolicy = policy as PoolConfig['imagePullPolicy'];
   }
   if (input['resources'] !== undefined) pool.resources = readResources(input['resources'], `${path}/resources`, base.resources, problems);
@@ -104,7 +124,8 @@ function readPool(input: Input, path: string, base: Omit<PoolConfig, 'name'>, pr
   if (input['nodeSelector'] !== undefined) pool.nodeSelector = readLabels(input['nodeSelector'], `${path}/nodeSelector`, problems);
   if (input['secretName'] !== undefined) {
     const secret = input['secretName'];
-    if (typeof secret !== 'string' || !DNS_NAME.test(secret)) problems.add(`${path}/secretName`, `must be the name of a Secret (lower-case DNS name), got ${JSON.stringify(secret)}`);
+    if (typeof secret !== 'string' || !DNS_NAME.test(secret))
+      problems.add(`${path}/secretName`, `must be the name of a Secret (lower-case DNS name), got ${JSON.stringify(secret)}`);
     else pool.secretName = secret;
   }
   return pool;
@@ -115,7 +136,8 @@ function readResources(value: unknown, path: string, base: PoolConfig['resources
     problems.add(path, 'must be an object with "requests" and/or "limits"');
     return base;
   }
-  for (const key of Object.keys(value)) if (key !== 'requests' && key !== 'limits') problems.add(childPointer(path, key), 'is not a field (expected requests, limits)');
+  for (const key of Object.keys(value))
+    if (key !== 'requests' && key !== 'limits') problems.add(childPointer(path, key), 'is not a field (expected requests, limits)');
   const requests = value['requests'] === undefined ? base.requests : readResourceList(value['requests'], `${path}/requests`, problems);
   const limits = value['limits'] === undefined ? base.limits : readResourceList(value['limits'], `${path}/limits`, problems);
   for (const resource of ['cpu', 'memory'] as const) {
@@ -156,7 +178,8 @@ function readEnv(value: unknown, path: string, problems: Problems): Record<strin
   }
   for (const [name, text] of Object.entries(value)) {
     if (!ENV_NAME.test(name)) problems.add(childPointer(path, name), 'is not a valid environment variable name');
-    else if (MANAGED_EXECUTOR_ENV.includes(name)) problems.add(childPointer(path, name), `is set by the pod manager and cannot be overridden (managed: ${MANAGED_EXECUTOR_ENV.join(', ')})`);
+    else if (MANAGED_EXECUTOR_ENV.includes(name))
+      problems.add(childPointer(path, name), `is set by the pod manager and cannot be overridden (managed: ${MANAGED_EXECUTOR_ENV.join(', ')})`);
     else if (typeof text !== 'string') problems.add(childPointer(path, name), `must be a string (got ${JSON.stringify(text)}); quote numbers and booleans`);
     else env[name] = text;
   }
@@ -171,7 +194,8 @@ function readLabels(value: unknown, path: string, problems: Problems): Record<st
   }
   for (const [key, text] of Object.entries(value)) {
     if (!LABEL_KEY.test(key)) problems.add(childPointer(path, key), 'is not a valid label key');
-    else if (typeof text !== 'string' || !LABEL_VALUE.test(text)) problems.add(childPointer(path, key), `must be a label value (≤ 63 letters, digits, '-', '_', '.'), got ${JSON.stringify(text)}`);
+    else if (typeof text !== 'string' || !LABEL_VALUE.test(text))
+      problems.add(childPointer(path, key), `must be a label value (≤ 63 letters, digits, '-', '_', '.'), got ${JSON.stringify(text)}`);
     else labels[key] = text;
   }
   return labels;

@@ -34,11 +34,13 @@ export function templateUsage(stats: readonly TemplateStats[], pools: readonly P
     };
     if (entry.oomKills === 0) return { ...usage, recommendedPool: entry.pool, reason: 'no OOM kills observed: the pool fits' };
     const current = memoryLimit(pools.find((pool) => pool.name === entry.pool));
-    const larger = pools
-      .filter((pool) => memoryLimit(pool) > current)
-      .sort((a, b) => memoryLimit(a) - memoryLimit(b))[0];
+    const larger = pools.filter((pool) => memoryLimit(pool) > current).sort((a, b) => memoryLimit(a) - memoryLimit(b))[0];
     return larger
-      ? { ...usage, recommendedPool: larger.name, reason: `${entry.oomKills} OOM kill(s) in ${entry.pool}; ${larger.name} has the next larger memory limit (${larger.resources.limits.memory})` }
+      ? {
+          ...usage,
+          recommendedPool: larger.name,
+          reason: `${entry.oomKills} OOM kill(s) in ${entry.pool}; ${larger.name} has the next larger memory limit (${larger.resources.limits.memory})`,
+        }
       : { ...usage, recommendedPool: entry.pool, reason: `${entry.oomKills} OOM kill(s) in ${entry.pool}, and no pool has a larger memory limit: add one` };
   });
 }

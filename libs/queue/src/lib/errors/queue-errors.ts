@@ -23,7 +23,10 @@ export abstract class QueueError extends CodedError<QueueErrorCode> {}
  */
 export class InvalidArgumentError extends QueueError {
   readonly code: 'QUEUE.INVALID_ARGUMENT' | 'QUEUE.INVALID_PRIORITY' | 'QUEUE.PAYLOAD_TOO_LARGE' = 'QUEUE.INVALID_ARGUMENT';
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`${field} ${problem}`);
     this.name = 'InvalidArgumentError';
   }
@@ -41,7 +44,11 @@ export class InvalidPriorityError extends InvalidArgumentError {
 /** Thrown when a payload, meta, output or error is larger than allowed. Nothing was written. */
 export class PayloadTooLargeError extends InvalidArgumentError {
   override readonly code = 'QUEUE.PAYLOAD_TOO_LARGE';
-  constructor(field: string, readonly bytes: number, readonly maxBytes: number) {
+  constructor(
+    field: string,
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
     super(field, `is ${bytes} bytes of JSON; at most ${maxBytes} are accepted (store big data elsewhere and pass a reference)`);
     this.name = 'PayloadTooLargeError';
   }
@@ -50,7 +57,10 @@ export class PayloadTooLargeError extends InvalidArgumentError {
 /** Thrown when a pool is not one of the pools this queue client was configured with. */
 export class UnknownPoolError extends QueueError {
   readonly code = 'QUEUE.UNKNOWN_POOL';
-  constructor(readonly pool: string, readonly knownPools: readonly string[]) {
+  constructor(
+    readonly pool: string,
+    readonly knownPools: readonly string[],
+  ) {
     super(`unknown pool ${JSON.stringify(pool)}; known pools: ${knownPools.map((p) => JSON.stringify(p)).join(', ')}`);
     this.name = 'UnknownPoolError';
   }
@@ -59,7 +69,10 @@ export class UnknownPoolError extends QueueError {
 /** Thrown when no live job (queued, leased, delayed or dead) has that id in the pool. */
 export class JobNotFoundError extends QueueError {
   readonly code = 'QUEUE.JOB_NOT_FOUND';
-  constructor(readonly pool: string, readonly jobId: string) {
+  constructor(
+    readonly pool: string,
+    readonly jobId: string,
+  ) {
     super(`pool ${JSON.stringify(pool)} has no job ${JSON.stringify(jobId)}`);
     this.name = 'JobNotFoundError';
   }
@@ -71,7 +84,11 @@ export class JobNotFoundError extends QueueError {
  */
 export class StaleAttemptError extends QueueError {
   readonly code = 'QUEUE.STALE_ATTEMPT';
-  constructor(readonly pool: string, readonly jobId: string, readonly attempt: number) {
+  constructor(
+    readonly pool: string,
+    readonly jobId: string,
+    readonly attempt: number,
+  ) {
     super(`job ${JSON.stringify(jobId)} in pool ${JSON.stringify(pool)} is not leased under attempt ${attempt} any more`);
     this.name = 'StaleAttemptError';
   }
@@ -80,7 +97,11 @@ export class StaleAttemptError extends QueueError {
 /** Thrown when an operation needs the job in another state (e.g. requeueDead of a job that is not dead). */
 export class JobStateError extends QueueError {
   readonly code = 'QUEUE.ILLEGAL_STATE';
-  constructor(readonly pool: string, readonly jobId: string, expected: string) {
+  constructor(
+    readonly pool: string,
+    readonly jobId: string,
+    expected: string,
+  ) {
     super(`job ${JSON.stringify(jobId)} in pool ${JSON.stringify(pool)} is not ${expected}`);
     this.name = 'JobStateError';
   }

@@ -28,7 +28,7 @@ describe('priority with aging (real Redis)', () => {
     const now = Date.now();
     // Deterministic draws; half on coarse grids so that exact ties (equal priority, equal age) occur.
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const jobs: Drawn[] = Array.from({ length: 3000 }, (_, order) =>
       order % 2 === 0
         ? { base: Math.round(random() * 20) / 10 - 1, createdAt: now - Math.round(random() * 60) * 1000, order }
@@ -75,7 +75,12 @@ describe('priority with aging (real Redis)', () => {
     const ids: string[] = [];
     for (const start of [33, 36 ** 7 - 3, 36 ** 9 - 2]) {
       await f.redis.set(seqKey, String(start));
-      ids.push(...(await f.queue.enqueueMany('default', Array.from({ length: 4 }, () => ({ payload: {}, createdAt })))));
+      ids.push(
+        ...(await f.queue.enqueueMany(
+          'default',
+          Array.from({ length: 4 }, () => ({ payload: {}, createdAt })),
+        )),
+      );
     }
     expect(ids.slice(0, 4)).toEqual(['34', '35', '36', '37']);
     expect(ids[4]).toBe(String(36 ** 7 - 2));

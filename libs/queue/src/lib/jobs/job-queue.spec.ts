@@ -1,11 +1,4 @@
-import {
-  InvalidArgumentError,
-  InvalidPriorityError,
-  JobNotFoundError,
-  JobStateError,
-  PayloadTooLargeError,
-  UnknownPoolError,
-} from '../errors/queue-errors';
+import { InvalidArgumentError, InvalidPriorityError, JobNotFoundError, JobStateError, PayloadTooLargeError, UnknownPoolError } from '../errors/queue-errors';
 import { eventually, queueFixture, ref, type QueueFixture } from '../../test/queue-fixture';
 
 describe('JobQueue (real Redis)', () => {
@@ -32,14 +25,15 @@ describe('JobQueue (real Redis)', () => {
     });
 
     it('an unknown pool', async () => {
-      await expect(f.queue.enqueue('cpu-large', { payload: {} })).rejects.toThrow(
-        new UnknownPoolError('cpu-large', ['default', 'gpu']),
-      );
+      await expect(f.queue.enqueue('cpu-large', { payload: {} })).rejects.toThrow(new UnknownPoolError('cpu-large', ['default', 'gpu']));
       await expect(f.queue.enqueue('cpu-large', { payload: {} })).rejects.toMatchObject({ code: 'QUEUE.UNKNOWN_POOL' });
     });
 
     it('the same caller id twice in one call', async () => {
-      const call = f.queue.enqueueMany('default', [{ id: 'a', payload: {} }, { id: 'a', payload: {} }]);
+      const call = f.queue.enqueueMany('default', [
+        { id: 'a', payload: {} },
+        { id: 'a', payload: {} },
+      ]);
       await expect(call).rejects.toThrow('/jobs/1/id repeats "a"');
       await expect(call).rejects.toMatchObject({ code: 'QUEUE.INVALID_ARGUMENT', field: '/jobs/1/id' });
       expect((await f.queue.stats('default')).queued).toBe(0);
@@ -60,7 +54,7 @@ describe('JobQueue (real Redis)', () => {
     expect((await f.queue.getJob('default', 'wf-1.step-a'))?.payload).toEqual({ n: 4 });
   });
 
-  it('generated ids are the pool\'s sequence numbers', async () => {
+  it("generated ids are the pool's sequence numbers", async () => {
     expect(await f.queue.enqueueMany('default', [{ payload: {} }, { payload: {} }])).toEqual(['1', '2']);
     expect(await f.queue.enqueue('gpu', { payload: {} })).toBe('1');
   });
@@ -77,11 +71,20 @@ describe('JobQueue (real Redis)', () => {
 
     const [job] = await f.leases.lease(['default'], 'exec-7', { count: 1, leaseMs: 60_000 });
     const leased = await f.queue.getJob('default', id);
-    expect(leased).toMatchObject({ state: 'leased', attempt: 1, lease: { executorId: 'exec-7', leasedAt: job.leasedAt, expiresAt: job.leaseExpiresAt, cancelRequested: false } });
+    expect(leased).toMatchObject({
+      state: 'leased',
+      attempt: 1,
+      lease: { executorId: 'exec-7', leasedAt: job.leasedAt, expiresAt: job.leaseExpiresAt, cancelRequested: false },
+    });
 
     await f.leases.fail('default', id, 1, { message: 'upstream 503', retryable: true, details: { status: 503 } });
     const delayed = await f.queue.getJob('default', id);
-    expect(delayed).toMatchObject({ state: 'delayed', attempt: 1, failures: 1, lastError: { message: 'upstream 503', retryable: true, details: { status: 503 } } });
+    expect(delayed).toMatchObject({
+      state: 'delayed',
+      attempt: 1,
+      failures: 1,
+      lastError: { message: 'upstream 503', retryable: true, details: { status: 503 } },
+    });
     expect(delayed?.retryAt).toBeGreaterThanOrEqual(delayed?.observedAt ?? Infinity);
 
     expect(await f.queue.getJob('default', 'no-such-job')).toBeUndefined();
@@ -89,12 +92,20 @@ describe('JobQueue (real Redis)', () => {
 
   it('leaseHolders counts the leases each executor holds; an executor that holds none is absent', async () => {
     expect(await f.queue.leaseHolders('default')).toEqual(new Map());
-    await f.queue.enqueueMany('default', Array.from({ length: 4 }, (_, i) => ({ payload: { i } })));
+    await f.queue.enqueueMany(
+      'default',
+      Array.from({ length: 4 }, (_, i) => ({ payload: { i } })),
+    );
     await f.queue.enqueue('gpu', { payload: {} });
     await f.leases.lease(['default'], 'pod-a', { count: 3, leaseMs: 60_000 });
     const [last] = await f.leases.lease(['default'], 'pod-b', { count: 1, leaseMs: 60_000 });
     await f.leases.lease(['gpu'], 'pod-c', { count: 1, leaseMs: 60_000 });
-    expect(await f.queue.leaseHolders('default')).toEqual(new Map([['pod-a', 3], ['pod-b', 1]]));
+    expect(await f.queue.leaseHolders('default')).toEqual(
+      new Map([
+        ['pod-a', 3],
+        ['pod-b', 1],
+      ]),
+    );
 
     await f.leases.complete('default', last.id, last.attempt);
     expect(await f.queue.leaseHolders('default')).toEqual(new Map([['pod-a', 3]]));
@@ -155,7 +166,10 @@ describe('JobQueue (real Redis)', () => {
     });
 
     it('finds a queued job among many enqueued in the same millisecond with the same priority', async () => {
-      const ids = await f.queue.enqueueMany('default', Array.from({ length: 300 }, (_, i) => ({ id: `same-${i}`, payload: {} })));
+      const ids = await f.queue.enqueueMany(
+        'default',
+        Array.from({ length: 300 }, (_, i) => ({ id: `same-${i}`, payload: {} })),
+      );
       for (const id of [ids[0], ids[150], ids[299], ids[77]]) expect(await f.queue.cancel('default', id)).toBe('cancelled');
       expect((await f.queue.stats('default')).queued).toBe(296);
       expect((await f.queue.getJob('default', ids[200]))?.state).toBe('queued');

@@ -94,11 +94,7 @@ export class JobQueue {
   async requeueDead(pool: string, id: string): Promise<void> {
     const keys = this.context.pool(pool);
     checkJobId(id, '/id');
-    const code = (await this.context.run(
-      'requeue-dead',
-      [keys.queued, keys.jobs, keys.dead, keys.wake, keys.ages, keys.ageCounts],
-      [keys.base, id],
-    )) as number;
+    const code = (await this.context.run('requeue-dead', [keys.queued, keys.jobs, keys.dead, keys.wake, keys.ages, keys.ageCounts], [keys.base, id])) as number;
     if (isRefusal(code)) throw refusalToError(code, pool, id, 0, 'dead-lettered');
   }
 
@@ -107,8 +103,7 @@ export class JobQueue {
     const keys = this.context.pool(pool);
     checkJobId(id, '/id');
     const reply = (await this.context.run('get-job', [keys.queued, keys.jobs, keys.leased, keys.delayed, keys.dead], [keys.base, id])) as
-      | []
-      | [string, number, string, number];
+      [] | [string, number, string, number];
     if (reply.length === 0) return undefined;
     const [state, now, entry, value] = reply;
     return state === 'Q' ? queuedJobInfo(pool, entry, value, now) : recordJobInfo(pool, entry, value, now);

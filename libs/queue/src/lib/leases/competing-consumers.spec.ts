@@ -7,7 +7,10 @@ describe('competing executors (real Redis)', () => {
   afterEach(() => f.cleanup());
 
   it('two executors draining 10k jobs never get the same job: each is leased and completed exactly once', async () => {
-    const ids = await f.queue.enqueueMany('default', Array.from({ length: 10_000 }, (_, n) => ({ payload: { n } })));
+    const ids = await f.queue.enqueueMany(
+      'default',
+      Array.from({ length: 10_000 }, (_, n) => ({ payload: { n } })),
+    );
     expect(new Set(ids).size).toBe(10_000);
 
     const leasedBy = new Map<string, string[]>();
@@ -16,7 +19,10 @@ describe('competing executors (real Redis)', () => {
         const jobs = await leases.lease(['default'], executorId, { count: 250, leaseMs: 60_000 });
         if (jobs.length === 0) return;
         for (const job of jobs) leasedBy.set(job.id, [...(leasedBy.get(job.id) ?? []), executorId]);
-        const statuses = await leases.completeMany('default', jobs.map((job) => ({ id: job.id, attempt: job.attempt, output: { by: executorId } })));
+        const statuses = await leases.completeMany(
+          'default',
+          jobs.map((job) => ({ id: job.id, attempt: job.attempt, output: { by: executorId } })),
+        );
         expect(statuses.every((status) => status === 'ok')).toBe(true);
       }
     };

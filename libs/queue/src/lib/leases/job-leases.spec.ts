@@ -13,7 +13,10 @@ describe('JobLeases (real Redis)', () => {
   afterEach(() => f.cleanup());
 
   it('leases a batch in one call: highest effective priority first, each under attempt 1', async () => {
-    await f.queue.enqueueMany('default', [1, 7, 3, 5, 2].map((priority) => ({ payload: { priority }, priority })));
+    await f.queue.enqueueMany(
+      'default',
+      [1, 7, 3, 5, 2].map((priority) => ({ payload: { priority }, priority })),
+    );
     const jobs = await f.leases.lease(['default'], 'exec-1', { count: 3, leaseMs: 30_000 });
     expect(jobs.map((job) => job.payload)).toEqual([{ priority: 7 }, { priority: 5 }, { priority: 3 }]);
     for (const job of jobs) {
@@ -95,7 +98,9 @@ describe('JobLeases (real Redis)', () => {
   it('a permanent failure dead-letters at once', async () => {
     const id = await f.queue.enqueue('default', { payload: {}, maxAttempts: 5 });
     const [job] = await f.leases.lease(['default'], 'exec-1', { count: 1, leaseMs: 30_000 });
-    expect(await f.leases.fail('default', id, job.attempt, { message: 'schema violation', retryable: false, details: { field: 'url' } })).toEqual({ outcome: 'failed' });
+    expect(await f.leases.fail('default', id, job.attempt, { message: 'schema violation', retryable: false, details: { field: 'url' } })).toEqual({
+      outcome: 'failed',
+    });
     const [result] = await f.results();
     expect(result).toMatchObject({ jobId: id, outcome: 'failed', error: { message: 'schema violation', retryable: false, details: { field: 'url' } } });
   });

@@ -90,7 +90,12 @@ export class JobLeases {
     const leaseMs = checkInt(options.leaseMs, '/options/leaseMs', 1, MAX_LEASE_MS);
     const blockMs = checkInt(options.blockMs ?? 0, '/options/blockMs', 0, MAX_LEASE_MS);
     const deadline = Date.now() + blockMs;
-    if (options.waitFirst && blockMs > 0) await this.wake.wait(keys.map((k) => k.wake), blockMs, options.signal);
+    if (options.waitFirst && blockMs > 0)
+      await this.wake.wait(
+        keys.map((k) => k.wake),
+        blockMs,
+        options.signal,
+      );
     for (;;) {
       // An aborted call leases nothing: the caller is shutting down.
       if (options.signal?.aborted || this.closed) return [];
@@ -191,7 +196,10 @@ export class JobLeases {
   async releaseMany(pool: string, jobs: readonly { id: string; attempt: number }[]): Promise<ReleaseManyOutcome[]> {
     this.assertOpen();
     const keys = this.context.pool(pool);
-    const args = jobs.flatMap((job, i) => [checkJobId(job.id, childPointer('/jobs', i, 'id')), String(checkInt(job.attempt, childPointer('/jobs', i, 'attempt'), 1, Number.MAX_SAFE_INTEGER))]);
+    const args = jobs.flatMap((job, i) => [
+      checkJobId(job.id, childPointer('/jobs', i, 'id')),
+      String(checkInt(job.attempt, childPointer('/jobs', i, 'attempt'), 1, Number.MAX_SAFE_INTEGER)),
+    ]);
     const outcomes: ReleaseManyOutcome[] = [];
     for (let i = 0; i < args.length; i += 2 * BATCH) {
       const codes = (await this.context.run(

@@ -21,11 +21,7 @@ export function errorArgs(error: JobError, field: string, maxBytes: number): [st
   if (typeof error !== 'object' || error === null) throw new InvalidArgumentError(field, 'must be an object { message, retryable, details? }');
   if (typeof error.message !== 'string') throw new InvalidArgumentError(childPointer(field, 'message'), 'must be a string');
   if (typeof error.retryable !== 'boolean') throw new InvalidArgumentError(childPointer(field, 'retryable'), 'must be true or false');
-  const json = anyJson(
-    { message: error.message, retryable: error.retryable, ...(error.details !== undefined && { details: error.details }) },
-    field,
-    maxBytes,
-  );
+  const json = anyJson({ message: error.message, retryable: error.retryable, ...(error.details !== undefined && { details: error.details }) }, field, maxBytes);
   return [error.retryable ? '1' : '0', json];
 }
 

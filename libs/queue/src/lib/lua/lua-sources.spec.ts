@@ -11,6 +11,10 @@ describe('embedded Lua scripts', () => {
 
   it('every script file is registered under its name with its number of keys', () => {
     const files = readdirSync(__dirname).filter((file) => file.endsWith('.lua'));
-    expect(Object.values(QUEUE_SCRIPTS).map((s) => `${s.name}-${s.numKeys}.lua`).sort()).toEqual(files.sort());
+    expect(
+      Object.values(QUEUE_SCRIPTS)
+        .map((s) => `${s.name}-${s.numKeys}.lua`)
+        .sort(),
+    ).toEqual(files.sort());
   });
 });

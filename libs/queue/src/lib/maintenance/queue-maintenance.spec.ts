@@ -29,7 +29,7 @@ describe('QueueMaintenance (real Redis)', () => {
     expect(report.trimmed).toBe(2);
   });
 
-  it('start() keeps sweeping in the background until stop(), handing each sweep\'s report to onSweep', async () => {
+  it("start() keeps sweeping in the background until stop(), handing each sweep's report to onSweep", async () => {
     const id = await f.queue.enqueue('default', { payload: {} });
     await f.leases.lease(['default'], 'exec-crashed', { count: 1, leaseMs: 30 });
     const reports: SweepReport[] = [];

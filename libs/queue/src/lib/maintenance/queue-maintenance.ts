@@ -32,7 +32,10 @@ export class QueueMaintenance {
   private readonly context: QueueContext;
   private readonly loop: BackgroundLoop;
 
-  constructor(redis: RedisConnection, private readonly options: QueueMaintenanceOptions) {
+  constructor(
+    redis: RedisConnection,
+    private readonly options: QueueMaintenanceOptions,
+  ) {
     this.context = new QueueContext(redis, options);
     const intervalMs = checkInt(options.intervalMs ?? 1000, '/options/intervalMs', 10, 3_600_000);
     this.loop = new BackgroundLoop({ name: 'queue maintenance', intervalMs, runAtStart: false, logger: this.logger, run: () => this.backgroundSweep() });

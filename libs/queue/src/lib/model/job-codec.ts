@@ -24,7 +24,10 @@ export function parseMember(member: string): MemberParts {
   const nl1 = member.indexOf('\n', prefixLen);
   const nl2 = member.indexOf('\n', nl1 + 1);
   if (nl1 < 0 || nl2 < 0) throw new Error(`malformed queue member ${JSON.stringify(member.slice(0, 40))}`);
-  const counters = member.slice(nl1 + 1, nl2).split('.').map(Number);
+  const counters = member
+    .slice(nl1 + 1, nl2)
+    .split('.')
+    .map(Number);
   const [attempts, failures, maxAttempts] = counters.length === 3 ? counters : [0, 0, counters[0]];
   const nl3 = member.indexOf('\n', nl2 + 1);
   return {

@@ -67,10 +67,7 @@ export interface HeartbeatResult extends JobRef {
 export type AckStatus = 'ok' | 'stale' | 'not_found';
 
 /** What fail() did with the job. */
-export type FailOutcome =
-  | { outcome: 'retrying'; retryAt: number }
-  | { outcome: 'failed' }
-  | { outcome: 'cancelled' };
+export type FailOutcome = { outcome: 'retrying'; retryAt: number } | { outcome: 'failed' } | { outcome: 'cancelled' };
 
 /** What release() did with the job. */
 export type ReleaseOutcome = 'requeued' | 'cancelled';

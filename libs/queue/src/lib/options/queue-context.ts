@@ -24,7 +24,10 @@ export class QueueContext {
   readonly maxPayloadBytes: number;
   private readonly poolKeys = new Map<string, PoolKeys>();
 
-  constructor(readonly redis: RedisConnection, options: QueueOptions) {
+  constructor(
+    readonly redis: RedisConnection,
+    options: QueueOptions,
+  ) {
     if (!options || !Array.isArray(options.pools) || options.pools.length === 0) {
       throw new InvalidArgumentError('/options/pools', 'must list at least one pool name');
     }

@@ -19,9 +19,15 @@ describe('ResultConsumer (real Redis)', () => {
   });
 
   async function finishJobs(n: number): Promise<string[]> {
-    const ids = await f.queue.enqueueMany('default', Array.from({ length: n }, (_, i) => ({ payload: { i }, meta: { workflowId: `wf-${i}` } })));
+    const ids = await f.queue.enqueueMany(
+      'default',
+      Array.from({ length: n }, (_, i) => ({ payload: { i }, meta: { workflowId: `wf-${i}` } })),
+    );
     const jobs = await f.leases.lease(['default'], 'exec-1', { count: n, leaseMs: 60_000 });
-    await f.leases.completeMany('default', jobs.map((job) => ({ id: job.id, attempt: job.attempt, output: { doubled: Number(job.payload['i']) * 2 } })));
+    await f.leases.completeMany(
+      'default',
+      jobs.map((job) => ({ id: job.id, attempt: job.attempt, output: { doubled: Number(job.payload['i']) * 2 } })),
+    );
     return ids;
   }
 
@@ -48,7 +54,7 @@ describe('ResultConsumer (real Redis)', () => {
     expect(await late.read()).toHaveLength(2);
   });
 
-  it('at-least-once: a consumer that crashed before ack gets its entries again, and a dead consumer\'s entries can be claimed', async () => {
+  it("at-least-once: a consumer that crashed before ack gets its entries again, and a dead consumer's entries can be claimed", async () => {
     const crashed = consumer('cp-crashed');
     await crashed.ensureGroup();
     await finishJobs(4);

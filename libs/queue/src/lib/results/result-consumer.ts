@@ -24,7 +24,10 @@ export class ResultConsumer {
   private blocking?: RedisConnection;
   private claimCursor = '0-0';
 
-  constructor(private readonly redis: RedisConnection, private readonly options: ResultConsumerOptions) {
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly options: ResultConsumerOptions,
+  ) {
     checkPoolName(options.pool, '/options/pool');
     checkExecutorId(options.group, '/options/group');
     checkExecutorId(options.consumer, '/options/consumer');

@@ -40,7 +40,7 @@ describe('ResultFollower (real Redis)', () => {
     expect(seen[1].at).toBeGreaterThanOrEqual(seen[0].at);
   });
 
-  it('never holds back trimming: it is no consumer group, and the engine\'s group still sees everything', async () => {
+  it("never holds back trimming: it is no consumer group, and the engine's group still sees everything", async () => {
     const seen: JobResult[] = [];
     await follow((result) => void seen.push(result)).start();
     await runJob('t');

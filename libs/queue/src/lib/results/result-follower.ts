@@ -35,7 +35,10 @@ export class ResultFollower {
   private reader?: RedisConnection;
   private position = '0-0';
 
-  constructor(private readonly redis: RedisConnection, private readonly options: ResultFollowerOptions) {
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly options: ResultFollowerOptions,
+  ) {
     checkPoolName(options.pool, '/options/pool');
     this.stream = new QueueKeys(checkPrefix(options.prefix ?? '', '/options/prefix')).pool(options.pool).results;
     this.count = checkInt(options.count ?? 1000, '/options/count', 1, 10_000);

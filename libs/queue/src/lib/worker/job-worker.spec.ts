@@ -58,7 +58,10 @@ describe('JobWorker (real Redis)', () => {
       },
       { concurrency: 5, onSettled: (_job, outcome) => settled.push(outcome) },
     );
-    await f.queue.enqueueMany('default', Array.from({ length: 40 }, (_, n) => ({ payload: { n } })));
+    await f.queue.enqueueMany(
+      'default',
+      Array.from({ length: 40 }, (_, n) => ({ payload: { n } })),
+    );
     const results = await finished(40);
     await w.stop();
     expect(settled).toEqual(Array(40).fill('succeeded'));
@@ -118,9 +121,7 @@ describe('JobWorker (real Redis)', () => {
     const settled: Array<[string, string | undefined]> = [];
     worker(
       (job, { signal }) =>
-        job.attempt === 1
-          ? new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
-          : { finished: job.attempt },
+        job.attempt === 1 ? new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))) : { finished: job.attempt },
       {
         leases,
         timeoutMs: (job) => (job.attempt === 1 ? 50 : undefined),

@@ -82,7 +82,10 @@ export class JobWorker {
   private drained = false;
   private slotFreed?: () => void;
 
-  constructor(private readonly leases: JobLeases, private readonly options: JobWorkerOptions) {
+  constructor(
+    private readonly leases: JobLeases,
+    private readonly options: JobWorkerOptions,
+  ) {
     checkExecutorId(options.executorId, '/options/executorId');
     this.concurrency = checkInt(options.concurrency, '/options/concurrency', 1, 1000);
     this.leaseMs = checkInt(options.leaseMs ?? 30_000, '/options/leaseMs', 100, 24 * 3_600_000);
@@ -221,11 +224,18 @@ export class JobWorker {
     if (entries.length === 0) return;
     let results;
     try {
-      results = await this.leases.heartbeat(this.options.executorId, entries.map(({ job }) => jobRef(job)), this.leaseMs);
+      results = await this.leases.heartbeat(
+        this.options.executorId,
+        entries.map(({ job }) => jobRef(job)),
+        this.leaseMs,
+      );
     } catch (error) {
       // Reported, not thrown: the loop's backoff would let the leases expire; the next beat comes on time.
       this.logger.error(`heartbeat for ${entries.length} job(s) failed: ${errorMessage(error)}`);
-      this.options.onHeartbeatFailure?.('error', entries.map(({ job }) => job));
+      this.options.onHeartbeatFailure?.(
+        'error',
+        entries.map(({ job }) => job),
+      );
       return;
     }
     const lost: LeasedJob[] = [];
@@ -257,7 +267,10 @@ export class JobWorker {
     }
     for (const [pool, entries] of byPool) {
       try {
-        const outcomes = await this.leases.releaseMany(pool, entries.map(({ job }) => ({ id: job.id, attempt: job.attempt })));
+        const outcomes = await this.leases.releaseMany(
+          pool,
+          entries.map(({ job }) => ({ id: job.id, attempt: job.attempt })),
+        );
         this.logger.info(`released ${entries.length} unfinished job(s) of pool ${pool}: ${outcomes.join(', ')}`);
       } catch (error) {
         this.logger.error(`releasing ${entries.length} job(s) of pool ${pool} failed: ${errorMessage(error)}; their leases will expire`);

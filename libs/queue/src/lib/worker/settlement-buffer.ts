@@ -46,7 +46,10 @@ export class SettlementBuffer {
   private readonly flushes = new Set<Promise<void>>();
   private scheduled = false;
 
-  constructor(private readonly leases: JobLeases, private readonly onSettled: SettledListener) {}
+  constructor(
+    private readonly leases: JobLeases,
+    private readonly onSettled: SettledListener,
+  ) {}
 
   complete(job: LeasedJob, output: JsonValue | undefined): void {
     this.pool(job.pool).completions.push({ job, ...(output !== undefined && { output }) });
@@ -104,9 +107,17 @@ export class SettlementBuffer {
     const failures = pending.failures.splice(0);
     const [completed, failed] = await Promise.all([
       this.send(pool, completions.length, () =>
-        this.leases.completeMany(pool, completions.map(({ job, output }) => ({ id: job.id, attempt: job.attempt, output }))),
+        this.leases.completeMany(
+          pool,
+          completions.map(({ job, output }) => ({ id: job.id, attempt: job.attempt, output })),
+        ),
       ),
-      this.send(pool, failures.length, () => this.leases.failMany(pool, failures.map(({ job, error }) => ({ id: job.id, attempt: job.attempt, error })))),
+      this.send(pool, failures.length, () =>
+        this.leases.failMany(
+          pool,
+          failures.map(({ job, error }) => ({ id: job.id, attempt: job.attempt, error })),
+        ),
+      ),
     ]);
     const outcomes: SettledOutcome[] = [
       ...completions.map((_, i): SettledOutcome => (completed ? (completed[i] === 'ok' ? 'succeeded' : 'refused') : 'unreported')),

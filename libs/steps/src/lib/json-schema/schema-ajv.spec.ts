@@ -2,7 +2,9 @@ import { jsonSchemaProblems } from './schema-ajv';
 
 describe('jsonSchemaProblems', () => {
   it('accepts the seed input schema and 2020-12 features', () => {
-    expect(jsonSchemaProblems({ type: 'object', properties: { amount: { type: 'number' }, cardDetails: { type: 'object' } }, required: ['amount'] }, '/inputSchema')).toEqual([]);
+    expect(
+      jsonSchemaProblems({ type: 'object', properties: { amount: { type: 'number' }, cardDetails: { type: 'object' } }, required: ['amount'] }, '/inputSchema'),
+    ).toEqual([]);
     expect(jsonSchemaProblems({ $defs: { id: { type: 'string', format: 'uuid' } }, prefixItems: [{ $ref: '#/$defs/id' }] }, '/s')).toEqual([]);
   });
 

@@ -6,7 +6,13 @@ describe('mapping evaluation', () => {
   it('replaces $refs from the step input and the job input, copying literals', () => {
     expect(
       evaluateMapping(
-        { orderId: { $ref: 'job.input.orderId' }, total: { $ref: 'input.amount' }, first: { $ref: 'input.items.0.sku' }, note: { $ref: 'input.note' }, fixed: ['x', 1, true] },
+        {
+          orderId: { $ref: 'job.input.orderId' },
+          total: { $ref: 'input.amount' },
+          first: { $ref: 'input.items.0.sku' },
+          note: { $ref: 'input.note' },
+          fixed: ['x', 1, true],
+        },
         context,
       ),
     ).toEqual({ orderId: 'o-7', total: 12.5, first: 'A-1', note: null, fixed: ['x', 1, true] });

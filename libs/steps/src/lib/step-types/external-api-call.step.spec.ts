@@ -11,7 +11,9 @@ describe('external_api_call step config', () => {
   });
 
   it('refuses non-http(s) endpoints, embedded credentials and malformed placeholders', () => {
-    expect(check({ api_endpoint: 'file:///etc/passwd' })).toEqual([{ pointer: '/config/api_endpoint', message: expect.stringMatching(/^must be an absolute http\(s\) URL/) }]);
+    expect(check({ api_endpoint: 'file:///etc/passwd' })).toEqual([
+      { pointer: '/config/api_endpoint', message: expect.stringMatching(/^must be an absolute http\(s\) URL/) },
+    ]);
     expect(check({ api_endpoint: 'https://user:pw@api.example.com/' })).toEqual([
       { pointer: '/config/api_endpoint', message: 'must not contain credentials; send them in a header with a ${NAME} placeholder' },
     ]);

@@ -44,7 +44,12 @@ export const externalApiCallStep: StepTypeDefinition<ExternalApiCallStepConfig> 
         type: 'object',
         maxProperties: 50,
         propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", errorMessage: 'is not a valid HTTP header name' },
-        additionalProperties: { type: 'string', maxLength: 8192, pattern: '^[^\\r\\n\\u0000]*$', errorMessage: 'must be a single-line string of at most 8192 characters' },
+        additionalProperties: {
+          type: 'string',
+          maxLength: 8192,
+          pattern: '^[^\\r\\n\\u0000]*$',
+          errorMessage: 'must be a single-line string of at most 8192 characters',
+        },
       },
       body: true,
       timeoutMs: { type: 'integer', minimum: MIN_TIMEOUT_MS, maximum: MAX_TIMEOUT_MS },
@@ -56,7 +61,10 @@ export const externalApiCallStep: StepTypeDefinition<ExternalApiCallStepConfig> 
       const at = `/headers/${pointerSegment(name)}`;
       problems.push(...placeholderProblems(value, at));
       if (CREDENTIAL_HEADERS.includes(name.toLowerCase()) && placeholderNames(value).length === 0) {
-        problems.push({ pointer: at, message: 'must take its credential from a ${NAME} secret placeholder (e.g. "Bearer ${API_KEY}"); secret values are never stored in templates' });
+        problems.push({
+          pointer: at,
+          message: 'must take its credential from a ${NAME} secret placeholder (e.g. "Bearer ${API_KEY}"); secret values are never stored in templates',
+        });
       }
     }
     if (config.body !== undefined) {

@@ -9,7 +9,8 @@ export interface TransformStepConfig {
 
 export const transformStep: StepTypeDefinition<TransformStepConfig> = {
   type: 'transform',
-  description: 'Builds the step output from config.output, replacing every {"$ref": "input.<path>"} or {"$ref": "job.input.<path>"} with the value found there.',
+  description:
+    'Builds the step output from config.output, replacing every {"$ref": "input.<path>"} or {"$ref": "job.input.<path>"} with the value found there.',
   configSchema: {
     type: 'object',
     required: ['output'],

@@ -3,7 +3,10 @@ import type { JsonSchema } from './step-type';
 /** The seed's named rules, each checking one field of the step input (overridable with `field`). */
 export const NAMED_VALIDATION_RULES = {
   check_card_number: { defaultField: 'cardDetails.number', description: 'a 12–19 digit card number (spaces and dashes ignored) passing the Luhn checksum' },
-  check_expiry_date: { defaultField: 'cardDetails.expiryDate', description: 'an expiry date MM/YY or MM/YYYY that is not in the past (valid through its month)' },
+  check_expiry_date: {
+    defaultField: 'cardDetails.expiryDate',
+    description: 'an expiry date MM/YY or MM/YYYY that is not in the past (valid through its month)',
+  },
   check_cvv: { defaultField: 'cardDetails.cvv', description: 'a card security code of 3 or 4 digits' },
 } as const;
 
@@ -55,7 +58,11 @@ export const VALIDATION_RULE_SCHEMA: JsonSchema = {
         },
         additionalProperties: false,
       }),
-      whenRule('range', { required: ['field'], properties: { rule: true, field: FIELD, min: { type: 'number' }, max: { type: 'number' } }, additionalProperties: false }),
+      whenRule('range', {
+        required: ['field'],
+        properties: { rule: true, field: FIELD, min: { type: 'number' }, max: { type: 'number' } },
+        additionalProperties: false,
+      }),
       whenRule('schema', { required: ['schema'], properties: { rule: true, field: FIELD, schema: { type: 'object' } }, additionalProperties: false }),
     ],
   },

@@ -27,7 +27,9 @@ describe('validation step config', () => {
   });
 
   it('checks each rule object against its own shape', () => {
-    expect(check([{ rule: 'required' }, { rule: 'regex', field: 'a', pattern: '(' }, { rule: 'required', field: 'a', extra: 1 }, { rule: 'range', field: '.a' }])).toEqual([
+    expect(
+      check([{ rule: 'required' }, { rule: 'regex', field: 'a', pattern: '(' }, { rule: 'required', field: 'a', extra: 1 }, { rule: 'range', field: '.a' }]),
+    ).toEqual([
       { pointer: '/steps/0/config/rules/0/field', message: 'is required' },
       { pointer: '/steps/0/config/rules/1/pattern', message: 'must be a valid ECMAScript regular expression (u flag)' },
       { pointer: '/steps/0/config/rules/2/extra', message: 'is not allowed (allowed: rule, field)' },
@@ -40,7 +42,13 @@ describe('validation step config', () => {
   });
 
   it('checks what the schema cannot: range bounds and embedded JSON Schemas', () => {
-    expect(check([{ rule: 'range', field: 'a' }, { rule: 'range', field: 'a', min: 5, max: 1 }, { rule: 'schema', schema: { type: 'strin' } }])).toEqual([
+    expect(
+      check([
+        { rule: 'range', field: 'a' },
+        { rule: 'range', field: 'a', min: 5, max: 1 },
+        { rule: 'schema', schema: { type: 'strin' } },
+      ]),
+    ).toEqual([
       { pointer: '/steps/0/config/rules/0', message: 'a range rule needs min, max or both' },
       { pointer: '/steps/0/config/rules/1/min', message: 'must be <= max (1)' },
       {

@@ -10,7 +10,8 @@ export interface ValidationStepConfig {
 /** Checks the step input against rules; passes the input through unchanged. A failed rule fails the job permanently. */
 export const validationStep: StepTypeDefinition<ValidationStepConfig> = {
   type: 'validation',
-  description: 'Checks the step input against a list of rules and passes it through unchanged; the first failed rule fails the job permanently, naming the rule and the field.',
+  description:
+    'Checks the step input against a list of rules and passes it through unchanged; the first failed rule fails the job permanently, naming the rule and the field.',
   configSchema: {
     type: 'object',
     required: ['rules'],

@@ -66,9 +66,11 @@ export async function listTemplatePage(repository: TemplateRepository, query: Te
 function parseListQuery(query: TemplateListQuery) {
   const problems: ValidationProblem[] = [];
   const first = query.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) problems.push({ pointer: '/first', message: `must be an integer between 1 and ${MAX_PAGE_SIZE}` });
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    problems.push({ pointer: '/first', message: `must be an integer between 1 and ${MAX_PAGE_SIZE}` });
   const filter = query.filter ?? {};
-  if (filter.type !== undefined && !isStepTypeName(filter.type)) problems.push({ pointer: '/filter/type', message: `must be one of ${STEP_TYPE_NAMES.join(', ')}` });
+  if (filter.type !== undefined && !isStepTypeName(filter.type))
+    problems.push({ pointer: '/filter/type', message: `must be one of ${STEP_TYPE_NAMES.join(', ')}` });
   const cursor = query.after;
   const after = cursor === undefined ? undefined : collectProblems(problems, () => decodeCursor(cursor));
   const selector = collectProblems(problems, () => parseVersionSelector(filter.version, '/filter/version'));

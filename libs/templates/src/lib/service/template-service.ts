@@ -32,7 +32,15 @@ export interface PublishRequest {
 }
 
 const CONTENT_KEYS: readonly (keyof TemplateContent)[] = [
-  'name', 'description', 'steps', 'inputSchema', 'outputSchema', 'priority', 'maxAttempts', 'timeoutSeconds', 'resourceClass',
+  'name',
+  'description',
+  'steps',
+  'inputSchema',
+  'outputSchema',
+  'priority',
+  'maxAttempts',
+  'timeoutSeconds',
+  'resourceClass',
 ];
 
 /**
@@ -53,7 +61,14 @@ export class TemplateService {
     if (problems.length > 0) throw this.invalid('create', problems);
     if ((await this.repository.listVersions(draft.templateId)).length > 0) throw new TemplateAlreadyExistsError(draft.templateId);
     const content: TemplateContent = Object.assign(
-      { ...DEFAULT_RUN_DEFAULTS, name: draft.templateId, description: null, steps: draft.steps, inputSchema: draft.inputSchema, outputSchema: draft.outputSchema },
+      {
+        ...DEFAULT_RUN_DEFAULTS,
+        name: draft.templateId,
+        description: null,
+        steps: draft.steps,
+        inputSchema: draft.inputSchema,
+        outputSchema: draft.outputSchema,
+      },
       pickContent(draft),
     );
     const template = this.newVersion(draft.templateId, draft.version ?? FIRST_VERSION, content);

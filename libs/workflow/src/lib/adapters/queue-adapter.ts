@@ -30,7 +30,10 @@ export class QueueAdapter implements JobQueuePort {
     this.keys = new QueueKeys(options.prefix);
     this.queue = options.queue ?? new JobQueue(redis, { pools: options.pools, prefix: options.prefix });
     for (const pool of options.pools) {
-      this.consumers.set(pool, new ResultConsumer(redis, { pool, group: options.group ?? WORKFLOW_ENGINE_GROUP, consumer: options.consumer, prefix: options.prefix }));
+      this.consumers.set(
+        pool,
+        new ResultConsumer(redis, { pool, group: options.group ?? WORKFLOW_ENGINE_GROUP, consumer: options.consumer, prefix: options.prefix }),
+      );
     }
   }
 

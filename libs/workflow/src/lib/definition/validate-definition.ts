@@ -39,7 +39,10 @@ function beyondSchemaProblems(body: unknown): FieldProblem[] {
     const id = job['id'];
     const first = typeof id === 'string' ? firstIndex.get(id) : undefined;
     if (first !== undefined) {
-      problems.push({ pointer: childPointer('/jobs', index, 'id'), message: `duplicates ${childPointer('/jobs', first, 'id')} ${JSON.stringify(id)}; job ids must be unique` });
+      problems.push({
+        pointer: childPointer('/jobs', index, 'id'),
+        message: `duplicates ${childPointer('/jobs', first, 'id')} ${JSON.stringify(id)}; job ids must be unique`,
+      });
     } else if (typeof id === 'string') firstIndex.set(id, index);
     checkDepth(job['input'], childPointer('/jobs', index, 'input'));
   });
@@ -82,7 +85,10 @@ export function validateWorkflowDefinition(body: unknown): WorkflowDefinition {
   });
   if (problems.length > 0) throw new WorkflowValidationError(problems);
 
-  const cycle = findCycle(request.jobs.map((job) => job.id), deps);
+  const cycle = findCycle(
+    request.jobs.map((job) => job.id),
+    deps,
+  );
   if (cycle) {
     const at = childPointer('/jobs', ids.get(cycle[0]) as number, 'dependsOn');
     throw new WorkflowValidationError([{ pointer: at, message: `dependsOn forms a cycle: ${cycle.join(' -> ')}` }]);

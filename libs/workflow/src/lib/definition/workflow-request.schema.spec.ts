@@ -12,7 +12,12 @@ const seed = {
   jobs: [
     { id: 'order_validation', templateId: 'order_validation', input: { orderId: { $ref: 'input.orderId' }, items: { $ref: 'input.items' } } },
     { id: 'payment_processing', templateId: 'payment_processing', version: '^1.0', priority: 20, input: { amount: { $ref: 'input.amount' } } },
-    { id: 'inventory_update', templateId: 'inventory_update', dependsOn: ['payment_processing'], input: { items: { $ref: 'jobs.order_validation.output.items' } } },
+    {
+      id: 'inventory_update',
+      templateId: 'inventory_update',
+      dependsOn: ['payment_processing'],
+      input: { items: { $ref: 'jobs.order_validation.output.items' } },
+    },
   ],
 };
 const withJob = (extra: Record<string, unknown>) => ({ jobs: [{ id: 'a', templateId: 'order_validation', ...extra }] });
@@ -23,7 +28,9 @@ describe('WORKFLOW_REQUEST_SCHEMA', () => {
     expect(check(seed)).toEqual([]);
     expect(check({ jobs: [{ id: 'a', templateId: 't' }] })).toEqual([]);
     expect(check({ name: 'n'.repeat(200), priority: -1000, timeoutSeconds: 2_592_000, jobs: jobs(200) })).toEqual([]);
-    expect(check(withJob({ id: `a${'b'.repeat(63)}`, templateId: `9${'x'.repeat(127)}`, version: 'v'.repeat(100), priority: 1000, dependsOn: [] }))).toEqual([]);
+    expect(check(withJob({ id: `a${'b'.repeat(63)}`, templateId: `9${'x'.repeat(127)}`, version: 'v'.repeat(100), priority: 1000, dependsOn: [] }))).toEqual(
+      [],
+    );
     expect(check(withJob({ priority: 2.5 }))).toEqual([]);
   });
 
@@ -36,7 +43,7 @@ describe('WORKFLOW_REQUEST_SCHEMA', () => {
     ['a blank name', { ...seed, name: '  ' }, '/name', 'must match the pattern \\S'],
     ['a name of 201 characters', { ...seed, name: 'n'.repeat(201) }, '/name', 'must be at most 200 characters long'],
     ['an input that is no object', { ...seed, input: [1] }, '/input', 'must be an object'],
-    ['a priority above the templates\' range', { ...seed, priority: 1001 }, '/priority', 'must be <= 1000'],
+    ["a priority above the templates' range", { ...seed, priority: 1001 }, '/priority', 'must be <= 1000'],
     ['a priority below it', { ...seed, priority: -1001 }, '/priority', 'must be >= -1000'],
     ['a priority that is no number', { ...seed, priority: 'high' }, '/priority', 'must be a number'],
     ['a timeout of 0 seconds', { ...seed, timeoutSeconds: 0 }, '/timeoutSeconds', 'must be >= 1'],
@@ -46,7 +53,12 @@ describe('WORKFLOW_REQUEST_SCHEMA', () => {
     ['a job id starting with a digit', withJob({ id: '9x' }), '/jobs/0/id', 'must match the pattern ^[A-Za-z][A-Za-z0-9_-]{0,63}$'],
     ['a job id of 65 characters', withJob({ id: 'a'.repeat(65) }), '/jobs/0/id', 'must match the pattern ^[A-Za-z][A-Za-z0-9_-]{0,63}$'],
     ['a job without templateId', { jobs: [{ id: 'a' }] }, '/jobs/0/templateId', 'is required'],
-    ['a template id of 129 characters', withJob({ templateId: 't'.repeat(129) }), '/jobs/0/templateId', 'must match the pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$'],
+    [
+      'a template id of 129 characters',
+      withJob({ templateId: 't'.repeat(129) }),
+      '/jobs/0/templateId',
+      'must match the pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$',
+    ],
     ['a template id starting with "_"', withJob({ templateId: '_t' }), '/jobs/0/templateId', 'must match the pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$'],
     ['a blank version', withJob({ version: ' ' }), '/jobs/0/version', 'must match the pattern \\S'],
     ['a version of 101 characters', withJob({ version: '1'.repeat(101) }), '/jobs/0/version', 'must be at most 100 characters long'],
@@ -55,7 +67,12 @@ describe('WORKFLOW_REQUEST_SCHEMA', () => {
     ['a job priority out of range', withJob({ priority: 1001 }), '/jobs/0/priority', 'must be <= 1000'],
     ['dependsOn that is no list', withJob({ dependsOn: 'b' }), '/jobs/0/dependsOn', 'must be an array'],
     ['dependsOn naming no job id', withJob({ dependsOn: ['b', 7] }), '/jobs/0/dependsOn/1', 'must be a string'],
-    ['dependsOn listing 201 jobs', withJob({ dependsOn: Array.from({ length: 201 }, (_, i) => `j${i}`) }), '/jobs/0/dependsOn', 'must contain at most 200 items'],
+    [
+      'dependsOn listing 201 jobs',
+      withJob({ dependsOn: Array.from({ length: 201 }, (_, i) => `j${i}`) }),
+      '/jobs/0/dependsOn',
+      'must contain at most 200 items',
+    ],
     ['an unknown job property', withJob({ color: 'red' }), '/jobs/0/color', 'is not allowed (allowed: id, templateId, version, input, priority, dependsOn)'],
   ])('refuses %s, naming the pointer and the rule', (_case, body, pointer, message) => {
     expect(check(body)).toEqual([{ pointer, message }]);
@@ -65,10 +82,34 @@ describe('WORKFLOW_REQUEST_SCHEMA', () => {
 // What OpenAPI 3.0's Schema Object allows (the version @nestjs/swagger emits); JSON Schema
 // 2020-12 shares all of them but `nullable`, `discriminator`, `xml` and `example`, which we avoid.
 const OPENAPI_30_KEYWORDS = new Set([
-  'title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'format', 'type', 'enum',
-  'multipleOf', 'maximum', 'minimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems',
-  'maxProperties', 'minProperties', 'required', 'properties', 'additionalProperties', 'items',
-  'allOf', 'oneOf', 'anyOf', 'not',
+  'title',
+  'description',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'format',
+  'type',
+  'enum',
+  'multipleOf',
+  'maximum',
+  'minimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
 ]);
 
 function outsideOpenApi30(schema: JsonSchema, at = '#'): string[] {

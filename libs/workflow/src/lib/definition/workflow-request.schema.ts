@@ -76,9 +76,17 @@ export const WORKFLOW_REQUEST_SCHEMA: JsonSchema = {
   additionalProperties: false,
   properties: {
     name: { type: 'string', maxLength: 200, pattern: NOT_BLANK, description: 'Shown in lists; at most 200 characters, not blank.' },
-    input: { type: 'object', description: `The workflow input (a JSON object nested at most ${MAX_INPUT_DEPTH} levels), referenced by jobs as {"$ref": "input.<path>"}.` },
+    input: {
+      type: 'object',
+      description: `The workflow input (a JSON object nested at most ${MAX_INPUT_DEPTH} levels), referenced by jobs as {"$ref": "input.<path>"}.`,
+    },
     priority: { ...PRIORITY, description: "Priority of every job that sets none; default: each template's. Higher runs first." },
-    timeoutSeconds: { type: 'integer', minimum: 1, maximum: MAX_TIMEOUT_SECONDS, description: 'Whole-workflow deadline in seconds from creation; exceeded = FAILED.' },
+    timeoutSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_TIMEOUT_SECONDS,
+      description: 'Whole-workflow deadline in seconds from creation; exceeded = FAILED.',
+    },
     jobs: { type: 'array', minItems: 1, maxItems: MAX_JOBS_PER_WORKFLOW, items: JOB_REQUEST_SCHEMA },
   } satisfies Record<keyof CreateWorkflowRequest, JsonSchema>,
 };

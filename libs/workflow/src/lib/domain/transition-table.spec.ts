@@ -1,11 +1,4 @@
-import {
-  allowedJobMoves,
-  canMoveJob,
-  canMoveWorkflow,
-  JOB_TRANSITIONS,
-  renderTransitionTableLua,
-  WORKFLOW_TRANSITIONS,
-} from './transition-table';
+import { allowedJobMoves, canMoveJob, canMoveWorkflow, JOB_TRANSITIONS, renderTransitionTableLua, WORKFLOW_TRANSITIONS } from './transition-table';
 import { JOB_STATES, TERMINAL_JOB_STATES, WORKFLOW_STATES } from './workflow-states';
 
 describe('workflow transition table', () => {

@@ -21,7 +21,10 @@ export type FieldProblem = ValidationProblem;
 /** Thrown when a workflow request, a job's input or output breaks a rule; nothing was written. */
 export class WorkflowValidationError extends WorkflowError {
   readonly code = 'WORKFLOW.INVALID';
-  constructor(readonly problems: readonly FieldProblem[], summary = 'The workflow request is invalid') {
+  constructor(
+    readonly problems: readonly FieldProblem[],
+    summary = 'The workflow request is invalid',
+  ) {
     super(`${summary}: ${problems.map(formatProblem).join('; ')}`);
   }
 }
@@ -37,7 +40,10 @@ export class WorkflowNotFoundError extends WorkflowError {
 /** Thrown when the workflow exists but has no job with the given id. */
 export class JobNotFoundError extends WorkflowError {
   readonly code = 'WORKFLOW.JOB_NOT_FOUND';
-  constructor(readonly workflowId: string, readonly jobId: string) {
+  constructor(
+    readonly workflowId: string,
+    readonly jobId: string,
+  ) {
     super(`workflow ${JSON.stringify(workflowId)} has no job ${JSON.stringify(jobId)}`);
   }
 }
@@ -51,10 +57,7 @@ export class IllegalTransitionError extends WorkflowError {
     readonly to: string,
     readonly allowed: readonly string[],
   ) {
-    super(
-      `${subject} cannot move from ${from} to ${to}; ` +
-        (allowed.length > 0 ? `allowed from ${from}: ${allowed.join(', ')}` : `${from} is final`),
-    );
+    super(`${subject} cannot move from ${from} to ${to}; ` + (allowed.length > 0 ? `allowed from ${from}: ${allowed.join(', ')}` : `${from} is final`));
   }
 }
 
@@ -69,7 +72,11 @@ export class IdempotencyConflictError extends WorkflowError {
 /** Thrown when a job update names an attempt that is not the job's current one. */
 export class StaleAttemptError extends WorkflowError {
   readonly code = 'WORKFLOW.STALE_ATTEMPT';
-  constructor(readonly jobId: string, readonly given: number, readonly current: number) {
+  constructor(
+    readonly jobId: string,
+    readonly given: number,
+    readonly current: number,
+  ) {
     super(`job ${jobId}: attempt ${given} is not the current attempt (${current})`);
   }
 }
@@ -77,7 +84,10 @@ export class StaleAttemptError extends WorkflowError {
 /** Thrown when a finished job is reported finished again with a different result. */
 export class JobResultConflictError extends WorkflowError {
   readonly code = 'WORKFLOW.JOB_RESULT_CONFLICT';
-  constructor(readonly jobId: string, readonly state: string) {
+  constructor(
+    readonly jobId: string,
+    readonly state: string,
+  ) {
     super(`job ${jobId} is already ${state} with a different output or error`);
   }
 }

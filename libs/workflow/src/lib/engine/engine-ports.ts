@@ -69,9 +69,7 @@ export interface PinnedTemplate {
   requiredSecrets: string[];
 }
 
-export type TemplateResolution =
-  | { template: PinnedTemplate }
-  | { problem: 'unknown-template' | 'no-matching-version' | 'invalid-version' };
+export type TemplateResolution = { template: PinnedTemplate } | { problem: 'unknown-template' | 'no-matching-version' | 'invalid-version' };
 
 /** Resolves exact versions, semver ranges and "latest" (adapter over @base-shift/templates). */
 export interface TemplateResolverPort {

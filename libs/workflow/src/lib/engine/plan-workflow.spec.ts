@@ -13,7 +13,13 @@ const TEMPLATES = new FixedTemplates([
 
 /** Plans a request (validated first, as the engine does) for a control plane serving the pool `default`. */
 function plan(request: unknown, defaultTimeoutSeconds?: number) {
-  return planWorkflow(validateWorkflowDefinition(request), TEMPLATES, new TemplateSchemas(), { id: 'wf-1', createdAt: 1_000, requestHash: 'h', pools: ['default'], defaultTimeoutSeconds });
+  return planWorkflow(validateWorkflowDefinition(request), TEMPLATES, new TemplateSchemas(), {
+    id: 'wf-1',
+    createdAt: 1_000,
+    requestHash: 'h',
+    pools: ['default'],
+    defaultTimeoutSeconds,
+  });
 }
 
 async function problemsOf(request: unknown) {
@@ -32,7 +38,9 @@ describe('planWorkflow', () => {
         { id: 'c', templateId: 'step' },
       ],
     });
-    expect(planned.jobs.map((job) => [job.id, job.version, job.requestedVersion, job.priority, job.maxAttempts, job.timeoutSeconds, job.pool, job.dependsOn])).toEqual([
+    expect(
+      planned.jobs.map((job) => [job.id, job.version, job.requestedVersion, job.priority, job.maxAttempts, job.timeoutSeconds, job.pool, job.dependsOn]),
+    ).toEqual([
       ['a', '1.0.0', '1.0.0', 5, 4, 30, 'default', []],
       ['b', '1.0.0', '1.0.0', 9, 4, 30, 'default', ['a']],
       ['c', '2.0.0', undefined, 5, 2, 90, 'default', ['b']],

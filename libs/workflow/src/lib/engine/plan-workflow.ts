@@ -61,7 +61,10 @@ export async function planWorkflow(
     const template = outcome.template;
     if (!options.pools.includes(template.resourceClass)) {
       const served = options.pools.join(', ');
-      problems.push({ pointer: childPointer(at, 'templateId'), message: `template ${template.templateId}@${template.version} runs in pool ${JSON.stringify(template.resourceClass)}, which this control plane does not serve (pools: ${served})` });
+      problems.push({
+        pointer: childPointer(at, 'templateId'),
+        message: `template ${template.templateId}@${template.version} runs in pool ${JSON.stringify(template.resourceClass)}, which this control plane does not serve (pools: ${served})`,
+      });
       return;
     }
     const snapshotKey = `${template.templateId}@${template.version}`;
@@ -99,7 +102,11 @@ export async function planWorkflow(
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     createdAt: options.createdAt,
     jobs,
-    templates: [...snapshots.values()].map(({ template }) => ({ templateId: template.templateId, version: template.version, snapshot: template as unknown as JsonValue })),
+    templates: [...snapshots.values()].map(({ template }) => ({
+      templateId: template.templateId,
+      version: template.version,
+      snapshot: template as unknown as JsonValue,
+    })),
   };
 }
 

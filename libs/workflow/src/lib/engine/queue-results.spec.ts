@@ -6,7 +6,12 @@ import { WorkflowResultConsumer } from './workflow-result-consumer';
 const FLAKY = pinnedTemplate('flaky', { maxAttempts: 2 });
 const RECEIPT = pinnedTemplate('receipt', { outputSchema: { type: 'object', properties: { receipt: { type: 'string' } }, required: ['receipt'] } });
 
-const TWO_STEPS = { jobs: [{ id: 'first', templateId: 'flaky' }, { id: 'second', templateId: 'receipt' }] };
+const TWO_STEPS = {
+  jobs: [
+    { id: 'first', templateId: 'flaky' },
+    { id: 'second', templateId: 'receipt' },
+  ],
+};
 
 describe('applying queue results through the engine (real Redis, real queue)', () => {
   let f: EngineFixture;

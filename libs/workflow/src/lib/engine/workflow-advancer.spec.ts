@@ -4,7 +4,12 @@ import type { QueueResult } from './engine-ports';
 const STEP = pinnedTemplate('step');
 const COUNTER = pinnedTemplate('counter', { inputSchema: { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] } });
 
-const TWO_STEPS = { jobs: [{ id: 'first', templateId: 'step' }, { id: 'second', templateId: 'step', input: { from: { $ref: 'jobs.first.output.value' } } }] };
+const TWO_STEPS = {
+  jobs: [
+    { id: 'first', templateId: 'step' },
+    { id: 'second', templateId: 'step', input: { from: { $ref: 'jobs.first.output.value' } } },
+  ],
+};
 
 describe('WorkflowAdvancer (real Redis, real queue)', () => {
   let f: EngineFixture;
@@ -38,7 +43,13 @@ describe('WorkflowAdvancer (real Redis, real queue)', () => {
 
   it('queues the job a success made ready and empties the outbox', async () => {
     const { id, succeeded } = await firstJobDone();
-    const applied = await f.store.applyResult(id, { jobId: 'first', queueJobId: succeeded.queueJobId, attempt: 1, outcome: 'succeeded', payload: { value: 1 } });
+    const applied = await f.store.applyResult(id, {
+      jobId: 'first',
+      queueJobId: succeeded.queueJobId,
+      attempt: 1,
+      outcome: 'succeeded',
+      payload: { value: 1 },
+    });
     expect(applied.ready).toEqual(['second']);
     expect(await queuedIds()).toEqual([]);
 
@@ -50,7 +61,13 @@ describe('WorkflowAdvancer (real Redis, real queue)', () => {
 
   it('queues the next job once when the same outcome is settled twice', async () => {
     const { id, succeeded } = await firstJobDone();
-    const applied = await f.store.applyResult(id, { jobId: 'first', queueJobId: succeeded.queueJobId, attempt: 1, outcome: 'succeeded', payload: { value: 1 } });
+    const applied = await f.store.applyResult(id, {
+      jobId: 'first',
+      queueJobId: succeeded.queueJobId,
+      attempt: 1,
+      outcome: 'succeeded',
+      payload: { value: 1 },
+    });
     await f.engine.advancer.settle(id, applied);
     await f.engine.advancer.settle(id, applied);
     expect(await queuedIds()).toEqual([`${id}:second:1`]);
@@ -103,7 +120,12 @@ describe('WorkflowAdvancer (real Redis, real queue)', () => {
   });
 
   it('fails a job whose input, resolved from the outputs before it, does not match its inputSchema', async () => {
-    const { workflow } = await f.engine.create({ jobs: [{ id: 'produce', templateId: 'step' }, { id: 'consume', templateId: 'counter', input: { count: { $ref: 'jobs.produce.output.count' } } }] });
+    const { workflow } = await f.engine.create({
+      jobs: [
+        { id: 'produce', templateId: 'step' },
+        { id: 'consume', templateId: 'counter', input: { count: { $ref: 'jobs.produce.output.count' } } },
+      ],
+    });
     const [job] = await f.lease();
     await f.leases.complete(POOL, job.id, job.attempt, { count: 'three' });
     await f.applyResults();

@@ -75,7 +75,9 @@ export class WorkflowAdvancer {
         if (problems.length > 0) return invalid(job.id, `input does not match the inputSchema of ${job.templateId}@${job.version}`, problems);
         const bytes = Buffer.byteLength(JSON.stringify(resolved.value));
         if (bytes > this.maxInputBytes) {
-          return invalid(job.id, 'input is too large for the queue', [{ pointer: '/input', message: `is ${bytes} bytes once resolved; at most ${this.maxInputBytes} are accepted` }]);
+          return invalid(job.id, 'input is too large for the queue', [
+            { pointer: '/input', message: `is ${bytes} bytes once resolved; at most ${this.maxInputBytes} are accepted` },
+          ]);
         }
         return { jobId: job.id, input: resolved.value };
       }),
@@ -114,7 +116,10 @@ export class WorkflowAdvancer {
         }
       }),
     );
-    await this.store.ackOutbox(id, ops.map((op) => op.op));
+    await this.store.ackOutbox(
+      id,
+      ops.map((op) => op.op),
+    );
   }
 
   private async performOp(id: string, op: OutboxOp): Promise<void> {

@@ -56,7 +56,12 @@ describe('WorkflowEngine (real Redis, real queue)', () => {
     const { workflow } = await f.engine.create(ORDER);
     await complete({ orderId: 'o-1', valid: true });
     expect(await f.queued()).toEqual([
-      expect.objectContaining({ id: `${workflow.id}:pay:1`, priority: 9, maxAttempts: 1, payload: expect.objectContaining({ input: { orderId: 'o-1' }, timeoutSeconds: 120 }) }),
+      expect.objectContaining({
+        id: `${workflow.id}:pay:1`,
+        priority: 9,
+        maxAttempts: 1,
+        payload: expect.objectContaining({ input: { orderId: 'o-1' }, timeoutSeconds: 120 }),
+      }),
     ]);
     expect(await f.engine.get(workflow.id)).toMatchObject({ state: 'RUNNING', currentJob: 'pay' });
 
@@ -111,7 +116,12 @@ describe('WorkflowEngine (real Redis, real queue)', () => {
   });
 
   it('refuses a request naming an unknown template before writing anything', async () => {
-    const refused = f.engine.create({ jobs: [{ id: 'a', templateId: 'echo' }, { id: 'b', templateId: 'nope' }] });
+    const refused = f.engine.create({
+      jobs: [
+        { id: 'a', templateId: 'echo' },
+        { id: 'b', templateId: 'nope' },
+      ],
+    });
     await expect(refused).rejects.toThrow(WorkflowValidationError);
     await expect(refused).rejects.toThrow('no template "nope" exists');
     expect(await f.redis.keys(`${f.prefix}*`)).toEqual([]);

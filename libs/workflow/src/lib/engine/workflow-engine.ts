@@ -57,7 +57,15 @@ export class WorkflowEngine {
     private readonly deps: WorkflowEngineDeps,
     private readonly options: WorkflowEngineOptions,
   ) {
-    this.advancer = new WorkflowAdvancer(deps.store, deps.index, deps.timers, deps.queue, this.schemas, options.maxInputBytes ?? 1024 * 1024 - 4096, deps.observer);
+    this.advancer = new WorkflowAdvancer(
+      deps.store,
+      deps.index,
+      deps.timers,
+      deps.queue,
+      this.schemas,
+      options.maxInputBytes ?? 1024 * 1024 - 4096,
+      deps.observer,
+    );
     this.recoveryDelayMs = options.recoveryDelayMs ?? 5000;
   }
 
@@ -88,8 +96,18 @@ export class WorkflowEngine {
       this.logger.info(`workflow ${id} created with ${plan.jobs.length} jobs`);
       // Roots reference nothing but the workflow input: their context is the plan, no need to read it back.
       const roots = plan.jobs.filter((job) => job.dependsOn.length === 0);
-      const context = { input: plan.input, jobs: roots.map((job) => ({ id: job.id, input: job.input, templateId: job.templateId, version: job.version, templateHash: job.templateHash })) };
-      const started = await this.deps.store.enqueueReady(id, await this.advancer.prepare(id, roots.map((job) => job.id), context));
+      const context = {
+        input: plan.input,
+        jobs: roots.map((job) => ({ id: job.id, input: job.input, templateId: job.templateId, version: job.version, templateHash: job.templateHash })),
+      };
+      const started = await this.deps.store.enqueueReady(
+        id,
+        await this.advancer.prepare(
+          id,
+          roots.map((job) => job.id),
+          context,
+        ),
+      );
       await this.advancer.settle(id, started);
     } else {
       // A repeat: finish whatever the first call may have left undone.
@@ -132,7 +150,8 @@ export class WorkflowEngine {
     if (update.status === 'SUCCEEDED') {
       payload = update.output ?? {};
       const problems = await this.outputProblems(id, template, payload);
-      if (problems.length > 0) throw new WorkflowValidationError(problems, `The output does not match the outputSchema of ${template.templateId}@${template.version}`);
+      if (problems.length > 0)
+        throw new WorkflowValidationError(problems, `The output does not match the outputSchema of ${template.templateId}@${template.version}`);
     } else if (update.status === 'FAILED') {
       payload = update.error ?? { message: 'failed (set through the API)' };
       reason = failureReason(payload, 'failed (set through the API)');
@@ -160,7 +179,9 @@ export class WorkflowEngine {
     const { workflowId, jobId } = target;
     let outcome = result.outcome;
     let payload: JsonValue = (outcome === 'succeeded' ? result.output : result.error) ?? null;
-    let reason = result.reason ?? (outcome === 'succeeded' || outcome === 'started' ? '' : failureReason(payload, `the job ${outcome === 'cancelled' ? 'was cancelled' : 'failed'}`));
+    let reason =
+      result.reason ??
+      (outcome === 'succeeded' || outcome === 'started' ? '' : failureReason(payload, `the job ${outcome === 'cancelled' ? 'was cancelled' : 'failed'}`));
     try {
       if (outcome === 'succeeded') {
         const template = await this.advancer.jobTemplate(workflowId, jobId);
@@ -173,7 +194,15 @@ export class WorkflowEngine {
           reason = `${message}: ${problems.map((p) => `${p.pointer}: ${p.message}`).join('; ')}`;
         }
       }
-      const applied = await this.deps.store.applyResult(workflowId, { jobId, queueJobId: result.queueJobId, attempt: result.attempt, outcome, payload, reason, at: result.at });
+      const applied = await this.deps.store.applyResult(workflowId, {
+        jobId,
+        queueJobId: result.queueJobId,
+        attempt: result.attempt,
+        outcome,
+        payload,
+        reason,
+        at: result.at,
+      });
       const job = applied.applied ? applied.job : undefined;
       if (job) {
         notifyObserver(this.deps.observer, (o) => o.jobResultApplied({ ...job, workflowId, jobId, attempt: result.attempt, reported: result.outcome }));

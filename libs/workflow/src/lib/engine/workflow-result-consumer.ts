@@ -88,6 +88,9 @@ export class WorkflowResultConsumer {
         ),
       ),
     );
-    await this.queue.ackResults(pool, applied.filter((id): id is string => id !== null));
+    await this.queue.ackResults(
+      pool,
+      applied.filter((id): id is string => id !== null),
+    );
   }
 }

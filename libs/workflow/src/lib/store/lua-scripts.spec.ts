@@ -19,6 +19,10 @@ describe('embedded Lua scripts', () => {
 
   it('every script file is registered under its name with its number of keys', () => {
     const files = readdirSync(join(__dirname, 'lua')).filter((file) => file.endsWith('.lua'));
-    expect(Object.values(WORKFLOW_SCRIPTS).map((s) => `${s.name}-${s.numKeys}.lua`).sort()).toEqual(files.sort());
+    expect(
+      Object.values(WORKFLOW_SCRIPTS)
+        .map((s) => `${s.name}-${s.numKeys}.lua`)
+        .sort(),
+    ).toEqual(files.sort());
   });
 });

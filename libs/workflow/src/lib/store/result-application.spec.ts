@@ -7,7 +7,16 @@ import { WorkflowTimers } from './workflow-timers';
 
 function twoJobs(id: string): NewWorkflow {
   const job = (jobId: string, dependsOn: string[]) => ({
-    id: jobId, templateId: 'tpl', version: '1.0.0', templateHash: 'h', pool: 'default', priority: 0, maxAttempts: 3, timeoutSeconds: 60, dependsOn, input: {},
+    id: jobId,
+    templateId: 'tpl',
+    version: '1.0.0',
+    templateHash: 'h',
+    pool: 'default',
+    priority: 0,
+    maxAttempts: 3,
+    timeoutSeconds: 60,
+    dependsOn,
+    input: {},
   });
   return { id, requestHash: 'r', mode: 'sequential', input: {}, createdAt: Date.now(), templates: [], jobs: [job('a', []), job('b', ['a'])] };
 }
@@ -28,7 +37,14 @@ describe('applying queue results (real Redis)', () => {
     await store.create(twoJobs(id));
     return store.enqueueReady(id, [{ jobId: 'a', input: {} }]);
   }
-  const result = (outcome: JobResult['outcome'], attempt = 1, payload: JobResult['payload'] = null): JobResult => ({ jobId: 'a', queueJobId: 'w1:a:1', attempt, outcome, payload, at: 1_000_000 });
+  const result = (outcome: JobResult['outcome'], attempt = 1, payload: JobResult['payload'] = null): JobResult => ({
+    jobId: 'a',
+    queueJobId: 'w1:a:1',
+    attempt,
+    outcome,
+    payload,
+    at: 1_000_000,
+  });
 
   it("orders an attempt's 'started' before its outcome, whatever order they are applied in", async () => {
     await started('w1');
@@ -60,7 +76,16 @@ describe('applying queue results (real Redis)', () => {
     expect(queued.moves).toEqual([{ from: 'INITIALIZED', to: 'RUNNING' }]);
 
     const start = await store.applyResult('w1', { ...result('started'), at: queuedAt + 250 });
-    expect(start.job).toEqual({ from: 'QUEUED', to: 'RUNNING', started: true, templateId: 'tpl', pool: 'default', queuedAt, startedAt: queuedAt + 250, at: queuedAt + 250 });
+    expect(start.job).toEqual({
+      from: 'QUEUED',
+      to: 'RUNNING',
+      started: true,
+      templateId: 'tpl',
+      pool: 'default',
+      queuedAt,
+      startedAt: queuedAt + 250,
+      at: queuedAt + 250,
+    });
     expect(start.moves).toEqual([]);
 
     const retry = await store.applyResult('w1', { ...result('retrying', 1, { message: 'boom' }), at: queuedAt + 1250 });
@@ -69,7 +94,10 @@ describe('applying queue results (real Redis)', () => {
     // The second attempt's outcome arrives without its 'started': the job passes through RUNNING in the same step.
     const done = await store.applyResult('w1', { ...result('succeeded', 2, { ok: true }), at: queuedAt + 3000 });
     expect(done.job).toMatchObject({ from: 'RETRY_WAIT', to: 'SUCCEEDED', started: true, startedAt: queuedAt + 3000 });
-    expect(await store.applyResult('w1', { ...result('succeeded', 2, { ok: true }), at: queuedAt + 3000 })).toMatchObject({ applied: false, note: 'duplicate' });
+    expect(await store.applyResult('w1', { ...result('succeeded', 2, { ok: true }), at: queuedAt + 3000 })).toMatchObject({
+      applied: false,
+      note: 'duplicate',
+    });
     expect((await store.applyResult('w1', result('succeeded', 2, { ok: true }))).job).toBeUndefined();
   });
 
@@ -82,7 +110,11 @@ describe('applying queue results (real Redis)', () => {
 
   it('fails the workflow when the queue reports the job cancelled by someone else', async () => {
     await started('w1');
-    const outcome = await store.applyResult('w1', { ...result('cancelled'), payload: { message: 'cancelled by an operator' }, reason: 'cancelled by an operator' });
+    const outcome = await store.applyResult('w1', {
+      ...result('cancelled'),
+      payload: { message: 'cancelled by an operator' },
+      reason: 'cancelled by an operator',
+    });
     expect(outcome.state).toBe('FAILED');
     expect((await store.read('w1'))?.reason).toBe('job a was cancelled in the queue: cancelled by an operator');
   });
@@ -122,7 +154,7 @@ describe('workflow index (real Redis)', () => {
   beforeEach(() => (env = isolatedRedis('wf-index')));
   afterEach(() => env.cleanup());
 
-  it("skips and repairs an entry whose state index is stale, and skips entries without a workflow", async () => {
+  it('skips and repairs an entry whose state index is stale, and skips entries without a workflow', async () => {
     const keys = new WorkflowKeys(env.prefix);
     const store = new WorkflowStore(env.redis, keys);
     const index = new WorkflowIndex(env.redis, keys);

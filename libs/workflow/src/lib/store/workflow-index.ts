@@ -63,10 +63,7 @@ export class WorkflowIndex {
    */
   async syncState(id: string, state: WorkflowState, createdAt: number, previous?: WorkflowState | null): Promise<void> {
     const stale = previous ? (previous === state ? [] : [previous]) : WORKFLOW_STATES.filter((other) => other !== state);
-    await Promise.all([
-      this.redis.zadd(this.keys.stateIndex(state), createdAt, id),
-      ...stale.map((other) => this.redis.zrem(this.keys.stateIndex(other), id)),
-    ]);
+    await Promise.all([this.redis.zadd(this.keys.stateIndex(state), createdAt, id), ...stale.map((other) => this.redis.zrem(this.keys.stateIndex(other), id))]);
   }
 
   /**

@@ -29,14 +29,22 @@ describe('workflow store on a Redis Cluster', () => {
     const ids = Array.from({ length: 6 }, (_, i) => `cluster-${i}`);
     for (const id of ids) {
       const workflow: NewWorkflow = {
-        id, requestHash: 'r', mode: 'sequential', input: {}, createdAt: Date.now(), templates: [{ templateId: 't', version: '1.0.0', snapshot: { steps: [] } }],
+        id,
+        requestHash: 'r',
+        mode: 'sequential',
+        input: {},
+        createdAt: Date.now(),
+        templates: [{ templateId: 't', version: '1.0.0', snapshot: { steps: [] } }],
         jobs: [{ id: 'only', templateId: 't', version: '1.0.0', templateHash: 'h', pool: 'default', priority: 0, maxAttempts: 1, dependsOn: [], input: {} }],
       };
       await index.add(id, workflow.createdAt);
       await timers.arm(id, Date.now() + 60_000);
       await store.create(workflow);
       const queued = await store.enqueueReady(id, [{ jobId: 'only', input: { n: 1 } }]);
-      await store.ackOutbox(id, queued.ops.map((op) => op.op));
+      await store.ackOutbox(
+        id,
+        queued.ops.map((op) => op.op),
+      );
       await index.syncState(id, 'RUNNING', workflow.createdAt, 'INITIALIZED');
       const done = await store.applyResult(id, { jobId: 'only', queueJobId: `${id}:only:1`, attempt: 1, outcome: 'succeeded', payload: { ok: true } });
       expect(done.state).toBe('COMPLETED');

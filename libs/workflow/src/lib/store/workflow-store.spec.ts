@@ -63,14 +63,22 @@ describe('WorkflowStore (real Redis)', () => {
   it('runs the seed workflow to COMPLETED, recording every transition', async () => {
     const started = await start('wf-2');
     expect(started.state).toBe('RUNNING');
-    expect(started.ops).toEqual([expect.objectContaining({ kind: 'enqueue', jobId: 'order_validation', queueJobId: 'wf-2:order_validation:1', input: { orderId: 'o-1' } })]);
-    await store.ackOutbox('wf-2', started.ops.map((op) => op.op));
+    expect(started.ops).toEqual([
+      expect.objectContaining({ kind: 'enqueue', jobId: 'order_validation', queueJobId: 'wf-2:order_validation:1', input: { orderId: 'o-1' } }),
+    ]);
+    await store.ackOutbox(
+      'wf-2',
+      started.ops.map((op) => op.op),
+    );
 
     const afterFirst = await succeed('wf-2', 'order_validation', { orderId: 'o-1' });
     expect(afterFirst).toMatchObject({ applied: true, state: 'RUNNING', ready: ['payment_processing'], ops: [] });
     const second = await store.enqueueReady('wf-2', [{ jobId: 'payment_processing', input: {} }]);
     expect(await env.redis.get(keys.forWorkflow('wf-2').currentJob)).toBe('payment_processing');
-    await store.ackOutbox('wf-2', second.ops.map((op) => op.op));
+    await store.ackOutbox(
+      'wf-2',
+      second.ops.map((op) => op.op),
+    );
     await succeed('wf-2', 'payment_processing', { transactionId: 't', status: 'ok' });
     await store.enqueueReady('wf-2', [{ jobId: 'inventory_update', input: {} }]);
     const done = await succeed('wf-2', 'inventory_update', {});
@@ -104,7 +112,13 @@ describe('WorkflowStore (real Redis)', () => {
     await succeed('wf-3', 'order_validation', { a: 1 });
     const again = await succeed('wf-3', 'order_validation', { a: 2 });
     expect(again).toMatchObject({ applied: false, note: 'duplicate', ready: ['payment_processing'] });
-    const stale = await store.applyResult('wf-3', { jobId: 'order_validation', queueJobId: 'wf-3:order_validation:0', attempt: 9, outcome: 'failed', payload: {} });
+    const stale = await store.applyResult('wf-3', {
+      jobId: 'order_validation',
+      queueJobId: 'wf-3:order_validation:0',
+      attempt: 9,
+      outcome: 'failed',
+      payload: {},
+    });
     expect(stale).toMatchObject({ applied: false, note: 'stale', state: 'RUNNING' });
     expect((await store.read('wf-3'))?.jobs[0].output).toEqual({ a: 1 });
   });
@@ -131,7 +145,14 @@ describe('WorkflowStore (real Redis)', () => {
 
   it('retries a FAILED workflow from the failed job with a new run', async () => {
     await start('wf-5');
-    await store.applyResult('wf-5', { jobId: 'order_validation', queueJobId: 'wf-5:order_validation:1', attempt: 1, outcome: 'failed', payload: {}, reason: 'x' });
+    await store.applyResult('wf-5', {
+      jobId: 'order_validation',
+      queueJobId: 'wf-5:order_validation:1',
+      attempt: 1,
+      outcome: 'failed',
+      payload: {},
+      reason: 'x',
+    });
     const retried = await store.retry('wf-5');
     expect(retried).toMatchObject({ state: 'RUNNING', ready: ['order_validation'] });
     const queued = await store.enqueueReady('wf-5', [{ jobId: 'order_validation', input: {} }]);
@@ -141,7 +162,10 @@ describe('WorkflowStore (real Redis)', () => {
 
   it('cancels: in-flight jobs get a cancel op, a repeat is harmless, COMPLETED cannot be cancelled', async () => {
     const started = await start('wf-6');
-    await store.ackOutbox('wf-6', started.ops.map((op) => op.op));
+    await store.ackOutbox(
+      'wf-6',
+      started.ops.map((op) => op.op),
+    );
     const cancelled = await store.cancel('wf-6', 'user asked');
     expect(cancelled).toMatchObject({ state: 'CANCELLED', changed: true });
     expect(cancelled.ops).toEqual([expect.objectContaining({ kind: 'cancel', jobId: 'order_validation', queueJobId: 'wf-6:order_validation:1' })]);
@@ -152,7 +176,10 @@ describe('WorkflowStore (real Redis)', () => {
 
   it('refuses an illegal job update atomically and accepts a repeat of a legal one', async () => {
     const started = await start('wf-7');
-    await store.ackOutbox('wf-7', started.ops.map((op) => op.op));
+    await store.ackOutbox(
+      'wf-7',
+      started.ops.map((op) => op.op),
+    );
     const before = await env.redis.hgetall(keys.job('wf-7', 'order_validation'));
     await expect(store.updateJob('wf-7', 'order_validation', { status: 'SUCCEEDED', payload: { a: 1 } })).rejects.toThrow(
       'job order_validation cannot move from QUEUED to SUCCEEDED; allowed from QUEUED: RUNNING, CANCELLED, TIMED_OUT',

@@ -33,8 +33,7 @@ export class WorkflowStore {
   constructor(
     private readonly redis: RedisConnection,
     readonly keys: WorkflowKeys,
-  ) {
-  }
+  ) {}
 
   async create(workflow: NewWorkflow): Promise<{ created: boolean; state: WorkflowState }> {
     const k = this.keys.forWorkflow(workflow.id);
@@ -53,13 +52,18 @@ export class WorkflowStore {
       if (job.timeoutSeconds !== undefined) fields.push('timeoutSeconds', String(job.timeoutSeconds));
       return fields;
     });
-    const reply = await this.run('create', workflow.id, [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox, k.templates], [
-      workflow.requestHash,
-      JSON.stringify(meta),
-      JSON.stringify(templates),
-      JSON.stringify(jobs),
-      workflow.timeoutSeconds === undefined ? '' : String(workflow.timeoutSeconds),
-    ]);
+    const reply = await this.run(
+      'create',
+      workflow.id,
+      [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox, k.templates],
+      [
+        workflow.requestHash,
+        JSON.stringify(meta),
+        JSON.stringify(templates),
+        JSON.stringify(jobs),
+        workflow.timeoutSeconds === undefined ? '' : String(workflow.timeoutSeconds),
+      ],
+    );
     const outcome = JSON.parse(String(reply)) as { created: boolean; state: WorkflowState };
     return { created: outcome.created, state: outcome.state };
   }
@@ -73,16 +77,21 @@ export class WorkflowStore {
 
   applyResult(id: string, result: JobResult): Promise<ScriptOutcome> {
     const payload = JSON.stringify(result.payload ?? null);
-    return this.change('apply', id, [
+    return this.change(
+      'apply',
+      id,
+      [
+        result.jobId,
+        result.queueJobId,
+        String(result.attempt),
+        result.outcome,
+        payload,
+        jsonHash(result.payload ?? null),
+        result.reason ?? '',
+        result.at === undefined ? '' : String(result.at),
+      ],
       result.jobId,
-      result.queueJobId,
-      String(result.attempt),
-      result.outcome,
-      payload,
-      jsonHash(result.payload ?? null),
-      result.reason ?? '',
-      result.at === undefined ? '' : String(result.at),
-    ], result.jobId);
+    );
   }
 
   cancel(id: string, reason: string): Promise<ScriptOutcome> {
@@ -95,14 +104,19 @@ export class WorkflowStore {
 
   updateJob(id: string, jobId: string, update: JobUpdate): Promise<ScriptOutcome> {
     const hasPayload = update.payload !== undefined;
-    return this.change('update', id, [
+    return this.change(
+      'update',
+      id,
+      [
+        jobId,
+        update.status,
+        hasPayload ? JSON.stringify(update.payload) : '',
+        hasPayload ? jsonHash(update.payload) : '',
+        update.attempt === undefined ? '' : String(update.attempt),
+        update.reason ?? '',
+      ],
       jobId,
-      update.status,
-      hasPayload ? JSON.stringify(update.payload) : '',
-      hasPayload ? jsonHash(update.payload) : '',
-      update.attempt === undefined ? '' : String(update.attempt),
-      update.reason ?? '',
-    ], jobId);
+    );
   }
 
   reconcile(id: string): Promise<ScriptOutcome> {
@@ -138,7 +152,13 @@ export class WorkflowStore {
       input: JSON.parse(String(inputReply ?? '{}')) as JsonValue,
       jobs: jobIds.map((jobId, index) => {
         const [input, templateId, version, templateHash] = jobReplies[index] as Array<string | null>;
-        return { id: jobId, input: JSON.parse(input ?? '{}') as JsonValue, templateId: String(templateId), version: String(version), templateHash: String(templateHash) };
+        return {
+          id: jobId,
+          input: JSON.parse(input ?? '{}') as JsonValue,
+          templateId: String(templateId),
+          version: String(version),
+          templateHash: String(templateHash),
+        };
       }),
     };
   }

@@ -17,7 +17,8 @@ export class JobTemplateMutationsResolver {
   }
 
   @Mutation(() => JobTemplateType, {
-    description: 'Publishes a new version: the highest version with `changes` applied, numbered by bump or by an explicit greater version (exactly one of them).',
+    description:
+      'Publishes a new version: the highest version with `changes` applied, numbered by bump or by an explicit greater version (exactly one of them).',
   })
   async publishJobTemplateVersion(
     @Args('id', { type: () => ID }) id: string,

@@ -13,7 +13,8 @@ export class JobTemplateQueriesResolver {
 
   @Query(() => JobTemplateType, {
     nullable: true,
-    description: 'One template version: exact version, or the highest non-deprecated version in a semver range, or by default the highest non-deprecated release. Null when there is none.',
+    description:
+      'One template version: exact version, or the highest non-deprecated version in a semver range, or by default the highest non-deprecated release. Null when there is none.',
   })
   async jobTemplate(
     @Args('id', { type: () => ID }) id: string,
@@ -24,7 +25,7 @@ export class JobTemplateQueriesResolver {
   }
 
   @Query(() => [JobTemplateType], {
-    description: 'Templates ordered by id, each resolved like jobTemplate(id, filter.version); page with first/after (after = the last item\'s cursor).',
+    description: "Templates ordered by id, each resolved like jobTemplate(id, filter.version); page with first/after (after = the last item's cursor).",
   })
   async jobTemplates(
     @Args('filter', { type: () => JobTemplateFilterInput, nullable: true }) filter?: JobTemplateFilterInput | null,

@@ -11,7 +11,11 @@ export class TemplatesController {
   @Get(':id')
   async getTemplate(@Param('id') id: string, @Query('version') version?: unknown): Promise<ReturnType<typeof toTemplateRepresentation>> {
     if (version !== undefined && typeof version !== 'string') {
-      throw new BadRequestException({ title: 'Invalid version', detail: 'give version at most once', errors: [{ pointer: '/version', message: 'must be a single value' }] });
+      throw new BadRequestException({
+        title: 'Invalid version',
+        detail: 'give version at most once',
+        errors: [{ pointer: '/version', message: 'must be a single value' }],
+      });
     }
     let found: ResolvedTemplate | null;
     try {

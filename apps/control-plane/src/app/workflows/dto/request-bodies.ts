@@ -25,7 +25,12 @@ export const CREATE_WORKFLOW_EXAMPLE = {
   input: { orderId: 'o-1001', amount: 42.5, currency: 'EUR' },
   jobs: [
     { id: 'order_validation', templateId: 'order_validation', input: { orderId: { $ref: 'input.orderId' } } },
-    { id: 'payment_processing', templateId: 'payment_processing', version: '^1.0', input: { amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' } } },
+    {
+      id: 'payment_processing',
+      templateId: 'payment_processing',
+      version: '^1.0',
+      input: { amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' } },
+    },
     { id: 'inventory_update', templateId: 'inventory_update', input: { orderId: { $ref: 'jobs.order_validation.output.orderId' } } },
   ],
 };

@@ -6,7 +6,8 @@ function flattenValidationErrors(errors: readonly ValidationError[], parent = ''
   const out: ValidationProblem[] = [];
   for (const error of errors) {
     const pointer = error.property === undefined ? parent : childPointer(parent, error.property);
-    for (const message of Object.values(error.constraints ?? {})) out.push({ pointer, message: message.replace(/^property (\S+) should not exist$/, 'is not a known property') });
+    for (const message of Object.values(error.constraints ?? {}))
+      out.push({ pointer, message: message.replace(/^property (\S+) should not exist$/, 'is not a known property') });
     out.push(...flattenValidationErrors(error.children ?? [], pointer));
   }
   return out;

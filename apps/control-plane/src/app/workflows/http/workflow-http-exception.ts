@@ -1,9 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  NotFoundException,
-  type HttpException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, NotFoundException, type HttpException } from '@nestjs/common';
 import { assertNever } from '@base-shift/core';
 import type { IllegalTransitionError, WorkflowError, WorkflowValidationError } from '@base-shift/workflow';
 

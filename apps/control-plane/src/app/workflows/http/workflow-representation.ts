@@ -84,7 +84,12 @@ export class ProblemResponse {
   @ApiProperty() detail!: string;
   @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional({ example: 'WORKFLOW.ILLEGAL_TRANSITION' }) code?: string;
-  @ApiPropertyOptional({ description: 'One entry per problem: {pointer, message}, pointer an RFC 6901 JSON Pointer into the body or query ({header, message} for a header).', type: 'array', items: { type: 'object' } }) errors?: unknown[];
+  @ApiPropertyOptional({
+    description: 'One entry per problem: {pointer, message}, pointer an RFC 6901 JSON Pointer into the body or query ({header, message} for a header).',
+    type: 'array',
+    items: { type: 'object' },
+  })
+  errors?: unknown[];
 }
 
 export function toHistoryResponse(entry: HistoryEntry): HistoryEntryResponse {

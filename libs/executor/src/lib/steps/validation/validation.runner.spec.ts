@@ -44,7 +44,9 @@ describe('validation step', () => {
   });
 
   it('fails permanently with the rule and field named, never the value', async () => {
-    const error = (await run({ rules: ['check_card_number'] }, { cardDetails: { ...card, number: '4111111111111112' } }).catch((e: unknown) => e)) as ValidationRuleFailedError;
+    const error = (await run({ rules: ['check_card_number'] }, { cardDetails: { ...card, number: '4111111111111112' } }).catch(
+      (e: unknown) => e,
+    )) as ValidationRuleFailedError;
     expect(error).toBeInstanceOf(ValidationRuleFailedError);
     expect(error.retryable).toBe(false);
     expect(error.code).toBe('EXECUTOR.VALIDATION_FAILED');
@@ -74,7 +76,9 @@ describe('validation step', () => {
       ),
     ).resolves.toBe(input);
     await expect(run({ rules: [{ rule: 'required', field: 'email' }] }, input)).rejects.toThrow('rule required failed for field email: is required');
-    await expect(run({ rules: [{ rule: 'regex', field: 'name', pattern: '^\\d+$' }] }, input)).rejects.toThrow('rule regex failed for field name: must match the pattern ^\\d+$');
+    await expect(run({ rules: [{ rule: 'regex', field: 'name', pattern: '^\\d+$' }] }, input)).rejects.toThrow(
+      'rule regex failed for field name: must match the pattern ^\\d+$',
+    );
     await expect(run({ rules: [{ rule: 'range', field: 'amount', max: 100 }] }, input)).rejects.toThrow('rule range failed for field amount: must be <= 100');
     await expect(run({ rules: [{ rule: 'range', field: 'missing', min: 0 }] }, input)).rejects.toThrow('rule range failed for field missing: is missing');
     await expect(run({ rules: [{ rule: 'schema', field: 'amount', schema: { type: 'string' } }] }, input)).rejects.toThrow(
@@ -83,6 +87,16 @@ describe('validation step', () => {
   });
 
   it('stops at the first failed rule', async () => {
-    await expect(run({ rules: [{ rule: 'required', field: 'a' }, { rule: 'required', field: 'b' }] }, {})).rejects.toThrow('field a');
+    await expect(
+      run(
+        {
+          rules: [
+            { rule: 'required', field: 'a' },
+            { rule: 'required', field: 'b' },
+          ],
+        },
+        {},
+      ),
+    ).rejects.toThrow('field a');
   });
 });

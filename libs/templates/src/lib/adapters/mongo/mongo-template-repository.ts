@@ -38,7 +38,10 @@ export class MongoTemplateRepository implements TemplateRepository {
 
   async findAllVersions(templateIds: readonly string[]): Promise<JobTemplateVersion[]> {
     if (templateIds.length === 0) return [];
-    const records = await this.model.find({ templateId: { $in: [...templateIds] } }).lean<JobTemplateRecord[]>().exec();
+    const records = await this.model
+      .find({ templateId: { $in: [...templateIds] } })
+      .lean<JobTemplateRecord[]>()
+      .exec();
     return records.map(toDomain);
   }
 
