@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { JobQueue } from '@base-shift/queue';
 import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 
@@ -12,8 +13,14 @@ export const REDIS = Symbol('REDIS');
       inject: [CONTROL_PLANE_CONFIG],
       useFactory: (config: ControlPlaneConfig): RedisConnection => createRedisConnection(config.redisUrl, { connectionName: 'base-shift:control-plane' }),
     },
+    // The one JobQueue of the process: the engine, the metrics, GET /pools and the pod manager share it.
+    {
+      provide: JobQueue,
+      inject: [REDIS, CONTROL_PLANE_CONFIG],
+      useFactory: (redis: RedisConnection, config: ControlPlaneConfig) => new JobQueue(redis, { pools: config.pools, prefix: config.keyPrefix }),
+    },
   ],
-  exports: [REDIS],
+  exports: [REDIS, JobQueue],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: RedisConnection) {}

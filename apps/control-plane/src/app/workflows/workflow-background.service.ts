@@ -2,7 +2,6 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { QueueAdapter, TimerSweeper, WorkflowEngine, WorkflowEvents, WorkflowResultConsumer } from '@base-shift/workflow';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { QueueHousekeeping } from './queue-housekeeping';
-import { WORKFLOW_POOLS } from './workflow-engine.providers';
 
 /**
  * The engine's loops, on every replica (each step is safe to run
@@ -21,9 +20,8 @@ export class WorkflowBackgroundService implements OnApplicationBootstrap, Before
     @Inject(WorkflowEvents) private readonly events: WorkflowEvents,
     @Inject(QueueHousekeeping) private readonly maintenance: QueueHousekeeping,
     @Inject(CONTROL_PLANE_CONFIG) config: ControlPlaneConfig,
-    @Inject(WORKFLOW_POOLS) pools: string[],
   ) {
-    this.consumer = new WorkflowResultConsumer(engine, queue, { pools, claimIdleMs: config.workflowResultClaimIdleMs });
+    this.consumer = new WorkflowResultConsumer(engine, queue, { pools: config.pools, claimIdleMs: config.workflowResultClaimIdleMs });
     this.sweeper = new TimerSweeper(engine);
   }
 

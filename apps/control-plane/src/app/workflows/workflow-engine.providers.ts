@@ -17,8 +17,6 @@ import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control
 import { REDIS } from '../infrastructure/redis.module';
 import { WorkflowMetrics } from '../metrics/workflow-metrics';
 
-export const WORKFLOW_POOLS = Symbol('WORKFLOW_POOLS');
-
 /** Pod name (Kubernetes sets HOSTNAME to it): stable across container restarts, so pending results are re-read at once. */
 export function consumerName(): string {
   return (process.env['POD_NAME'] ?? hostname()).replace(/[^A-Za-z0-9_.:@/-]/g, '_').slice(0, 200) || 'control-plane';
@@ -26,13 +24,6 @@ export function consumerName(): string {
 
 /** The workflow lib's NestJS-free classes, wired to the app's Redis connection and config. */
 export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
-  { provide: WORKFLOW_POOLS, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => config.pools },
-  // The one JobQueue of the process: the engine, the metrics, GET /pools and the pod manager share it.
-  {
-    provide: JobQueue,
-    inject: [REDIS, CONTROL_PLANE_CONFIG],
-    useFactory: (redis: RedisConnection, config: ControlPlaneConfig) => new JobQueue(redis, { pools: config.pools, prefix: config.keyPrefix }),
-  },
   { provide: WorkflowKeys, inject: [CONTROL_PLANE_CONFIG], useFactory: (config: ControlPlaneConfig) => new WorkflowKeys(config.keyPrefix) },
   { provide: WorkflowStore, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowStore(redis, keys) },
   { provide: WorkflowIndex, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowIndex(redis, keys) },
@@ -50,7 +41,7 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
   },
   {
     provide: WorkflowEngine,
-    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS, WorkflowMetrics],
+    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WorkflowMetrics],
     useFactory: (
       store: WorkflowStore,
       index: WorkflowIndex,
@@ -58,12 +49,11 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
       queue: QueueAdapter,
       templates: TemplateService,
       config: ControlPlaneConfig,
-      pools: string[],
       metrics: WorkflowMetrics,
     ) =>
       new WorkflowEngine(
         { store, index, timers, queue, templates: new TemplateServiceResolver(templates), observer: metrics },
-        { pools, defaultTimeoutSeconds: config.workflowDefaultTimeoutSeconds, recoveryDelayMs: config.workflowRecoveryDelayMs },
+        { pools: config.pools, defaultTimeoutSeconds: config.workflowDefaultTimeoutSeconds, recoveryDelayMs: config.workflowRecoveryDelayMs },
       ),
   },
 ];

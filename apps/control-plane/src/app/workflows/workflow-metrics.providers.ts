@@ -10,7 +10,6 @@ import { QueueMetrics } from '../metrics/queue-metrics';
 import { ScrapeReads } from '../metrics/scrape-reads';
 import { WorkflowMetrics } from '../metrics/workflow-metrics';
 import { QueueHousekeeping } from './queue-housekeeping';
-import { WORKFLOW_POOLS } from './workflow-engine.providers';
 
 /** The engine's and the queue's metrics, and the housekeeping loop that feeds the stalled-lease counter. */
 export const WORKFLOW_METRICS_PROVIDERS: Provider[] = [
@@ -21,13 +20,13 @@ export const WORKFLOW_METRICS_PROVIDERS: Provider[] = [
   },
   {
     provide: QueueMetrics,
-    inject: [METRICS_REGISTRY, JobQueue, WORKFLOW_POOLS, ScrapeReads],
-    useFactory: (registry: Registry, queue: JobQueue, pools: string[], reads: ScrapeReads) => new QueueMetrics(registry, queue, pools, reads),
+    inject: [METRICS_REGISTRY, JobQueue, ScrapeReads],
+    useFactory: (registry: Registry, queue: JobQueue, reads: ScrapeReads) => new QueueMetrics(registry, queue, queue.pools, reads),
   },
   {
     provide: QueueHousekeeping,
-    inject: [REDIS, CONTROL_PLANE_CONFIG, WORKFLOW_POOLS, QueueMetrics],
-    useFactory: (redis: RedisConnection, config: ControlPlaneConfig, pools: string[], metrics: QueueMetrics): QueueHousekeeping =>
-      new QueueMaintenance(redis, { pools, prefix: config.keyPrefix, onSweep: (reports) => metrics.recordSweep(reports) }),
+    inject: [REDIS, CONTROL_PLANE_CONFIG, QueueMetrics],
+    useFactory: (redis: RedisConnection, config: ControlPlaneConfig, metrics: QueueMetrics): QueueHousekeeping =>
+      new QueueMaintenance(redis, { pools: config.pools, prefix: config.keyPrefix, onSweep: (reports) => metrics.recordSweep(reports) }),
   },
 ];
