@@ -1,7 +1,7 @@
 /**
  * @base-shift/redis — the Redis plumbing every lib shares: connections
  * (single node or Cluster) and PING, the Lua script runner for the scripts a
- * lib embeds at build time, the key-prefix rule, and `BackgroundLoop`, on which
+ * lib embeds at build time, the key-prefix rule, the Redis ACL users (`redisAclRules`), and `BackgroundLoop`, on which
  * every periodic task runs. No queue or workflow logic lives here.
  */
 export { createRedisConnection, pingRedis, type RedisConnection } from './lib/redis-connection';
@@ -9,3 +9,13 @@ export { defineLuaScripts, runLuaScript } from './lib/lua-scripts';
 export { keyPrefixProblem } from './lib/key-prefix';
 export { deleteKeysWithPrefix } from './lib/delete-keys';
 export { BackgroundLoop } from './lib/background-loop';
+export {
+  REDIS_USERS,
+  EXECUTOR_SCRIPT_COMMANDS,
+  CONTROL_PLANE_SCRIPT_COMMANDS,
+  redisAclRules,
+  redisAclSetUserArgs,
+  redisPasswordHash,
+  renderRedisAclFile,
+  type RedisRole,
+} from './lib/acl/redis-acl';

@@ -4,3 +4,4 @@ export { isolatedMongoUrl } from './lib/isolated-mongo';
 export { startBuiltApp, freePort, type AppProcess } from './lib/app-process';
 export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer } from './lib/prometheus';
 export { eventually } from './lib/eventually';
+export { startThrowawayRedis, type ThrowawayRedis } from './lib/throwaway-redis';

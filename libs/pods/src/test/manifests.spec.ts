@@ -121,7 +121,17 @@ describe('k8s/ manifests', () => {
         .map((manifest) => manifest.metadata.name)
         .sort(),
     ).toEqual(['base-shift-control-plane', 'mongodb', 'redis']);
-    expect(byKind(dev, 'Secret').map((manifest) => manifest.metadata.name)).toEqual(['base-shift-control-plane']);
+    expect(
+      byKind(dev, 'Secret')
+        .map((manifest) => manifest.metadata.name)
+        .sort(),
+    ).toEqual(['base-shift-control-plane', 'base-shift-executor', expect.stringMatching(/^redis-users-/)]);
+    // Redis loads its users from the generated Secret; executors connect with theirs (see libs/redis/src/lib/acl).
+    const redis = byKind(dev, 'Deployment').find((manifest) => manifest.metadata.name === 'redis');
+    expect(JSON.stringify(redis)).toMatch(/"--aclfile","\/etc\/redis\/users.acl"/);
+    const config = byKind(dev, 'ConfigMap').find((manifest) => manifest.metadata.name.startsWith('base-shift-control-plane')) as
+      { data?: Record<string, string> } | undefined;
+    expect(config?.data?.['EXECUTOR_QUEUE_URL_SECRET']).toBe('base-shift-executor/JOB_QUEUE_URL');
   });
 
   it.each(['k8s/base', 'k8s/overlays/dev'])('every object of %s passes kubectl apply --dry-run=server, Pod Security included', (dir) => {
