@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The demo against an existing Base Shift deployment:
 //
-//   npx node tools/demo-remote.mjs <control-plane-url> [--order-id <id>]
+//   npx node tools/demo-remote.mjs <control-plane-url> [--api-key <key>] [--order-id <id>]
+//
+// The API key (or BASE_SHIFT_API_KEY) needs templates:read, templates:write,
+// workflows:read and workflows:write (or admin); `tools/start` prints one.
 //
 // registers the seed's payment_gateway_template and the order templates
 // (order_validation, payment_processing, inventory_update) through GraphQL,
@@ -15,14 +18,19 @@
 // address. `tools/start` does all of this on one machine with a fake payment API.
 import { DemoClient, orderWorkflow } from './dev/demo/demo-client.mjs';
 
-const USAGE = 'usage: node tools/demo-remote.mjs <control-plane-url> [--order-id <id>]';
+const USAGE = 'usage: node tools/demo-remote.mjs <control-plane-url> [--api-key <key>] [--order-id <id>] (or BASE_SHIFT_API_KEY=<key>)';
+const VALUED = ['--order-id', '--api-key'];
 
 async function main(args) {
-  const url = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) - 1] !== '--order-id');
+  const url = args.find((arg, index) => !arg.startsWith('--') && !VALUED.includes(args[index - 1]));
   const orderIdIndex = args.indexOf('--order-id');
+  const apiKeyIndex = args.indexOf('--api-key');
   if (!url || !/^https?:\/\//.test(url)) throw new UsageError(url ? `not an http(s) URL: ${url}` : 'missing the control plane URL');
   if (orderIdIndex >= 0 && !args[orderIdIndex + 1]) throw new UsageError('--order-id needs a value');
-  const client = new DemoClient(url, (line) => process.stdout.write(`${line}\n`));
+  if (apiKeyIndex >= 0 && !args[apiKeyIndex + 1]) throw new UsageError('--api-key needs a value');
+  const apiKey = apiKeyIndex >= 0 ? args[apiKeyIndex + 1] : process.env.BASE_SHIFT_API_KEY;
+  if (!apiKey) throw new UsageError('missing the API key: give --api-key <key> or BASE_SHIFT_API_KEY');
+  const client = new DemoClient(url, (line) => process.stdout.write(`${line}\n`), apiKey);
   await client.registerTemplates();
   const final = await client.runWorkflow(orderWorkflow(orderIdIndex >= 0 ? args[orderIdIndex + 1] : undefined));
   return final.state === 'COMPLETED' ? 0 : 1;

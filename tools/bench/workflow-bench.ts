@@ -20,9 +20,11 @@
  * Run: npx node tools/bench/workflow-bench.mjs [--workflows 300] [--chains 30] [--quick]
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mongoose';
+import { generateApiKey } from '@base-shift/auth';
 import { JobLeases, type LeasedJob } from '@base-shift/queue';
 import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
 import { freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
@@ -56,10 +58,17 @@ const median = (values: number[]) => percentile(values, 50);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// The control plane's bootstrap admin key (AUTH_BOOTSTRAP_KEY_FILE), in a private temp file removed at the end.
+const ADMIN_KEY = generateApiKey();
+const ADMIN_KEY_DIR = mkdtempSync(path.join(tmpdir(), 'bs-bench-key-'));
+const ADMIN_KEY_FILE = path.join(ADMIN_KEY_DIR, 'admin-key');
+writeFileSync(ADMIN_KEY_FILE, ADMIN_KEY, { mode: 0o600 });
+
 async function http(base: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const auth = { authorization: `Bearer ${ADMIN_KEY}` };
   const response = await fetch(`${base}${url}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? auth : { 'content-type': 'application/json', ...auth },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, json: await response.json() };
@@ -194,6 +203,11 @@ async function main(): Promise<void> {
       REDIS_KEY_PREFIX: prefix,
       POOLS: 'bench,bench-latency',
       LOG_LEVEL: 'warn',
+      METRICS_PORT: '0',
+      AUTH_BOOTSTRAP_KEY_FILE: ADMIN_KEY_FILE,
+      // The bench measures the engine, not the rate limiter.
+      AUTH_RATE_PER_SECOND: '1000000',
+      AUTH_RATE_BURST: '1000000',
       ...(process.env['BENCH_PROFILE_DIR'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}` }),
     });
     processes.push(controlPlane);
@@ -280,6 +294,7 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`  written to ${path.relative(ROOT, file)}\n`);
   } finally {
+    rmSync(ADMIN_KEY_DIR, { recursive: true, force: true });
     await leases.close();
     for (const app of processes.reverse()) await app.stop('SIGTERM');
     const mongo = await createConnection(mongoUrl.toString()).asPromise();

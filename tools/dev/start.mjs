@@ -7,19 +7,25 @@
 // the seed's templates, runs the seed's three-job order workflow printing every
 // transition, and keeps serving until Ctrl-C, which stops everything it started.
 //
-// Environment: PORT (3000), LOG_LEVEL (info), REDIS_KEY_PREFIX (none),
-// MONGO_DATABASE (base_shift), SKIP_BUILD=1 (use dist/ as it is). The apps' JSON
-// logs go to files in a temp directory (printed), not over the demo's output.
+// Environment: PORT (3000), METRICS_PORT (9464), LOG_LEVEL (info), REDIS_KEY_PREFIX
+// (none), MONGO_DATABASE (base_shift), SKIP_BUILD=1 (use dist/ as it is). The apps'
+// JSON logs go to files in a temp directory (printed), not over the demo's output.
+//
+// The API listens on 127.0.0.1 only and requires a bearer token: an admin API key
+// is generated, written to a private temp file (AUTH_BOOTSTRAP_KEY_FILE) and printed.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { down, readEnv, REPO_ROOT, up } from '../testenv/index.mjs';
+// Dependency-free TypeScript, loaded with Node's type stripping: the one key format.
+import { generateApiKey } from '../../libs/auth/src/lib/api-keys/api-key-format.ts';
 import { DemoClient } from './demo/demo-client.mjs';
 import { startFakePaymentApi } from './demo/fake-payment-api.mjs';
 
 const PORT = process.env.PORT ?? '3000';
+const METRICS_PORT = process.env.METRICS_PORT ?? '9464';
 const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
 const POOL = 'default';
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -44,6 +50,11 @@ try {
   fs.mkdirSync(secretsDir, { mode: 0o700 });
   fs.mkdirSync(logDir);
   fs.writeFileSync(path.join(secretsDir, 'PAYMENT_API_KEY'), apiKey, { mode: 0o600 });
+  // The first admin key of this instance, read by the control plane at start.
+  const adminKey = generateApiKey();
+  const adminKeyFile = path.join(work, 'admin-api-key'); // not in secretsDir: the executors read that one
+  fs.writeFileSync(adminKeyFile, `${adminKey}\n`, { mode: 0o600 });
+  const auth = { authorization: `Bearer ${adminKey}` };
   paymentApi = await startFakePaymentApi({
     apiKey,
     onCharge: (c) => say(`fake payment API: charged ${c.amount} ${c.currency} for ${c.orderId} (${c.transactionId})`),
@@ -64,6 +75,9 @@ try {
 
   start('control-plane', {
     PORT,
+    HOST: '127.0.0.1',
+    METRICS_PORT,
+    AUTH_BOOTSTRAP_KEY_FILE: adminKeyFile,
     REDIS_URL: vars.REDIS_URL,
     MONGO_URL: withDatabase(vars.MONGO_URL, process.env.MONGO_DATABASE ?? 'base_shift'),
     LOG_LEVEL,
@@ -77,14 +91,14 @@ try {
   });
   await waitFor(`${BASE}/readyz`, 'the control plane', 60_000);
 
-  const pools = await fetch(`${BASE}/pools`).then((response) => (response.ok ? response.json() : undefined));
+  const pools = await fetch(`${BASE}/pools`, { headers: auth }).then((response) => (response.ok ? response.json() : undefined));
   if (pools?.driver !== 'local')
     throw new Error(`the control plane did not start its local pod driver (GET /pools: ${JSON.stringify(pools)}; logs: ${logDir})`);
   say('the control plane runs the executors (local pod driver); waiting for one to be ready…');
-  await waitForReadyExecutor();
+  await waitForReadyExecutor(auth);
 
   say('registering the templates…');
-  const client = new DemoClient(BASE, (line) => say(line));
+  const client = new DemoClient(BASE, (line) => say(line), adminKey);
   await client.registerTemplates();
   say("running the seed's order workflow (order_validation -> payment_processing -> inventory_update):");
   await client.runWorkflow();
@@ -93,12 +107,15 @@ try {
   say(`  REST API            ${BASE}/workflows`);
   say(`  GraphQL             ${BASE}/graphql`);
   say(`  API docs (OpenAPI)  ${BASE}/docs`);
-  say(`  metrics             ${BASE}/metrics`);
+  say(`  metrics             http://127.0.0.1:${METRICS_PORT}/metrics`);
   for (const url of executorMetricsUrls()) say(`  executor metrics    ${url}`);
   say(`  pools and pods      ${BASE}/pools`);
   say(`  health              ${BASE}/healthz, ${BASE}/readyz`);
   say(`  logs                ${logDir}`);
-  say('Run it again against this instance: npx node tools/demo-remote.mjs ' + BASE);
+  say(`  admin API key       ${adminKey}`);
+  say(`                      (in ${adminKeyFile}; send Authorization: Bearer <key>)`);
+  say(`  try                 curl -H 'Authorization: Bearer ${adminKey}' ${BASE}/workflows`);
+  say(`Run it again against this instance: BASE_SHIFT_API_KEY=${adminKey} npx node tools/demo-remote.mjs ${BASE}`);
   say('Press Ctrl-C to stop everything this started.');
 } catch (error) {
   process.stderr.write(`start: ${error.message}\n`);
@@ -146,10 +163,10 @@ async function waitFor(url, what, timeoutMs) {
   throw new Error(`${what} did not become healthy at ${url} within ${timeoutMs / 1000} s (logs: ${logDir})`);
 }
 
-async function waitForReadyExecutor() {
+async function waitForReadyExecutor(auth) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const pools = await fetch(`${BASE}/pools`).then((response) => response.json());
+    const pools = await fetch(`${BASE}/pools`, { headers: auth }).then((response) => response.json());
     const pool = pools.pools.find((candidate) => candidate.name === POOL);
     if ((pool?.pods?.ready ?? 0) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -207,6 +224,7 @@ async function stop(code) {
   );
   await paymentApi?.stop();
   fs.rmSync(path.join(work, 'secrets'), { recursive: true, force: true });
+  fs.rmSync(path.join(work, 'admin-api-key'), { force: true });
   if (!wasUp) await down();
   say(`stopped (logs kept in ${logDir})`);
   process.exit(code);

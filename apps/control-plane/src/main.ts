@@ -7,8 +7,9 @@ import { loadControlPlaneConfig } from './app/config/control-plane-config';
 async function main(): Promise<void> {
   const config = loadControlPlaneConfig();
   const app = await createControlPlaneApp(config);
-  await app.listen(config.port);
-  getLogger('Main').info(`control plane listening on http://127.0.0.1:${config.port}`);
+  const host = config.host ?? '0.0.0.0';
+  await app.listen(config.port, host);
+  getLogger('Main').info(`control plane listening on http://${host}:${config.port} (metrics on port ${config.metricsPort ?? 'none'})`);
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,7 @@ describe('built control plane (node dist/apps/control-plane/main.js)', () => {
       REDIS_URL: 'redis://127.0.0.1:1',
       MONGO_URL: isolatedMongoUrl('built'),
       LOG_LEVEL: 'warn',
+      METRICS_PORT: '0',
     });
     await app.waitForHttp(`http://127.0.0.1:${port}/healthz`, 200);
     const readiness = await app.waitForHttp(`http://127.0.0.1:${port}/readyz`, 503);
@@ -29,6 +30,27 @@ describe('built control plane (node dist/apps/control-plane/main.js)', () => {
     app = startBuiltApp('control-plane', { PORT: 'abc', REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:1/x' });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('PORT: must be an integer between 1 and 65535, got "abc"');
+  });
+
+  it('refuses to start with bad access-control settings, naming each variable', async () => {
+    app = startBuiltApp('control-plane', {
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      MONGO_URL: 'mongodb://127.0.0.1:1/x',
+      AUTH_MODE: 'open',
+      AUTH_BOOTSTRAP_KEY_FILE: '/nonexistent/admin-key',
+      OIDC_ISSUER_URL: 'https://issuer.example',
+      AUTH_RATE_PER_SECOND: '-1',
+      AUTH_RATE_BURST: 'many',
+      METRICS_PORT: '3000',
+    });
+    expect(await app.exited).toBe(1);
+    const output = app.output();
+    expect(output).toContain('AUTH_MODE: must be one of api-keys, none, got "open"');
+    expect(output).toContain('AUTH_BOOTSTRAP_KEY_FILE: names "/nonexistent/admin-key", which cannot be read');
+    expect(output).toContain('OIDC_AUDIENCE: is required');
+    expect(output).toContain('AUTH_RATE_PER_SECOND: must be a number above 0');
+    expect(output).toContain('AUTH_RATE_BURST: must be an integer');
+    expect(output).toContain('METRICS_PORT: must differ from PORT (3000)');
   });
 
   it('refuses to start without MONGO_URL and REDIS_URL, naming both', async () => {

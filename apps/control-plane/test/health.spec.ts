@@ -3,18 +3,30 @@ import request from 'supertest';
 import { eventually, isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../src/app/create-app';
 import { loadControlPlaneConfig } from '../src/app/config/control-plane-config';
+import { TestAdminKey } from './support/test-auth';
 
 describe('health endpoints (real Redis and FerretDB)', () => {
   let app: INestApplication;
+  const admin = new TestAdminKey();
 
   beforeAll(async () => {
     app = await createControlPlaneApp(
-      loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('health'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
+      loadControlPlaneConfig({
+        REDIS_URL: requireTestEnv('REDIS_URL'),
+        MONGO_URL: isolatedMongoUrl('health'),
+        LOG_LEVEL: 'warn',
+        POD_DRIVER: 'none',
+        METRICS_PORT: '0',
+        ...admin.env(),
+      }),
     );
     await app.init();
   });
 
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    admin.remove();
+  });
 
   it('answers liveness without looking at dependencies', async () => {
     await request(app.getHttpServer()).get('/healthz').expect(200, { status: 'ok' });
@@ -32,7 +44,7 @@ describe('health endpoints (real Redis and FerretDB)', () => {
   });
 
   it('answers unknown routes with problem+json', async () => {
-    const response = await request(app.getHttpServer()).get('/nope').expect(404);
+    const response = await request(app.getHttpServer()).get('/nope').set(admin.headers).expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/nope' });
   });

@@ -3,24 +3,39 @@ import request from 'supertest';
 import { isolatedMongoUrl, promtoolCheckMetrics, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../src/app/create-app';
 import { loadControlPlaneConfig } from '../src/app/config/control-plane-config';
+import { MetricsServer } from '../src/app/metrics/metrics-server';
+import { TestAdminKey } from './support/test-auth';
 
-describe('GET /metrics', () => {
+describe('GET /metrics on METRICS_PORT', () => {
   let app: INestApplication;
+  const admin = new TestAdminKey();
 
   beforeAll(async () => {
     app = await createControlPlaneApp(
-      loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl('metrics'), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
+      loadControlPlaneConfig({
+        REDIS_URL: requireTestEnv('REDIS_URL'),
+        MONGO_URL: isolatedMongoUrl('metrics'),
+        LOG_LEVEL: 'warn',
+        POD_DRIVER: 'none',
+        METRICS_PORT: '0',
+        ...admin.env(),
+      }),
     );
     await app.init();
   });
 
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    admin.remove();
+  });
 
   it('exposes request durations by route template and status, plus process metrics', async () => {
     await request(app.getHttpServer()).get('/healthz').expect(200);
-    await request(app.getHttpServer()).get('/no/such/route/42').expect(404);
+    await request(app.getHttpServer()).get('/no/such/route/42').set(admin.headers).expect(404);
 
-    const response = await request(app.getHttpServer()).get('/metrics').expect(200);
+    const response = await request(`http://127.0.0.1:${app.get(MetricsServer).port()}`)
+      .get('/metrics')
+      .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.text).toMatch(/base_shift_http_request_duration_seconds_count\{[^}]*route="\/healthz"[^}]*status="200"[^}]*\} 1/);
     // Unmatched paths share one label value: a URL never becomes a label.
@@ -31,7 +46,16 @@ describe('GET /metrics', () => {
 
   it('passes promtool check metrics', async () => {
     await request(app.getHttpServer()).get('/healthz').expect(200);
-    const response = await request(app.getHttpServer()).get('/metrics').expect(200);
+    const response = await request(`http://127.0.0.1:${app.get(MetricsServer).port()}`)
+      .get('/metrics')
+      .expect(200);
     expect(promtoolCheckMetrics(response.text)).toBe('');
+  });
+
+  it('is no longer served on the API port, and the metrics port serves nothing else', async () => {
+    await request(app.getHttpServer()).get('/metrics').set(admin.headers).expect(404);
+    await request(`http://127.0.0.1:${app.get(MetricsServer).port()}`)
+      .get('/workflows')
+      .expect(404);
   });
 });

@@ -52,10 +52,14 @@ export function orderWorkflow(orderId = `o-${Date.now().toString(36)}`) {
 }
 
 export class DemoClient {
-  /** @param {string} baseUrl the control plane, e.g. http://127.0.0.1:3000 */
-  constructor(baseUrl, say = (line) => process.stdout.write(`${line}\n`)) {
+  /**
+   * @param {string} baseUrl the control plane, e.g. http://127.0.0.1:3000
+   * @param {string | undefined} apiKey sent as `Authorization: Bearer <key>` (needs workflows:read/write and templates:read/write, or admin)
+   */
+  constructor(baseUrl, say = (line) => process.stdout.write(`${line}\n`), apiKey = undefined) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.say = say;
+    this.auth = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
   }
 
   /** Creates each template unless a version of it is already stored; resolves to { created, skipped } ids. */
@@ -97,7 +101,11 @@ export class DemoClient {
    * when the workflow does) and resolves to the final workflow.
    */
   async runWorkflow(body = orderWorkflow()) {
-    const response = await fetch(`${this.baseUrl}/workflows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${this.baseUrl}/workflows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...this.auth },
+      body: JSON.stringify(body),
+    });
     const created = await response.json();
     if (response.status !== 201) throw new Error(`POST /workflows answered ${response.status}: ${created.detail ?? JSON.stringify(created)}`);
     this.say(`workflow ${created.id} (${created.name ?? 'unnamed'}): ${created.jobs.map((job) => job.id).join(' -> ')}`);
@@ -112,7 +120,7 @@ export class DemoClient {
 
   /** Prints the workflow's transitions from its event stream until the stream ends. */
   async follow(id) {
-    const response = await fetch(`${this.baseUrl}/workflows/${id}/events`, { headers: { accept: 'text/event-stream' } });
+    const response = await fetch(`${this.baseUrl}/workflows/${id}/events`, { headers: { accept: 'text/event-stream', ...this.auth } });
     if (!response.ok || !response.body) throw new Error(`GET /workflows/${id}/events answered ${response.status}`);
     const decoder = new TextDecoder();
     let buffer = '';
@@ -135,7 +143,7 @@ export class DemoClient {
   async graphql(query, variables) {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.auth },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();
@@ -147,7 +155,7 @@ export class DemoClient {
   }
 
   async getJson(path) {
-    const response = await fetch(`${this.baseUrl}${path}`);
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.auth });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
     return response.json();
   }

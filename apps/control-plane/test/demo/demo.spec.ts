@@ -54,9 +54,12 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
   const database = uniqueName('bs_demo').replace(/-/g, '_');
   let demo: DemoProcess;
   let port: number;
+  let metricsPort: number;
+  const auth = () => ({ authorization: `Bearer ${demo.printed('admin API key')}` });
 
   beforeAll(async () => {
     port = await freePort();
+    metricsPort = await freePort();
     demo = new DemoProcess(
       spawn(process.execPath, [path.join(REPO_ROOT, 'tools/dev/start.mjs')], {
         cwd: REPO_ROOT,
@@ -64,6 +67,7 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
           PATH: process.env['PATH'] ?? '',
           HOME: process.env['HOME'] ?? '',
           PORT: String(port),
+          METRICS_PORT: String(metricsPort),
           REDIS_KEY_PREFIX: prefix,
           MONGO_DATABASE: database,
           SKIP_BUILD: '1',
@@ -107,12 +111,14 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
   });
 
   it('serves the URLs it prints: REST, GraphQL, /docs, and the metrics of the control plane and an executor', async () => {
-    const rest = await fetch(demo.printed('REST API'));
+    const anonymous = await fetch(demo.printed('REST API'));
+    expect(anonymous.status).toBe(401);
+    const rest = await fetch(demo.printed('REST API'), { headers: auth() });
     expect(rest.status).toBe(200);
     expect(((await rest.json()) as { items: Array<{ state: string }> }).items.map((item) => item.state)).toEqual(['COMPLETED']);
     const graphql = await fetch(demo.printed('GraphQL'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth() },
       body: JSON.stringify({ query: '{ jobTemplates { id } }' }),
     });
     expect(((await graphql.json()) as { data: { jobTemplates: Array<{ id: string }> } }).data.jobTemplates.map((t) => t.id).sort()).toEqual([
@@ -124,6 +130,7 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     const docs = await fetch(demo.printed('API docs \\(OpenAPI\\)'));
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+    expect(demo.printed('metrics')).toBe(`http://127.0.0.1:${metricsPort}/metrics`);
     const metrics = await (await fetch(demo.printed('metrics'))).text();
     expect(metrics).toMatch(/base_shift_jobs_succeeded_total\{template="payment_processing",pool="default"[^}]*\} 1/);
     expect(metrics).toMatch(/base_shift_executor_pods_ready\{pool="default"[^}]*\} [1-9]/);
@@ -135,6 +142,7 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'tools/demo-remote.mjs'), `http://127.0.0.1:${port}`, '--order-id', 'o-remote-42'], {
       encoding: 'utf8',
       timeout: 60_000,
+      env: { ...process.env, BASE_SHIFT_API_KEY: demo.printed('admin API key') },
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -159,6 +167,8 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     const logs = readdirSync(logDir).map((file) => readFileSync(path.join(logDir, file), 'utf8'));
     expect(logs.length).toBeGreaterThanOrEqual(2);
     expect([demo.text(), ...logs].some((text) => text.includes(key))).toBe(false);
+    // The admin key is printed for the user, but never logged.
+    expect(logs.some((text) => text.includes(demo.printed('admin API key')))).toBe(false);
 
     const executorMetrics = demo.printed('executor metrics');
     demo.child.kill('SIGINT');

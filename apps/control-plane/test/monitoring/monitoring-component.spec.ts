@@ -51,6 +51,8 @@ describe('k8s/monitoring as a kustomize component of the dev overlay (kubectl ku
     const template = (named('Deployment', 'base-shift-control-plane').spec as { template: PodTemplate }).template;
     expect(template.metadata.labels).toMatchObject(monitor.selector.matchLabels);
     expect(portNames(template)).toContain(monitor.podMetricsEndpoints[0].port);
+    // METRICS_PORT, not the API port: /metrics carries no auth, the API does.
+    expect(monitor.podMetricsEndpoints[0].port).toBe('metrics');
     expect(monitor.podMetricsEndpoints[0].path).toBe('/metrics');
   });
 

@@ -24,7 +24,7 @@ describe('control-plane metrics of workflows, jobs, the queue and templates (rea
   });
   afterAll(() => t.stop());
 
-  const scrape = async (): Promise<string> => (await t.http().get('/metrics').expect(200)).text;
+  const scrape = (): Promise<string> => t.scrape();
   const value = (text: string, name: string, labels: Record<string, string> = {}) => sampleValue(text, name, labels) ?? 0;
 
   async function leaseOne(leaseMs = 30_000): Promise<LeasedJob> {

@@ -85,7 +85,7 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
       executorEnv: { EGRESS_ALLOW: '127.0.0.1', SECRETS_DIR: secretsDir, OBS_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}` },
     });
     prometheus = await startPrometheus([
-      { job: 'control-plane', address: new URL(stack.baseUrl).host },
+      { job: 'control-plane', address: new URL(stack.metricsUrl).host },
       { job: 'job-executor', address: stack.executorAddress },
     ]);
     await stack.graphql(CREATE, { input: SHAPE_TEMPLATE });
@@ -139,7 +139,7 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
   });
 
   it('passes promtool check metrics on both endpoints', async () => {
-    const controlPlane = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+    const controlPlane = await (await fetch(`${stack.metricsUrl}/metrics`)).text();
     const executor = await (await fetch(`http://${stack.executorAddress}/metrics`)).text();
     expect(controlPlane).toContain('base_shift_jobs_succeeded_total');
     expect(executor).toContain('base_shift_executor_jobs_total');
@@ -160,7 +160,7 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
     const documented = documentedMetrics();
     const all = new Set([...documented.values()].flat());
     const ours = (text: string) => familyNames(text).filter((name) => name.startsWith('base_shift_'));
-    const controlPlane = ours(await (await fetch(`${stack.baseUrl}/metrics`)).text());
+    const controlPlane = ours(await (await fetch(`${stack.metricsUrl}/metrics`)).text());
     const executor = ours(await (await fetch(`http://${stack.executorAddress}/metrics`)).text());
     expect(controlPlane.filter((name) => !all.has(name))).toEqual([]);
     expect((documented.get('Control plane') ?? []).filter((name) => !controlPlane.includes(name))).toEqual([]);
@@ -199,7 +199,7 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
     const everything = [
       stack.controlPlane.output(),
       stack.executor.output(),
-      await (await fetch(`${stack.baseUrl}/metrics`)).text(),
+      await (await fetch(`${stack.metricsUrl}/metrics`)).text(),
       await (await fetch(`http://${stack.executorAddress}/metrics`)).text(),
       JSON.stringify(workflow),
     ].join('\n');

@@ -5,6 +5,7 @@ import { CoordinationV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-nod
 import { JobQueue } from '@base-shift/queue';
 import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
 import { eventually, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { TestAdminKey } from '../support/test-auth';
 
 const LEASE = 'failover-leader';
 
@@ -25,6 +26,7 @@ describe('control-plane leader failover (kubernetes driver, real processes)', ()
   let coordination: CoordinationV1Api;
   let redis: RedisConnection;
   let work: string;
+  const admin = new TestAdminKey();
   const apps = new Map<string, AppProcess>();
   const urls = new Map<string, string>();
 
@@ -54,6 +56,8 @@ describe('control-plane leader failover (kubernetes driver, real processes)', ()
         POOLS_CONFIG: pools,
         LEADER_LEASE_SECONDS: '3',
         AUTOSCALER_INTERVAL_MS: '200',
+        METRICS_PORT: '0',
+        ...admin.env(),
       });
       apps.set(name, app);
       urls.set(name, `http://127.0.0.1:${port}`);
@@ -72,6 +76,7 @@ describe('control-plane leader failover (kubernetes driver, real processes)', ()
     await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
     rmSync(work, { recursive: true, force: true });
+    admin.remove();
   });
 
   async function holder(): Promise<string | undefined> {
@@ -113,7 +118,7 @@ describe('control-plane leader failover (kubernetes driver, real processes)', ()
     await until(async () => (await executorPods()) === 2, 'the new leader scaling for the second job');
     const lease = await coordination.readNamespacedLease({ name: LEASE, namespace });
     expect(lease.spec?.leaseTransitions).toBeGreaterThanOrEqual(1);
-    const pools = (await (await fetch(`${urls.get(followerName)}/pools`)).json()) as {
+    const pools = (await (await fetch(`${urls.get(followerName)}/pools`, { headers: admin.headers })).json()) as {
       driver: string;
       pools: Array<{ pods: { desired: number; leader: string } }>;
     };

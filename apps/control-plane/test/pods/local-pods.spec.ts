@@ -13,6 +13,8 @@ import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { POD_MANAGER } from '../../src/app/pods/pod-manager.provider';
 import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';
+import { MetricsServer } from '../../src/app/metrics/metrics-server';
+import { TestAdminKey } from '../support/test-auth';
 import { orderWorkflow } from '../workflows/workflow-test-app';
 
 const EXECUTOR_MAIN = path.resolve(__dirname, '../../../../dist/apps/job-executor/main.js');
@@ -48,6 +50,7 @@ describe('the control plane with the local pod driver', () => {
   const prefix = `bs-test:${uniqueName('local-pods')}:`;
   let app: INestApplication;
   let work: string;
+  const admin = new TestAdminKey();
   let paymentApi: Server;
   const charges: unknown[] = [];
 
@@ -96,6 +99,8 @@ describe('the control plane with the local pod driver', () => {
       pools: ['default'],
       workflowRecoveryDelayMs: 1000,
       workflowResultClaimIdleMs: 2000,
+      metricsPort: 0,
+      auth: admin.authConfig(),
       pods: {
         driver: 'local',
         controlPlaneId: 'local-e2e',
@@ -123,10 +128,11 @@ describe('the control plane with the local pod driver', () => {
     await redis.quit();
     await new Promise((resolve) => paymentApi?.close(resolve));
     rmSync(work, { recursive: true, force: true });
+    admin.remove();
   });
 
   async function pool(name = 'default'): Promise<PoolJson> {
-    const response = await request(app.getHttpServer()).get(`/pools/${name}`).expect(200);
+    const response = await request(app.getHttpServer()).get(`/pools/${name}`).set(admin.headers).expect(200);
     return response.body as PoolJson;
   }
 
@@ -135,12 +141,15 @@ describe('the control plane with the local pod driver', () => {
     await until(async () => manager.isLeader, 'the control plane leading');
     expect((await pool()).pods).toMatchObject({ desired: 0, current: 0 });
 
-    const created = await request(app.getHttpServer()).post('/workflows').send(orderWorkflow('o-local-1')).expect(201);
+    const created = await request(app.getHttpServer()).post('/workflows').set(admin.headers).send(orderWorkflow('o-local-1')).expect(201);
     const id = (created.body as { id: string }).id;
     await until(async () => (await pool()).pods?.current === 1 || undefined, 'an executor starting for the first job');
 
     const done = await until(async () => {
-      const workflow = (await request(app.getHttpServer()).get(`/workflows/${id}`)).body as { state: string; jobs: Array<{ output?: unknown }> };
+      const workflow = (await request(app.getHttpServer()).get(`/workflows/${id}`).set(admin.headers)).body as {
+        state: string;
+        jobs: Array<{ output?: unknown }>;
+      };
       if (workflow.state === 'FAILED') throw new Error(`the workflow failed: ${JSON.stringify(workflow)}`);
       return workflow.state === 'COMPLETED' ? workflow : undefined;
     }, 'the workflow completing');
@@ -156,7 +165,11 @@ describe('the control plane with the local pod driver', () => {
       ['payment_processing', 1, 'default'],
     ]);
 
-    const metrics = (await request(app.getHttpServer()).get('/metrics').expect(200)).text;
+    const metrics = (
+      await request(`http://127.0.0.1:${app.get(MetricsServer).port()}`)
+        .get('/metrics')
+        .expect(200)
+    ).text;
     expect(sample(metrics, 'base_shift_executor_pods_desired', { pool: 'default' })).toBe(0);
     expect(sample(metrics, 'base_shift_autoscaler_decisions_total', { pool: 'default', direction: 'up' })).toBeGreaterThanOrEqual(1);
     expect(sample(metrics, 'base_shift_autoscaler_decisions_total', { pool: 'default', direction: 'down' })).toBeGreaterThanOrEqual(1);
@@ -165,10 +178,10 @@ describe('the control plane with the local pod driver', () => {
   });
 
   it('lists the pools and answers an unknown one with 404 problem+json', async () => {
-    const list = await request(app.getHttpServer()).get('/pools').expect(200);
+    const list = await request(app.getHttpServer()).get('/pools').set(admin.headers).expect(200);
     expect(list.body).toMatchObject({ driver: 'local', pools: [{ name: 'default', maxPods: 2, jobsPerPod: 2, image: 'base-shift/job-executor:v1.0.0' }] });
     expect(JSON.stringify(list.body)).not.toContain('EGRESS_ALLOW');
-    const missing = await request(app.getHttpServer()).get('/pools/gpu').expect(404);
+    const missing = await request(app.getHttpServer()).get('/pools/gpu').set(admin.headers).expect(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(missing.body).toMatchObject({ status: 404, title: 'Pool not found' });
   });

@@ -1,5 +1,6 @@
 import { createConnection } from 'mongoose';
 import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
+import { TestAdminKey } from './test-auth';
 import { freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 export interface BuiltStackOptions {
@@ -23,15 +24,22 @@ export class BuiltStack {
     readonly baseUrl: string,
     /** host:port of the executor's /metrics and /healthz. */
     readonly executorAddress: string,
+    /** http://127.0.0.1:<METRICS_PORT> of the control plane: /metrics, no auth. */
+    readonly metricsUrl: string,
+    /** The control plane's bootstrap admin key (AUTH_BOOTSTRAP_KEY_FILE); json() and graphql() send it. */
+    readonly admin: TestAdminKey,
   ) {}
 
   static async start(label: string, options: BuiltStackOptions = {}): Promise<BuiltStack> {
     const prefix = `bs-test:${uniqueName(label)}:`;
     const mongoUrl = isolatedMongoUrl(label.replace(/-/g, '_'));
-    const [port, metricsPort] = [await freePort(), await freePort()];
+    const [port, metricsPort, controlPlaneMetricsPort] = [await freePort(), await freePort(), await freePort()];
+    const admin = new TestAdminKey();
     const logLevel = options.logLevel ?? 'warn';
     const controlPlane = startBuiltApp('control-plane', {
       PORT: String(port),
+      METRICS_PORT: String(controlPlaneMetricsPort),
+      ...admin.env(),
       REDIS_URL: requireTestEnv('REDIS_URL'),
       MONGO_URL: mongoUrl,
       REDIS_KEY_PREFIX: prefix,
@@ -47,7 +55,16 @@ export class BuiltStack {
       LOG_LEVEL: logLevel,
       ...options.executorEnv,
     });
-    const stack = new BuiltStack(prefix, mongoUrl, controlPlane, executor, `http://127.0.0.1:${port}`, `127.0.0.1:${metricsPort}`);
+    const stack = new BuiltStack(
+      prefix,
+      mongoUrl,
+      controlPlane,
+      executor,
+      `http://127.0.0.1:${port}`,
+      `127.0.0.1:${metricsPort}`,
+      `http://127.0.0.1:${controlPlaneMetricsPort}`,
+      admin,
+    );
     try {
       await Promise.all([
         controlPlane.waitForHttp(`${stack.baseUrl}/readyz`, 200, 30_000),
@@ -63,7 +80,7 @@ export class BuiltStack {
   async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.admin.headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };
@@ -74,7 +91,7 @@ export class BuiltStack {
   async json<T = Record<string, unknown>>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.admin.headers },
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     });
     if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`);
@@ -101,6 +118,7 @@ export class BuiltStack {
     const mongo = await createConnection(this.mongoUrl).asPromise();
     await mongo.dropDatabase();
     await mongo.close();
+    this.admin.remove();
   }
 }
 

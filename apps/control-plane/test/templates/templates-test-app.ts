@@ -5,6 +5,7 @@ import request from 'supertest';
 import { isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { loadControlPlaneConfig } from '../../src/app/config/control-plane-config';
+import { TestAdminKey } from '../support/test-auth';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -14,18 +15,30 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 
 /** The real control plane on its own FerretDB database, driven over HTTP. */
 export class TemplatesTestApp {
-  private constructor(readonly app: INestApplication) {}
+  private constructor(
+    readonly app: INestApplication,
+    /** The app's bootstrap admin key: http() and graphql() send it. */
+    readonly admin: TestAdminKey,
+  ) {}
 
   static async start(label: string): Promise<TemplatesTestApp> {
+    const admin = new TestAdminKey();
     const app = await createControlPlaneApp(
-      loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl(label), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
+      loadControlPlaneConfig({
+        REDIS_URL: requireTestEnv('REDIS_URL'),
+        MONGO_URL: isolatedMongoUrl(label),
+        LOG_LEVEL: 'warn',
+        POD_DRIVER: 'none',
+        METRICS_PORT: '0',
+        ...admin.env(),
+      }),
     );
     await app.init();
-    return new TemplatesTestApp(app);
+    return new TemplatesTestApp(app, admin);
   }
 
   http() {
-    return request(this.app.getHttpServer());
+    return request.agent(this.app.getHttpServer()).set(this.admin.headers);
   }
 
   async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> {
@@ -45,6 +58,7 @@ export class TemplatesTestApp {
     const connection = this.app.get<Connection>(getConnectionToken());
     if (connection.readyState === 1) await connection.dropDatabase();
     await this.app.close();
+    this.admin.remove();
   }
 }
 

@@ -1,6 +1,7 @@
 import { createConnection } from 'mongoose';
 import { JobLeases, JobWorker } from '@base-shift/queue';
 import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
+import { TestAdminKey } from '../support/test-auth';
 import { eventually, freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
 const WORKFLOWS = 30;
@@ -34,6 +35,8 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
   const prefix = `bs-test:${uniqueName('wf-crash')}:`;
   const mongoUrl = isolatedMongoUrl('wf_crash');
   const processes: AppProcess[] = [];
+  // Both replicas read the same bootstrap key file: one admin key for the test.
+  const admin = new TestAdminKey();
   let redis: RedisConnection;
   let leases: JobLeases;
   let worker: JobWorker;
@@ -51,6 +54,8 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
       LOG_LEVEL: 'error',
       WORKFLOW_RESULT_CLAIM_IDLE_MS: '1000',
       WORKFLOW_RECOVERY_DELAY_MS: '1000',
+      METRICS_PORT: '0',
+      ...admin.env(),
     });
     processes.push(app);
     const base = `http://127.0.0.1:${port}`;
@@ -59,7 +64,11 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
   }
 
   async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...admin.headers, ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: await response.json() };
   }
 
@@ -76,6 +85,7 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
     await mongo.close();
     await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
+    admin.remove();
   });
 
   it('brings every workflow to a terminal state after a kill -9, applying nothing twice', async () => {
@@ -139,7 +149,7 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
     const views = new Map<string, WorkflowView>();
     for (const id of created.values()) {
       const finished = async () => {
-        const view = (await (await fetch(`${b}/workflows/${id}`)).json()) as WorkflowView;
+        const view = (await (await fetch(`${b}/workflows/${id}`, { headers: admin.headers })).json()) as WorkflowView;
         if (!['COMPLETED', 'FAILED', 'CANCELLED'].includes(view.state)) throw new Error(`workflow ${id} is still ${view.state}: ${JSON.stringify(view.jobs)}`);
         return view;
       };

@@ -6,7 +6,10 @@ import { JobLeases, JobWorker, type JobHandler, type LeasedJob } from '@base-shi
 import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
 import { TemplateService, type TemplateDraft } from '@base-shift/templates';
 import { eventually, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
+import type { AuthConfig } from '../../src/app/auth/auth-config';
 import { createControlPlaneApp } from '../../src/app/create-app';
+import { MetricsServer } from '../../src/app/metrics/metrics-server';
+import { TestAdminKey } from '../support/test-auth';
 import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';
 
 export interface WorkflowJson {
@@ -52,13 +55,16 @@ export class WorkflowTestApp {
     readonly app: INestApplication,
     readonly prefix: string,
     readonly pools: string[],
+    /** The app's bootstrap admin key: every call of http() sends it. */
+    readonly admin: TestAdminKey,
   ) {
     this.redis = createRedisConnection(requireTestEnv('REDIS_URL'), { connectionName: `base-shift:test:${prefix}` });
   }
 
-  static async start(label: string, options: { pools?: string[]; templates?: TemplateDraft[] } = {}): Promise<WorkflowTestApp> {
+  static async start(label: string, options: { pools?: string[]; templates?: TemplateDraft[]; auth?: Partial<AuthConfig> } = {}): Promise<WorkflowTestApp> {
     const prefix = `bs-test:${uniqueName(label)}:`;
     const pools = options.pools ?? ['default'];
+    const admin = new TestAdminKey();
     const app = await createControlPlaneApp({
       port: 0,
       redisUrl: requireTestEnv('REDIS_URL'),
@@ -68,17 +74,31 @@ export class WorkflowTestApp {
       pools,
       workflowRecoveryDelayMs: 1000,
       workflowResultClaimIdleMs: 2000,
+      auth: { ...admin.authConfig(), ...options.auth },
+      metricsPort: 0,
     });
     await app.init();
     const templates = app.get(TemplateService);
     for (const draft of [ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE, INVENTORY_UPDATE_TEMPLATE, ...(options.templates ?? [])]) {
       await templates.createTemplate(draft);
     }
-    return new WorkflowTestApp(app, prefix, pools);
+    return new WorkflowTestApp(app, prefix, pools, admin);
   }
 
+  /** Requests with the admin key; `anonymous()` for requests without credentials. */
   http() {
+    return request.agent(this.app.getHttpServer()).set(this.admin.headers);
+  }
+
+  anonymous() {
     return request(this.app.getHttpServer());
+  }
+
+  /** GET /metrics on the app's metrics port (no credentials: it is scraped inside the cluster). */
+  async scrape(): Promise<string> {
+    const response = await request(`http://127.0.0.1:${this.app.get(MetricsServer).port()}`).get('/metrics');
+    if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}`);
+    return response.text;
   }
 
   key(suffix: string): string {
@@ -140,7 +160,7 @@ export class WorkflowTestApp {
     return this.waitFor(id, (w) => w.state === state, `state ${state}`, timeoutMs);
   }
 
-  /** Every key the app wrote under its prefix. */
+  /** Every key the app wrote under its prefix, but access control's own (API keys, rate buckets, audit trail: `auth:…`). */
   async keys(): Promise<string[]> {
     const found: string[] = [];
     let cursor = '0';
@@ -149,7 +169,7 @@ export class WorkflowTestApp {
       cursor = next;
       found.push(...batch);
     } while (cursor !== '0');
-    return found.sort();
+    return found.filter((key) => !key.startsWith(`${this.prefix}auth:`)).sort();
   }
 
   async stop(): Promise<void> {
@@ -159,6 +179,7 @@ export class WorkflowTestApp {
     await this.app.close();
     await deleteKeysWithPrefix(this.redis, this.prefix);
     await this.redis.quit();
+    this.admin.remove();
   }
 }
 

@@ -1,10 +1,17 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem } from '@base-shift/redis';
+import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
 
 export interface ControlPlaneConfig {
   port: number;
+  /** The API's listen address (HOST, default 0.0.0.0). */
+  host?: string;
+  /** /metrics is served on its own port (METRICS_PORT, default 9464), without auth, for in-cluster scrapes; undefined: not served. */
+  metricsPort?: number;
+  /** Who may call the API (AUTH_MODE, API keys, OIDC, rate limits). */
+  auth: AuthConfig;
   redisUrl: string;
   mongoUrl: string;
   logLevel: LogLevel;
@@ -29,6 +36,9 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
   const env = new EnvReader(source);
   const config: ControlPlaneConfig = {
     port: env.port('PORT', 3000),
+    host: env.string('HOST', '0.0.0.0'),
+    metricsPort: env.int('METRICS_PORT', { default: 9464, min: 0, max: 65535 }),
+    auth: loadAuthConfig(env),
     redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:']),
     mongoUrl: env.url('MONGO_URL', ['mongodb:', 'mongodb+srv:']),
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -46,6 +56,8 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
   for (const pool of config.pools) {
     if (!isPoolName(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must be ${POOL_NAME_RULE}`);
   }
+  if (config.metricsPort !== 0 && config.metricsPort === config.port)
+    env.fail('METRICS_PORT', `must differ from PORT (${config.port}): /metrics is served without auth`);
   config.pods = loadPodsConfig(env, source, config.redisUrl, config.logLevel, config.pools);
   env.done();
   return config;

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { TemplateError } from '@base-shift/templates';
+import { accessGraphqlError, isAccessError } from '../auth/access-error';
 import { templateGraphqlError } from '../templates/graphql/template-error.filter';
 
 const logger = new Logger('GraphQL');
@@ -18,6 +19,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     // Thrown outside the resolvers' filter: the same mapping, never "internal".
     const mapped = templateGraphqlError(original);
     return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+  }
+  if (isAccessError(original)) {
+    const mapped = accessGraphqlError(original);
+    const { http: _http, ...extensions } = mapped.extensions;
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   if (original instanceof GraphQLError || original instanceof HttpException) return withoutStacktrace(formatted);
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));

@@ -25,6 +25,10 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphq
       includeStacktraceInErrorResponses: false,
       validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
       formatError: formatGraphqlError,
+      // Keep the status set by access errors (401, 403, 429, 503: extensions.http), as for REST; other errors stay 200.
+      preserveHttpStatusForExecutionErrors: false,
+      // The AuthGuard reads the caller's credentials from the HTTP request.
+      context: ({ req }: { req: unknown }) => ({ req }),
     }),
   ],
   // Found by the Apollo driver through its @Plugin() decorator.

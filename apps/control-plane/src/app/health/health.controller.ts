@@ -3,6 +3,8 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { PodManager } from '@base-shift/pods';
 import { pingRedis, type RedisConnection } from '@base-shift/redis';
+import { Public } from '../auth/auth.decorators';
+import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
 import { POD_MANAGER } from '../pods/pod-manager.provider';
 import { withTimeout } from '../shared/with-timeout';
@@ -12,11 +14,13 @@ type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 const CHECK_TIMEOUT_MS = 1000;
 
 @Controller()
+@Public()
 export class HealthController {
   constructor(
     @Inject(REDIS) private readonly redis: RedisConnection,
     @InjectConnection() private readonly mongo: Connection,
     @Inject(POD_MANAGER) private readonly pods: PodManager | null,
+    @Inject(CONTROL_PLANE_CONFIG) private readonly config: ControlPlaneConfig,
   ) {}
 
   /** Liveness: the process serves HTTP. Dependencies are readiness's business. */
@@ -27,7 +31,7 @@ export class HealthController {
   }
 
   @Get('readyz')
-  async readyz(): Promise<{ status: 'ready'; checks: Record<string, CheckResult> }> {
+  async readyz(): Promise<{ status: 'ready'; checks: Record<string, CheckResult>; warnings?: string[] }> {
     const kubernetes = this.pods?.driver.kind === 'kubernetes' ? this.pods.driver : undefined;
     const [redis, mongodb, api] = await Promise.all([
       check(() => pingRedis(this.redis, CHECK_TIMEOUT_MS)),
@@ -46,7 +50,9 @@ export class HealthController {
         checks,
       });
     }
-    return { status: 'ready', checks };
+    // Ready, but an operator scanning probes should see that the API is open.
+    const warnings = this.config.auth.mode === 'none' ? ['AUTH_MODE=none: the API accepts every call without credentials (local experiments only)'] : undefined;
+    return { status: 'ready', checks, ...(warnings && { warnings }) };
   }
 
   private async pingMongo(): Promise<void> {

@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { Request, Response } from 'express';
 import { TemplateError } from '@base-shift/templates';
 import { WorkflowError } from '@base-shift/workflow';
+import { accessAnswer, accessHttpException, isAccessError } from '../auth/access-error';
 import { templateHttpException } from '../templates/http/template-http-exception';
 import { workflowHttpException } from '../workflows/http/workflow-http-exception';
 
@@ -34,6 +35,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception : String(exception), ProblemDetailsFilter.name);
     }
     problem.instance = request.originalUrl;
+    if (isAccessError(thrown)) {
+      for (const [name, value] of Object.entries(accessAnswer(thrown).headers)) response.setHeader(name, value);
+    }
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }
@@ -46,6 +50,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function withDomainMapping(exception: unknown): unknown {
   if (exception instanceof WorkflowError) return workflowHttpException(exception);
   if (exception instanceof TemplateError) return templateHttpException(exception);
+  if (isAccessError(exception)) return accessHttpException(exception);
   return exception;
 }
 

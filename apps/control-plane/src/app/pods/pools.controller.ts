@@ -4,6 +4,7 @@ import { templateUsage, TemplateStatsStore, type PodManager, type PoolConfig, ty
 import { JobQueue } from '@base-shift/queue';
 import { POD_MANAGER, POOL_CONFIGS } from './pod-manager.provider';
 import { toPoolRepresentation, type PoolRepresentation } from './pool-representation';
+import { RequireScopes } from '../auth/auth.decorators';
 
 /**
  * Executor pools: configuration, the leader's last autoscaling evaluation
@@ -12,6 +13,7 @@ import { toPoolRepresentation, type PoolRepresentation } from './pool-representa
  */
 @ApiTags('pools')
 @Controller('pools')
+@RequireScopes('pools:read')
 export class PoolsController {
   constructor(
     @Inject(POD_MANAGER) private readonly manager: PodManager | null,

@@ -4,6 +4,7 @@ import { Observable } from 'rxjs';
 import { streamWorkflowEvents, WorkflowEngine, WorkflowEvents } from '@base-shift/workflow';
 import { WorkflowExistsGuard } from './http/workflow-exists.guard';
 import { ProblemResponse, toHistoryResponse } from './http/workflow-representation';
+import { RequireScopes } from '../auth/auth.decorators';
 
 @ApiTags('workflows')
 @Controller('workflows')
@@ -14,6 +15,7 @@ export class WorkflowEventsController {
   ) {}
 
   @Sse(':id/events')
+  @RequireScopes('workflows:read')
   @UseGuards(WorkflowExistsGuard)
   @ApiOperation({
     summary:

@@ -4,6 +4,7 @@ import { parseJobUpdateRequest, WorkflowEngine } from '@base-shift/workflow';
 import { UpdateJobBody } from './dto/request-bodies';
 import { MaxDepthPipe } from './http/max-depth.pipe';
 import { ProblemResponse, toWorkflowResponse, WorkflowResponse } from './http/workflow-representation';
+import { RequireScopes } from '../auth/auth.decorators';
 
 @ApiTags('workflows')
 @Controller('workflows/:id/jobs')
@@ -12,6 +13,7 @@ export class WorkflowJobsController {
   constructor(@Inject(WorkflowEngine) private readonly engine: WorkflowEngine) {}
 
   @Put(':jobId')
+  @RequireScopes('jobs:write')
   @ApiOperation({
     summary: "Set a job's status (external systems, manual intervention). The job leaves the queue's hands. Repeating the same update is harmless.",
   })

@@ -19,6 +19,7 @@ import { CancelWorkflowBody, CREATE_WORKFLOW_EXAMPLE, CreateWorkflowBody } from 
 import { MaxDepthPipe } from './http/max-depth.pipe';
 import { problemValidationPipe } from './http/problem-validation-pipe';
 import { ProblemResponse, toPageResponse, toWorkflowResponse, WorkflowPageResponse, WorkflowResponse } from './http/workflow-representation';
+import { RequireScopes } from '../auth/auth.decorators';
 
 // Printable ASCII without spaces at the ends: safe to hash, log and echo.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
@@ -30,6 +31,7 @@ export class WorkflowsController {
   constructor(@Inject(WorkflowEngine) private readonly engine: WorkflowEngine) {}
 
   @Post()
+  @RequireScopes('workflows:write')
   @ApiOperation({ summary: 'Create a workflow: validate, pin template versions, start it and enqueue its first job(s).' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -67,6 +69,7 @@ export class WorkflowsController {
   }
 
   @Get()
+  @RequireScopes('workflows:read')
   @UsePipes(problemValidationPipe({ transform: true, what: 'query' }))
   @ApiOperation({ summary: 'List workflows, newest first, optionally by state.' })
   @ApiOkResponse({ type: WorkflowPageResponse })
@@ -76,6 +79,7 @@ export class WorkflowsController {
   }
 
   @Get(':id')
+  @RequireScopes('workflows:read')
   @ApiOperation({ summary: 'State, current job, jobs (state, attempts, timing, output, error) and transition history.' })
   @ApiOkResponse({ type: WorkflowResponse })
   @ApiNotFoundResponse({ type: ProblemResponse })
@@ -84,6 +88,7 @@ export class WorkflowsController {
   }
 
   @Post(':id/cancel')
+  @RequireScopes('workflows:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel: CANCELLED, queued jobs removed, running jobs told to stop (on their next heartbeat). Repeating it is harmless.' })
   @ApiBody({ type: CancelWorkflowBody, required: false })
@@ -95,6 +100,7 @@ export class WorkflowsController {
   }
 
   @Post(':id/retry')
+  @RequireScopes('workflows:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-run a FAILED workflow from its failed job(s); succeeded jobs keep their output.' })
   @ApiOkResponse({ type: WorkflowResponse })

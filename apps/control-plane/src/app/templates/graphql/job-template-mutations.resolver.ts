@@ -5,9 +5,11 @@ import { CreateJobTemplateInput, JobTemplateChangesInput, VersionBumpInput } fro
 import { toJobTemplateType, toTemplateChanges, toTemplateDraft } from './job-template.mapper';
 import { DeletedJobTemplateType, JobTemplateType } from './job-template.types';
 import { TemplateErrorGraphqlFilter } from './template-error.filter';
+import { RequireScopes } from '../../auth/auth.decorators';
 
 @Resolver(() => JobTemplateType)
 @UseFilters(TemplateErrorGraphqlFilter)
+@RequireScopes('templates:write')
 export class JobTemplateMutationsResolver {
   constructor(private readonly templates: TemplateService) {}
 

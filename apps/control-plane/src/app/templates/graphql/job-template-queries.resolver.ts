@@ -5,9 +5,11 @@ import { JobTemplateFilterInput } from './job-template.inputs';
 import { toJobTemplateType } from './job-template.mapper';
 import { JobTemplateType } from './job-template.types';
 import { TemplateErrorGraphqlFilter } from './template-error.filter';
+import { RequireScopes } from '../../auth/auth.decorators';
 
 @Resolver(() => JobTemplateType)
 @UseFilters(TemplateErrorGraphqlFilter)
+@RequireScopes('templates:read')
 export class JobTemplateQueriesResolver {
   constructor(private readonly templates: TemplateService) {}
 

@@ -2,9 +2,11 @@ import { BadRequestException, Controller, Get, NotFoundException, Param, Query }
 import { TemplateError, TemplateService, type ResolvedTemplate } from '@base-shift/templates';
 import { templateHttpException } from './template-http-exception';
 import { toTemplateRepresentation } from './template-representation';
+import { RequireScopes } from '../../auth/auth.decorators';
 
 /** Read-only REST access for clients without GraphQL; same resolution rules as Query.jobTemplate. */
 @Controller('templates')
+@RequireScopes('templates:read')
 export class TemplatesController {
   constructor(private readonly templates: TemplateService) {}
 
