@@ -9,11 +9,13 @@
 // prints its progress as it goes and its final state. Exits 0 when the workflow
 // COMPLETED, 1 otherwise.
 //
-// The deployment's executors must be able to reach a payment API: give them
-// PAYMENT_API_URL (environment) and PAYMENT_API_KEY (a secret, e.g. the pool's
-// Secret mounted at SECRETS_DIR), and EGRESS_ALLOW if the API is on a private
-// address. `tools/start` does all of this on one machine with a fake payment API.
-import { DemoClient, orderWorkflow } from './dev/demo/demo-client.mjs';
+// The deployment's executors must be able to reach a payment API: set
+// PAYMENT_API_URL here (the payment_processing template is registered with that
+// URL; default https://payments.example.com), give the pool PAYMENT_API_KEY in
+// its Secret, bind it to the API's host (the pool's `secrets`), and add
+// EGRESS_ALLOW if the API is on a private address. `tools/start` does all of
+// this on one machine with a fake payment API.
+import { DemoClient, orderWorkflow, sampleTemplates } from './dev/demo/demo-client.mjs';
 
 const USAGE = 'usage: node tools/demo-remote.mjs <control-plane-url> [--order-id <id>]';
 
@@ -23,7 +25,7 @@ async function main(args) {
   if (!url || !/^https?:\/\//.test(url)) throw new UsageError(url ? `not an http(s) URL: ${url}` : 'missing the control plane URL');
   if (orderIdIndex >= 0 && !args[orderIdIndex + 1]) throw new UsageError('--order-id needs a value');
   const client = new DemoClient(url, (line) => process.stdout.write(`${line}\n`));
-  await client.registerTemplates();
+  await client.registerTemplates(sampleTemplates({ paymentApiUrl: process.env.PAYMENT_API_URL }));
   const final = await client.runWorkflow(orderWorkflow(orderIdIndex >= 0 ? args[orderIdIndex + 1] : undefined));
   return final.state === 'COMPLETED' ? 0 : 1;
 }

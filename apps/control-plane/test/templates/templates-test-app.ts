@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../../src/app/create-app';
-import { loadControlPlaneConfig } from '../../src/app/config/control-plane-config';
+import { loadControlPlaneConfig, type ControlPlaneConfig } from '../../src/app/config/control-plane-config';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -16,10 +16,11 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
 export class TemplatesTestApp {
   private constructor(readonly app: INestApplication) {}
 
-  static async start(label: string): Promise<TemplatesTestApp> {
-    const app = await createControlPlaneApp(
-      loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl(label), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
-    );
+  static async start(label: string, overrides: Partial<ControlPlaneConfig> = {}): Promise<TemplatesTestApp> {
+    const app = await createControlPlaneApp({
+      ...loadControlPlaneConfig({ REDIS_URL: requireTestEnv('REDIS_URL'), MONGO_URL: isolatedMongoUrl(label), LOG_LEVEL: 'warn', POD_DRIVER: 'none' }),
+      ...overrides,
+    });
     await app.init();
     return new TemplatesTestApp(app);
   }
