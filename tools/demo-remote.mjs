@@ -12,11 +12,13 @@
 // prints its progress as it goes and its final state. Exits 0 when the workflow
 // COMPLETED, 1 otherwise.
 //
-// The deployment's executors must be able to reach a payment API: give them
-// PAYMENT_API_URL (environment) and PAYMENT_API_KEY (a secret, e.g. the pool's
-// Secret mounted at SECRETS_DIR), and EGRESS_ALLOW if the API is on a private
-// address. `tools/start` does all of this on one machine with a fake payment API.
-import { DemoClient, orderWorkflow } from './dev/demo/demo-client.mjs';
+// The deployment's executors must be able to reach a payment API: set
+// PAYMENT_API_URL here (the payment_processing template is registered with that
+// URL; default https://payments.example.com), give the pool PAYMENT_API_KEY in
+// its Secret, bind it to the API's host (the pool's `secrets`), and add
+// EGRESS_ALLOW if the API is on a private address. `tools/start` does all of
+// this on one machine with a fake payment API.
+import { DemoClient, orderWorkflow, sampleTemplates } from './dev/demo/demo-client.mjs';
 
 const USAGE = 'usage: node tools/demo-remote.mjs <control-plane-url> [--api-key <key>] [--order-id <id>] (or BASE_SHIFT_API_KEY=<key>)';
 const VALUED = ['--order-id', '--api-key'];
@@ -31,7 +33,7 @@ async function main(args) {
   const apiKey = apiKeyIndex >= 0 ? args[apiKeyIndex + 1] : process.env.BASE_SHIFT_API_KEY;
   if (!apiKey) throw new UsageError('missing the API key: give --api-key <key> or BASE_SHIFT_API_KEY');
   const client = new DemoClient(url, (line) => process.stdout.write(`${line}\n`), apiKey);
-  await client.registerTemplates();
+  await client.registerTemplates(sampleTemplates({ paymentApiUrl: process.env.PAYMENT_API_URL }));
   const final = await client.runWorkflow(orderWorkflow(orderIdIndex >= 0 ? args[orderIdIndex + 1] : undefined));
   return final.state === 'COMPLETED' ? 0 : 1;
 }

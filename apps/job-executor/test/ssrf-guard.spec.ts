@@ -23,8 +23,8 @@ describe('SSRF guard of external_api_call (real Redis, real HTTP, child process)
   beforeAll(async () => {
     harness = new ExecutorHarness('ssrf');
     target = await startHttpStub([json(200, { reached: true })]);
-    // No EGRESS_ALLOW: the defaults apply. TARGET_URL is a secret standing for a base URL.
-    guarded = await harness.startExecutor({ TARGET_URL: 'file:///etc/passwd' });
+    // No EGRESS_ALLOW: the defaults apply.
+    guarded = await harness.startExecutor();
   });
 
   afterAll(async () => {
@@ -43,7 +43,6 @@ describe('SSRF guard of external_api_call (real Redis, real HTTP, child process)
     ['IPv6 unique-local', () => 'http://[fd00:ec2::254]/', 'egress refused: [fd00:ec2:0:0:0:0:0:254] is a unique-local address'],
     ['IPv6 link-local', () => 'http://[fe80::1]/', 'is a link-local address'],
     ['unspecified', () => `http://0.0.0.0:${target.port}/`, 'egress refused: 0.0.0.0 is an unspecified address'],
-    ['a non-http scheme (from a secret base URL)', () => '${TARGET_URL}', 'egress refused: scheme file is not allowed (only http and https)'],
   ])('refuses %s', async (_, endpoint, message) => {
     const refused = await refusal(endpoint());
     if (typeof message === 'string') expect(refused).toContain(message);
@@ -55,7 +54,15 @@ describe('SSRF guard of external_api_call (real Redis, real HTTP, child process)
     const metrics = await guarded.metrics();
     expect(metricValue(metrics, 'base_shift_executor_egress_refusals_total{class="loopback"}')).toBe(4);
     expect(metricValue(metrics, 'base_shift_executor_egress_refusals_total{class="link-local"}')).toBe(2);
-    expect(metricValue(metrics, 'base_shift_executor_egress_refusals_total{class="scheme"}')).toBe(1);
+  });
+
+  it('never fills a URL from a secret: a snapshot with ${NAME} in its endpoint is refused as an invalid template', async () => {
+    const template = apiCallTemplate('url_from_secret', { api_endpoint: '${TARGET_URL}/x', method: 'GET' });
+    const result = await harness.waitForResult(await harness.enqueue({ template, input: {} }));
+    expect(result.outcome).toBe('failed');
+    expect(result.error?.retryable).toBe(false);
+    expect(result.error?.details?.code).toBe('EXECUTOR.INVALID_TEMPLATE');
+    expect(target.requests).toHaveLength(0);
   });
 
   it('refuses redirects that lead to a forbidden address, even when the first hop is allowed', async () => {

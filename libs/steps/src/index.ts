@@ -10,4 +10,13 @@ export { type ValidationStepConfig } from './lib/step-types/validation.step';
 export { CREDENTIAL_HEADERS, DEFAULT_TIMEOUT_MS, type ExternalApiCallStepConfig } from './lib/step-types/external-api-call.step';
 export { type TransformStepConfig } from './lib/step-types/transform.step';
 export { type DelayStepConfig } from './lib/step-types/delay.step';
-export { STEP_TYPE_NAMES, isStepTypeName, requiredSecrets, validateStepConfig, type StepConfigByType, type StepTypeName } from './lib/registry/step-registry';
+export {
+  STEP_TYPE_NAMES,
+  isStepTypeName,
+  requiredSecrets,
+  secretDestinationProblems,
+  validateStepConfig,
+  type StepConfigByType,
+  type StepTypeName,
+} from './lib/registry/step-registry';
+export { SecretBindings, hostMatchesPattern, parseSecretBindings, type SecretBinding } from './lib/secrets/secret-bindings';

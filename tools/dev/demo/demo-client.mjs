@@ -11,8 +11,19 @@ const SAMPLES_DIR = fileURLToPath(new URL('../../../apps/control-plane/src/app/t
 /** The seed's payment_gateway_template, then the order workflow's three templates (the app's sample files). */
 export const SAMPLE_TEMPLATE_FILES = ['payment-gateway-template.json', 'order-validation.json', 'payment-processing.json', 'inventory-update.json'];
 
-export function sampleTemplates() {
-  return SAMPLE_TEMPLATE_FILES.map((file) => JSON.parse(fs.readFileSync(`${SAMPLES_DIR}${file}`, 'utf8')));
+/**
+ * The sample templates; with `paymentApiUrl`, payment_processing charges through
+ * that payment API instead of https://payments.example.com (a URL is never
+ * filled from a secret, so the template names the API it calls).
+ */
+export function sampleTemplates({ paymentApiUrl } = {}) {
+  const templates = SAMPLE_TEMPLATE_FILES.map((file) => JSON.parse(fs.readFileSync(`${SAMPLES_DIR}${file}`, 'utf8')));
+  if (paymentApiUrl) {
+    for (const step of templates.find((t) => t.templateId === 'payment_processing').steps) {
+      if (step.type === 'external_api_call') step.config.api_endpoint = `${paymentApiUrl.replace(/\/+$/, '')}/payments`;
+    }
+  }
+  return templates;
 }
 
 /** The seed's workflow: validate the order, charge it, reserve the stock; inputs wired with $ref. */

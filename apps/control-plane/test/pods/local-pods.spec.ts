@@ -12,7 +12,7 @@ import { eventually, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-
 import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { POD_MANAGER } from '../../src/app/pods/pod-manager.provider';
-import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';
+import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, paymentProcessingTemplate } from '../../src/app/templates/samples';
 import { MetricsServer } from '../../src/app/metrics/metrics-server';
 import { TestAdminKey } from '../support/test-auth';
 import { orderWorkflow } from '../workflows/workflow-test-app';
@@ -74,7 +74,6 @@ describe('the control plane with the local pod driver', () => {
     work = mkdtempSync(path.join(tmpdir(), 'local-pods-'));
     const secretsDir = path.join(work, 'secrets');
     mkdirSync(secretsDir);
-    writeFileSync(path.join(secretsDir, 'PAYMENT_API_URL'), `http://127.0.0.1:${port}`);
     writeFileSync(path.join(secretsDir, 'PAYMENT_API_KEY'), API_KEY);
 
     const pools = parsePoolConfig({
@@ -86,6 +85,7 @@ describe('the control plane with the local pod driver', () => {
           scaleDownDelaySeconds: 0,
           drainSeconds: 2,
           secretName: 'payment-api',
+          secrets: [{ name: 'PAYMENT_API_KEY', allowedHosts: ['127.0.0.1'] }],
           env: { EGRESS_ALLOW: '127.0.0.1' },
         },
       ],
@@ -117,7 +117,8 @@ describe('the control plane with the local pod driver', () => {
     });
     await app.init();
     const templates = app.get(TemplateService);
-    for (const draft of [ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE, INVENTORY_UPDATE_TEMPLATE]) await templates.createTemplate(draft);
+    for (const draft of [ORDER_VALIDATION_TEMPLATE, paymentProcessingTemplate(`http://127.0.0.1:${port}`), INVENTORY_UPDATE_TEMPLATE])
+      await templates.createTemplate(draft);
   });
 
   afterAll(async () => {

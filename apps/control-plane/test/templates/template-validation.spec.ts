@@ -78,8 +78,7 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
       (d) => (d['steps'][1].config.api_endpoint = 'payment.gateway.com/process'),
       {
         pointer: '/steps/1/config/api_endpoint',
-        message:
-          'must be an absolute http(s) URL (e.g. https://api.example.com/pay) or a ${NAME} placeholder for a base URL followed by a path (e.g. ${PAYMENT_API_URL}/payments)',
+        message: 'must be an absolute http(s) URL (e.g. https://api.example.com/pay); ${NAME} secret placeholders are not allowed in a URL',
       },
     ],
     [
@@ -159,7 +158,7 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
       expect(created.errors).toBeUndefined();
     }
     const payment = await t.ok<{ jobTemplate: { requiredSecrets: string[]; steps: { type: string }[] } }>(GET, { id: 'payment_processing' });
-    expect(payment.jobTemplate.requiredSecrets).toEqual(['PAYMENT_API_KEY', 'PAYMENT_API_URL']);
+    expect(payment.jobTemplate.requiredSecrets).toEqual(['PAYMENT_API_KEY']);
     expect(payment.jobTemplate.steps.map((s) => s.type)).toEqual(['validation', 'external_api_call', 'transform']);
   });
 });

@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
 import { createControlPlaneApp } from '../../src/app/create-app';
-import { loadControlPlaneConfig } from '../../src/app/config/control-plane-config';
+import { loadControlPlaneConfig, type ControlPlaneConfig } from '../../src/app/config/control-plane-config';
 import { TestAdminKey } from '../support/test-auth';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -21,10 +21,10 @@ export class TemplatesTestApp {
     readonly admin: TestAdminKey,
   ) {}
 
-  static async start(label: string): Promise<TemplatesTestApp> {
+  static async start(label: string, overrides: Partial<ControlPlaneConfig> = {}): Promise<TemplatesTestApp> {
     const admin = new TestAdminKey();
-    const app = await createControlPlaneApp(
-      loadControlPlaneConfig({
+    const app = await createControlPlaneApp({
+      ...loadControlPlaneConfig({
         REDIS_URL: requireTestEnv('REDIS_URL'),
         MONGO_URL: isolatedMongoUrl(label),
         LOG_LEVEL: 'warn',
@@ -32,7 +32,8 @@ export class TemplatesTestApp {
         METRICS_PORT: '0',
         ...admin.env(),
       }),
-    );
+      ...overrides,
+    });
     await app.init();
     return new TemplatesTestApp(app, admin);
   }

@@ -4,6 +4,7 @@ import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shif
 import { EgressAllowList } from '@base-shift/executor';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem } from '@base-shift/redis';
+import { parseSecretBindings, SecretBindings } from '@base-shift/steps';
 
 export interface ExecutorConfig {
   redisUrl: string;
@@ -19,6 +20,8 @@ export interface ExecutorConfig {
   /** Directory of a mounted Kubernetes Secret (one file per key), or undefined: environment only. */
   secretsDir?: string;
   egressAllow: EgressAllowList;
+  /** SECRET_BINDINGS: the only secrets `${NAME}` resolves, each with the hosts it may be sent to. */
+  secretBindings: SecretBindings;
 }
 
 /**
@@ -46,6 +49,7 @@ export function loadExecutorConfig(source: EnvSource = process.env): ExecutorCon
     leaseSeconds: env.int('LEASE_SECONDS', { default: 30, min: 1, max: 3600 }),
     secretsDir: env.optionalString('SECRETS_DIR'),
     egressAllow: EgressAllowList.EMPTY,
+    secretBindings: SecretBindings.NONE,
   };
   for (const pool of config.pools) {
     if (!isPoolName(pool)) env.fail('POOLS', `pool name ${JSON.stringify(pool)} must be ${POOL_NAME_RULE}`);
@@ -61,8 +65,28 @@ export function loadExecutorConfig(source: EnvSource = process.env): ExecutorCon
   const egress = EgressAllowList.parse(env.list('EGRESS_ALLOW'));
   for (const problem of egress.problems) env.fail('EGRESS_ALLOW', problem);
   config.egressAllow = egress.allowList;
+  config.secretBindings = readSecretBindings(env, env.optionalString('SECRET_BINDINGS'));
   env.done();
   return config;
+}
+
+/**
+ * SECRET_BINDINGS (set by the pod manager from the pool's `secrets`): JSON
+ * `[{"name":"PAYMENT_API_KEY","allowedHosts":["payments.example.com"]}]`.
+ * Unset or empty: the pool binds no secrets, and no `${NAME}` resolves.
+ */
+function readSecretBindings(env: EnvReader, text: string | undefined): SecretBindings {
+  if (text === undefined) return SecretBindings.NONE;
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    env.fail('SECRET_BINDINGS', `is not valid JSON (${(error as Error).message}); expected [{"name":"API_KEY","allowedHosts":["api.example.com"]}]`);
+    return SecretBindings.NONE;
+  }
+  const { bindings, problems } = parseSecretBindings(document, '');
+  for (const problem of problems) env.fail('SECRET_BINDINGS', `${problem.pointer}: ${problem.message}`);
+  return problems.length > 0 ? SecretBindings.NONE : new SecretBindings(bindings);
 }
 
 function isDirectory(path: string): boolean {

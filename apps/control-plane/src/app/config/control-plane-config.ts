@@ -2,6 +2,7 @@ import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shif
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem } from '@base-shift/redis';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
+import type { SecretBinding } from '@base-shift/steps';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
 
 export interface ControlPlaneConfig {
@@ -27,6 +28,11 @@ export interface ControlPlaneConfig {
   workflowRecoveryDelayMs?: number;
   /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
   pods?: PodsConfig;
+  /**
+   * Each pool's secret bindings (pool name → bindings), for refusing templates that would send a secret elsewhere.
+   * Default: those of `pods.pools`; with neither, templates are not checked here (the executors still are).
+   */
+  secretBindings?: Readonly<Record<string, readonly SecretBinding[]>>;
 }
 
 export const CONTROL_PLANE_CONFIG = Symbol('CONTROL_PLANE_CONFIG');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '@base-shift/config';
 import { loadControlPlaneConfig } from './control-plane-config';
+import { poolSecretBindings } from './pods-config';
 
 const BASE = { REDIS_URL: 'redis://127.0.0.1:6379', MONGO_URL: 'mongodb://127.0.0.1:27017/x' };
 
@@ -52,6 +53,23 @@ describe('pod management configuration', () => {
     expect(fromFile.pools).toEqual(['small', 'large']);
     expect(problems({ ...BASE, POOLS_CONFIG: file, POOLS: 'default' })).toEqual([
       'POOLS: lists default but POOLS_CONFIG configures small, large; set one of them or make them agree',
+    ]);
+  });
+
+  it("gives the template store each pool's secret bindings: from the pool file, none from POOLS, unknown without pod management", () => {
+    const file = poolFile(
+      'pools:\n  - name: pay\n    secrets:\n      - name: PAYMENT_API_KEY\n        allowedHosts: [payments.example.com]\n  - name: plain\n',
+    );
+    const bindings = poolSecretBindings(loadControlPlaneConfig({ ...BASE, POOLS_CONFIG: file }));
+    expect(bindings?.('pay')?.allows('PAYMENT_API_KEY', 'payments.example.com')).toBe(true);
+    expect(bindings?.('pay')?.allows('PAYMENT_API_KEY', 'attacker.example.net')).toBe(false);
+    expect(bindings?.('plain')?.names).toEqual([]);
+    expect(bindings?.('unknown')).toBeUndefined();
+    expect(poolSecretBindings(loadControlPlaneConfig({ ...BASE, POOLS: 'default' }))?.('default')?.names).toEqual([]);
+    expect(poolSecretBindings(loadControlPlaneConfig({ ...BASE, POD_DRIVER: 'none' }))).toBeUndefined();
+    const bad = poolFile('pools:\n  - name: pay\n    secrets:\n      - name: PAYMENT_API_KEY\n        allowedHosts: ["http://x/"]\n');
+    expect(problems({ ...BASE, POOLS_CONFIG: bad })).toEqual([
+      'POOLS_CONFIG: /pools/0/secrets/0/allowedHosts/0: must be a host name (payments.example.com), *.<domain> for its subdomains (*.svc.cluster.local) or an IP address (127.0.0.1, [::1]) (got "http://x/")',
     ]);
   });
 

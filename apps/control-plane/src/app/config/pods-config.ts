@@ -11,6 +11,7 @@ import {
   runningInCluster,
   type PoolConfig,
 } from '@base-shift/pods';
+import { SecretBindings, type SecretBinding } from '@base-shift/steps';
 
 /** Pod management settings (executor pods, autoscaling, leadership). */
 export interface PodsConfig {
@@ -88,6 +89,25 @@ export function loadPodsConfig(env: EnvReader, source: EnvSource, redisUrl: stri
     env.fail('EXECUTOR_QUEUE_URL_SECRET', "is required when the executors' queue URL has a password (set it to <secret>/<key> of a Secret holding the URL)");
   }
   return config;
+}
+
+/**
+ * Each pool's secret bindings, for the template store to refuse a template
+ * that would send a secret elsewhere: `secretBindings` if given, else those of
+ * the managed pools (pools from POOLS alone bind none). Undefined without
+ * either (POD_DRIVER=none): the control plane does not know the executors'
+ * bindings, and only they check.
+ */
+export function poolSecretBindings(config: {
+  pods?: PodsConfig;
+  secretBindings?: Readonly<Record<string, readonly SecretBinding[]>>;
+}): ((pool: string) => SecretBindings | undefined) | undefined {
+  const entries = config.secretBindings
+    ? Object.entries(config.secretBindings)
+    : config.pods?.pools.map((pool): [string, readonly SecretBinding[]] => [pool.name, pool.secrets]);
+  if (!entries) return undefined;
+  const byPool = new Map(entries.map(([pool, bindings]) => [pool, new SecretBindings(bindings)]));
+  return (pool) => byPool.get(pool);
 }
 
 function readPools(env: EnvReader, source: EnvSource, pools: string[]): PoolConfig[] {

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { JOB_TEMPLATE_MODEL, JobTemplateRecordSchema, MongoTemplateRepository, TemplateService, type JobTemplateRecord } from '@base-shift/templates';
+import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { poolSecretBindings } from '../config/pods-config';
 import { TemplateMetrics } from '../metrics/template-metrics';
 import { JobTemplateMutationsResolver } from './graphql/job-template-mutations.resolver';
 import { JobTemplateQueriesResolver } from './graphql/job-template-queries.resolver';
@@ -13,11 +15,13 @@ import { TemplatesController } from './http/templates.controller';
   controllers: [TemplatesController],
   providers: [
     TemplateMetrics,
-    // The lib is framework-free: its service is built here, on the Mongo adapter, reporting to the metrics.
+    // The lib is framework-free: its service is built here, on the Mongo adapter, reporting to the metrics,
+    // refusing templates that send a secret where the pools' bindings do not allow it.
     {
       provide: TemplateService,
-      inject: [getModelToken(JOB_TEMPLATE_MODEL), TemplateMetrics],
-      useFactory: (model: Model<JobTemplateRecord>, metrics: TemplateMetrics) => new TemplateService(new MongoTemplateRepository(model), metrics),
+      inject: [getModelToken(JOB_TEMPLATE_MODEL), TemplateMetrics, CONTROL_PLANE_CONFIG],
+      useFactory: (model: Model<JobTemplateRecord>, metrics: TemplateMetrics, config: ControlPlaneConfig) =>
+        new TemplateService(new MongoTemplateRepository(model), metrics, poolSecretBindings(config)),
     },
     JobTemplateQueriesResolver,
     JobTemplateMutationsResolver,

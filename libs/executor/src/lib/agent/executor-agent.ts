@@ -1,5 +1,6 @@
 import { JobLeases, JobWorker, QueueMaintenance, type BackoffPolicy } from '@base-shift/queue';
 import { pingRedis, type RedisConnection } from '@base-shift/redis';
+import { SecretBindings } from '@base-shift/steps';
 import { EgressAllowList } from '../egress/egress-allow-list';
 import { EgressGuard } from '../egress/egress-guard';
 import { GuardedHttpClient } from '../http/guarded-http-client';
@@ -23,8 +24,8 @@ export interface ExecutorAgentOptions {
   keyPrefix?: string;
   secretsDir?: string;
   egressAllow?: EgressAllowList;
-  /** Environment the `${NAME}` secrets fall back to. Default process.env. */
-  env?: Readonly<Record<string, string | undefined>>;
+  /** The pool's secret bindings (SECRET_BINDINGS): which secrets resolve, and the hosts each may be sent to. Default: none. */
+  secretBindings?: SecretBindings;
   /** Retries of external_api_call within one attempt. */
   httpRetry?: RetryPolicy;
   /** Backoff of retryable job failures in the queue. */
@@ -54,7 +55,7 @@ export class ExecutorAgent {
     const redactor = new Redactor();
     const guard = new EgressGuard(options.egressAllow ?? EgressAllowList.EMPTY, (kind) => this.metrics.egressRefused(kind));
     this.http = new GuardedHttpClient(guard);
-    const secrets = new SecretResolver({ secretsDir: options.secretsDir, env: options.env, redactor });
+    const secrets = new SecretResolver({ secretsDir: options.secretsDir, bindings: options.secretBindings ?? SecretBindings.NONE, redactor });
     const runners = createStepRunners({ http: this.http, secrets, ...(options.httpRetry && { retry: options.httpRetry }) });
     const jobs = new WorkflowJobHandler({
       templates: new TemplateSnapshotStore(redis, prefix),

@@ -3,6 +3,7 @@ import { assertNever, CodedError, errorMessage, type JsonValue } from '@base-shi
 export type ExecutorErrorCode =
   | 'EXECUTOR.VALIDATION_FAILED'
   | 'EXECUTOR.SECRET_MISSING'
+  | 'EXECUTOR.SECRET_DESTINATION_REFUSED'
   | 'EXECUTOR.EGRESS_REFUSED'
   | 'EXECUTOR.HTTP_CLIENT_ERROR'
   | 'EXECUTOR.HTTP_UNAVAILABLE'
@@ -67,6 +68,7 @@ function isRetryable(code: ExecutorErrorCode): boolean {
       return true;
     case 'EXECUTOR.VALIDATION_FAILED':
     case 'EXECUTOR.SECRET_MISSING':
+    case 'EXECUTOR.SECRET_DESTINATION_REFUSED':
     case 'EXECUTOR.EGRESS_REFUSED':
     case 'EXECUTOR.HTTP_CLIENT_ERROR':
     case 'EXECUTOR.HTTP_BAD_RESPONSE':
@@ -96,7 +98,7 @@ export class ValidationRuleFailedError extends JobFailure {
   }
 }
 
-/** A `${NAME}` placeholder names a secret found neither in SECRETS_DIR nor in the environment. */
+/** A `${NAME}` placeholder names a secret the pool does not bind (SECRET_BINDINGS), or whose file is not in SECRETS_DIR. */
 export class SecretMissingError extends JobFailure {
   readonly code = 'EXECUTOR.SECRET_MISSING';
   constructor(
@@ -104,6 +106,24 @@ export class SecretMissingError extends JobFailure {
     where: string,
   ) {
     super(`secret ${secret} is not available (looked in ${where})`, { secret });
+  }
+}
+
+/**
+ * A request carrying a secret was about to go to a host outside that secret's
+ * binding (SECRET_BINDINGS): refused before any connection is opened.
+ */
+export class SecretDestinationRefusedError extends JobFailure {
+  readonly code = 'EXECUTOR.SECRET_DESTINATION_REFUSED';
+  constructor(
+    readonly secret: string,
+    host: string,
+    allowedHosts: readonly string[],
+  ) {
+    super(`secret ${secret} may not be sent to ${host} (its binding allows ${allowedHosts.join(', ') || 'no host'}); no connection was made`, {
+      secret,
+      host,
+    });
   }
 }
 

@@ -11,6 +11,8 @@ export interface HttpRequest {
   body?: string;
   /** Aborts the request (job timeout, cancellation, the per-request timeout). */
   signal: AbortSignal;
+  /** Throws if this request (it carries secrets) may not go to the URL; called for the first hop and every redirect, before connecting. */
+  checkDestination?: (url: URL) => void;
 }
 
 export interface HttpResponse {
@@ -57,6 +59,7 @@ export class GuardedHttpClient {
   async send(request: HttpRequest): Promise<HttpResponse> {
     let current = request;
     for (let hop = 0; ; hop += 1) {
+      current.checkDestination?.(current.url);
       this.guard.checkUrl(current.url);
       const response = await this.once(current);
       const location = response.headers.location;
@@ -91,7 +94,14 @@ export class GuardedHttpClient {
     if (url.origin !== previous.url.origin) {
       for (const name of Object.keys(headers)) if (CREDENTIAL_HEADERS.includes(name.toLowerCase())) delete headers[name];
     }
-    return { method: toGet ? 'GET' : previous.method, url, headers, body: toGet ? undefined : previous.body, signal: previous.signal };
+    return {
+      method: toGet ? 'GET' : previous.method,
+      url,
+      headers,
+      body: toGet ? undefined : previous.body,
+      signal: previous.signal,
+      checkDestination: previous.checkDestination,
+    };
   }
 
   private once(request: HttpRequest): Promise<HttpResponse> {

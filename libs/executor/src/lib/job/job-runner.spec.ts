@@ -1,3 +1,4 @@
+import { SecretBindings } from '@base-shift/steps';
 import { Redactor } from '../secrets/redactor';
 import { SecretResolver } from '../secrets/secret-resolver';
 import { EgressGuard } from '../egress/egress-guard';
@@ -10,7 +11,7 @@ import { JobRunner } from './job-runner';
 describe('JobRunner', () => {
   const redactor = new Redactor();
   const http = new GuardedHttpClient(new EgressGuard());
-  const runner = new JobRunner(createStepRunners({ http, secrets: new SecretResolver({ env: {}, redactor }) }), redactor);
+  const runner = new JobRunner(createStepRunners({ http, secrets: new SecretResolver({ bindings: SecretBindings.NONE, redactor }) }), redactor);
   const run = (snapshot: object, input: unknown, signal = new AbortController().signal) =>
     runner.run({ template: prepareTemplate('t', '1.0.0', snapshot), input: input as never, signal, jobKey: 'wf:job:1' });
   afterAll(() => http.close());

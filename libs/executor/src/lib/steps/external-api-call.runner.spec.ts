@@ -1,11 +1,23 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { JsonValue } from '@base-shift/core';
-import type { ExternalApiCallStepConfig } from '@base-shift/steps';
+import { SecretBindings, type ExternalApiCallStepConfig } from '@base-shift/steps';
 import { eventually } from '@base-shift/testing';
 import { EgressAllowList } from '../egress/egress-allow-list';
 import { EgressGuard } from '../egress/egress-guard';
-import { EgressRefusedError, HttpClientError, HttpUnavailableError, JobFailure, JobTimedOutError, SecretMissingError } from '../errors/executor-errors';
+import {
+  EgressRefusedError,
+  HttpClientError,
+  HttpUnavailableError,
+  InvalidTemplateError,
+  JobFailure,
+  JobTimedOutError,
+  SecretDestinationRefusedError,
+  SecretMissingError,
+} from '../errors/executor-errors';
 import { GuardedHttpClient } from '../http/guarded-http-client';
 import { Redactor } from '../secrets/redactor';
 import { SecretResolver } from '../secrets/secret-resolver';
@@ -21,8 +33,9 @@ interface Seen {
 type Handler = (request: Seen, response: ServerResponse) => void;
 
 /** A loopback HTTP server answering with the handlers in turn (the last one repeats). */
-async function startServer(handlers: Handler[]): Promise<{ url: string; seen: Seen[]; server: Server }> {
+async function startServer(handlers: Handler[]): Promise<{ url: string; seen: Seen[]; server: Server; connections: () => number }> {
   const seen: Seen[] = [];
+  let connections = 0;
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -32,8 +45,9 @@ async function startServer(handlers: Handler[]): Promise<{ url: string; seen: Se
       handlers[Math.min(seen.length, handlers.length) - 1](entry, response);
     });
   });
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server, connections: () => connections };
 }
 
 const json =
@@ -46,7 +60,15 @@ const json =
 describe('external_api_call runner (real HTTP on loopback)', () => {
   const servers: Server[] = [];
   const redactor = new Redactor();
-  const secrets = new SecretResolver({ env: { API_KEY: 'sk_test_51Hsecret' }, redactor });
+  const secretsDir = mkdtempSync(path.join(tmpdir(), 'runner-secrets-'));
+  writeFileSync(path.join(secretsDir, 'API_KEY'), 'sk_test_51Hsecret');
+  writeFileSync(path.join(secretsDir, 'UNBOUND_KEY'), 'sk_unbound');
+  const bindings = new SecretBindings([
+    { name: 'API_KEY', allowedHosts: ['127.0.0.1'] },
+    { name: 'NOPE', allowedHosts: ['api.example.com'] },
+    { name: 'PAYMENTS_KEY', allowedHosts: ['payments.example.com', '*.svc.cluster.local'] },
+  ]);
+  const secrets = new SecretResolver({ secretsDir, bindings, redactor });
   const http = new GuardedHttpClient(new EgressGuard(EgressAllowList.parse(['127.0.0.1']).allowList));
   const runner = externalApiCallRunner({ http, secrets, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1000 } });
   const context = (signal = new AbortController().signal) => ({ signal, jobInput: { orderId: 'o-1' }, idempotencyKey: 'wf:job:1:pay' });
@@ -57,6 +79,7 @@ describe('external_api_call runner (real HTTP on loopback)', () => {
   };
 
   afterAll(async () => {
+    rmSync(secretsDir, { recursive: true, force: true });
     http.close();
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
@@ -164,5 +187,51 @@ describe('external_api_call runner (real HTTP on loopback)', () => {
     expect(viaName).toBeInstanceOf(EgressRefusedError);
     expect((viaName as Error).message).toMatch(/\(resolved from localhost\) is a loopback address/);
     expect(api.seen).toHaveLength(0);
+  });
+
+  it('refuses to send a secret to a host outside its binding, before opening any connection', async () => {
+    const api = await serve([json(200, { stolen: true })]);
+    const steal = (config: Partial<ExternalApiCallStepConfig>) =>
+      runner.run({ api_endpoint: `${api.url}/collect`, method: 'POST', ...config }, { a: 1 }, context()).catch((e: unknown) => e);
+    const viaHeader = await steal({ headers: { Authorization: 'Bearer ${PAYMENTS_KEY}' } });
+    expect(viaHeader).toBeInstanceOf(SecretDestinationRefusedError);
+    expect((viaHeader as JobFailure).retryable).toBe(false);
+    expect((viaHeader as Error).message).toBe(
+      'secret PAYMENTS_KEY may not be sent to 127.0.0.1 (its binding allows payments.example.com, *.svc.cluster.local); no connection was made',
+    );
+    expect(await steal({ headers: { 'X-Trace': 'k=${PAYMENTS_KEY}' } })).toBeInstanceOf(SecretDestinationRefusedError);
+    expect(await steal({ body: { note: 'k=${PAYMENTS_KEY}' } })).toBeInstanceOf(SecretDestinationRefusedError);
+    expect(api.connections()).toBe(0);
+  });
+
+  it('resolves only secrets the pool binds, never an undeclared file or an environment variable', async () => {
+    const api = await serve([json(200, {})]);
+    process.env['ENV_ONLY_SECRET'] = 'from-env';
+    try {
+      for (const name of ['UNBOUND_KEY', 'ENV_ONLY_SECRET']) {
+        const error = await runner
+          .run({ api_endpoint: `${api.url}/x`, method: 'GET', headers: { 'X-Key': `\${${name}}` } }, {}, context())
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(SecretMissingError);
+      }
+    } finally {
+      delete process.env['ENV_ONLY_SECRET'];
+    }
+    expect(api.connections()).toBe(0);
+  });
+
+  it('refuses a redirect that would carry a secret to a host outside its binding', async () => {
+    const target = await serve([json(200, { done: true })]);
+    const origin = await serve([(_, response) => response.writeHead(307, { location: `http://localhost:${new URL(target.url).port}/next` }).end()]);
+    const error = await runner
+      .run({ api_endpoint: `${origin.url}/start`, method: 'POST', body: { key: '${API_KEY}' } }, {}, context())
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SecretDestinationRefusedError);
+    expect(target.connections()).toBe(0);
+  });
+
+  it('never fills a URL from a secret (a snapshot written around template validation)', async () => {
+    const error = await runner.run({ api_endpoint: 'http://${API_KEY}.example.com/x', method: 'GET' }, {}, context()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidTemplateError);
   });
 });

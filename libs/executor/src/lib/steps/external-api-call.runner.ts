@@ -1,5 +1,5 @@
 import type { JsonValue } from '@base-shift/core';
-import { evaluateMapping, fillPlaceholders, MappingError, type ExternalApiCallStepConfig } from '@base-shift/steps';
+import { evaluateMapping, fillPlaceholders, MappingError, requiredSecrets, type ExternalApiCallStepConfig } from '@base-shift/steps';
 import { DEFAULT_TIMEOUT_MS } from '@base-shift/steps';
 import { HttpBadResponseError, HttpClientError, HttpUnavailableError, InvalidTemplateError, JobFailure, MappingFailedError } from '../errors/executor-errors';
 import type { GuardedHttpClient, HttpResponse } from '../http/guarded-http-client';
@@ -19,7 +19,9 @@ const ERROR_BODY_CHARS = 1024;
 /**
  * Calls the configured API. Network errors, timeouts, 5xx, 408 and 429 are
  * retried with backoff (Retry-After honoured); any other 4xx fails the job
- * permanently; the JSON response is the step output. Secrets are filled only
+ * permanently; the JSON response is the step output. A request carrying a
+ * secret goes only to hosts the secret's binding allows (checked before the
+ * first connection and on every redirect hop). Secrets are filled only
  * into the template's own strings, never into values taken from the input,
  * so a job input cannot ask for `${API_KEY}` to be expanded.
  */
@@ -29,7 +31,12 @@ export function externalApiCallRunner(dependencies: ExternalApiCallDependencies)
 
   return {
     async run(config, input, context) {
-      const url = endpointUrl(fillPlaceholders(config.api_endpoint, secret));
+      const url = endpointUrl(config.api_endpoint);
+      // Which secrets this request carries, checked against their bindings before any is read or any socket opened;
+      // every redirect hop is checked the same way (a 307/308 would carry the body, and any secret in it, along).
+      const carried = requiredSecrets('external_api_call', config);
+      const checkDestination = (target: URL): void => dependencies.secrets.checkDestination(carried, target.hostname);
+      checkDestination(url);
       const body = requestBody(config, input, context, secret);
       const headers = requestHeaders(config, body !== undefined, context, secret);
       const what = `${config.method} ${url.origin}${url.pathname}`;
@@ -41,7 +48,7 @@ export function externalApiCallRunner(dependencies: ExternalApiCallDependencies)
         let problem: string;
         let retryAfterMs: number | undefined;
         try {
-          const response = await dependencies.http.send({ method: config.method, url, headers, body, signal: request.signal });
+          const response = await dependencies.http.send({ method: config.method, url, headers, body, signal: request.signal, checkDestination });
           if (response.status >= 200 && response.status < 300) return responseJson(what, response);
           if (!isRetryableStatus(response.status)) throw clientError(what, response);
           problem = `answered ${response.status} ${response.statusText}`.trim();
@@ -86,12 +93,13 @@ function requestSignal(job: AbortSignal, timeoutMs: number): { signal: AbortSign
   };
 }
 
+/** The literal endpoint: a URL is never filled from a secret (template validation refuses it; a snapshot written around it is refused here). */
 function endpointUrl(text: string): URL {
+  if (/\$\{[^}]*\}/.test(text)) throw new InvalidTemplateError('api_endpoint must not contain ${...} placeholders: a URL is never filled from a secret');
   try {
     return new URL(text);
   } catch {
-    // The text may come from a secret; it is redacted before this message leaves the executor.
-    throw new InvalidTemplateError(`api_endpoint is not a valid URL once its placeholders are filled: ${text}`);
+    throw new InvalidTemplateError(`api_endpoint is not a valid URL: ${text}`);
   }
 }
 

@@ -13,7 +13,16 @@ const settings: ExecutorSettings = {
 
 describe('the executor pod spec', () => {
   const [pool] = parsePoolConfig({
-    pools: [{ name: 'payments', jobsPerPod: 4, drainSeconds: 45, secretName: 'payment-api', env: { EGRESS_ALLOW: 'payment.gateway.com' } }],
+    pools: [
+      {
+        name: 'payments',
+        jobsPerPod: 4,
+        drainSeconds: 45,
+        secretName: 'payment-api',
+        secrets: [{ name: 'API_KEY', allowedHosts: ['payment.gateway.com'] }],
+        env: { EGRESS_ALLOW: 'payment.gateway.com' },
+      },
+    ],
   });
   const pod = buildExecutorPod(pool, settings, 'job-executor-payments-abcde', 'base-shift');
   const container = pod.spec?.containers[0];
@@ -41,6 +50,7 @@ describe('the executor pod spec', () => {
       METRICS_PORT: '9464',
       SHUTDOWN_GRACE_SECONDS: '45',
       SECRETS_DIR: '/var/run/secrets/base-shift',
+      SECRET_BINDINGS: '[{"name":"API_KEY","allowedHosts":["payment.gateway.com"]}]',
       EGRESS_ALLOW: 'payment.gateway.com',
     });
   });

@@ -100,6 +100,7 @@ function executorEnv(pool: PoolConfig, settings: ExecutorSettings): V1EnvVar[] {
   ];
   if (settings.keyPrefix) env.push({ name: 'REDIS_KEY_PREFIX', value: settings.keyPrefix });
   if (pool.secretName) env.push({ name: 'SECRETS_DIR', value: settings.secretsDir });
+  env.push({ name: 'SECRET_BINDINGS', value: JSON.stringify(pool.secrets) });
   for (const [name, value] of Object.entries(pool.env)) env.push({ name, value });
   return env;
 }

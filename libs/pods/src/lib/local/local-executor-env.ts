@@ -26,6 +26,7 @@ export function localExecutorEnv(
     POD_NAME: name,
     METRICS_PORT: String(metricsPort),
     SHUTDOWN_GRACE_SECONDS: String(pool.drainSeconds),
+    SECRET_BINDINGS: JSON.stringify(pool.secrets),
   });
   delete env['REDIS_URL']; // JOB_QUEUE_URL is the one; two different values would stop the executor.
   if (settings.keyPrefix) env['REDIS_KEY_PREFIX'] = settings.keyPrefix;

@@ -49,15 +49,54 @@ describe('pool configuration', () => {
       '/pools/0/image: must be a container image reference such as base-shift/job-executor:v1.0.0 (got "Not An Image")',
       '/pools/0/jobsPerPod: must be an integer from 1 to 1000 (got 0)',
       '/pools/0/maxPods: must be at least minPods (5), got 2',
-      '/pools/0/env/JOB_QUEUE_URL: is set by the pod manager and cannot be overridden (managed: JOB_QUEUE_URL, REDIS_URL, REDIS_KEY_PREFIX, POOLS, CONCURRENCY, EXECUTOR_ID, POD_NAME, METRICS_PORT, SECRETS_DIR, SHUTDOWN_GRACE_SECONDS, LOG_LEVEL)',
+      '/pools/0/env/JOB_QUEUE_URL: is set by the pod manager and cannot be overridden (managed: JOB_QUEUE_URL, REDIS_URL, REDIS_KEY_PREFIX, POOLS, CONCURRENCY, EXECUTOR_ID, POD_NAME, METRICS_PORT, SECRETS_DIR, SECRET_BINDINGS, SHUTDOWN_GRACE_SECONDS, LOG_LEVEL)',
       '/pools/0/env/BAD-NAME: is not a valid environment variable name',
       '/pools/0/env/PORT: must be a string (got 80); quote numbers and booleans',
-      '/pools/1/colour: is not a pool field (known: name, image, imagePullPolicy, resources, minPods, maxPods, jobsPerPod, scaleDownDelaySeconds, drainSeconds, readyDeadlineSeconds, env, secretName, nodeSelector)',
+      '/pools/1/colour: is not a pool field (known: name, image, imagePullPolicy, resources, minPods, maxPods, jobsPerPod, scaleDownDelaySeconds, drainSeconds, readyDeadlineSeconds, env, secretName, secrets, nodeSelector)',
       `/pools/1/name: must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got "-bad")`,
       '/pools/1/resources/requests/gpu: is not a resource the pool manages (cpu, memory)',
       '/pools/1/resources/limits/memory: must be a positive quantity such as "250m" or "128Mi" (got "lots")',
       '/pools/1/resources/requests/cpu: must not exceed limits.cpu (2 > 1)',
       '/pools/2/name: repeats pool "ok"',
+    ]);
+  });
+
+  it('binds each secret to the hosts it may be sent to; pools without secrets bind none', () => {
+    const [payments, plain] = parsePoolConfig({
+      pools: [
+        { name: 'payments', secretName: 'payment-api', secrets: [{ name: 'PAYMENT_API_KEY', allowedHosts: ['Payments.Example.com', '*.svc.cluster.local'] }] },
+        { name: 'plain' },
+      ],
+    });
+    expect(payments.secrets).toEqual([{ name: 'PAYMENT_API_KEY', allowedHosts: ['payments.example.com', '*.svc.cluster.local'] }]);
+    expect(plain.secrets).toEqual([]);
+    const [inherited] = parsePoolConfig({ defaults: { secrets: [{ name: 'API_KEY', allowedHosts: ['api.example.com'] }] }, pools: [{ name: 'a' }] });
+    expect(inherited.secrets).toEqual([{ name: 'API_KEY', allowedHosts: ['api.example.com'] }]);
+  });
+
+  it('names every bad secret binding with its JSON Pointer', () => {
+    expect(
+      problemsOf({
+        pools: [
+          {
+            name: 'a',
+            secrets: [
+              { name: 'payment-key', allowedHosts: ['payments.example.com'] },
+              { name: 'API_KEY', allowedHosts: ['https://evil/', '*.com'] },
+            ],
+          },
+          { name: 'b', secrets: { PAYMENT_API_KEY: ['x.example.com'] } },
+          { name: 'c', secrets: [{ name: 'API_KEY' }, { name: 'API_KEY', allowedHosts: ['a.example.com'], hosts: [] }] },
+        ],
+      }),
+    ).toEqual([
+      '/pools/0/secrets/0/name: must be a secret name matching ^[A-Z_][A-Z0-9_]*$ (got "payment-key")',
+      '/pools/0/secrets/1/allowedHosts/0: must be a host name (payments.example.com), *.<domain> for its subdomains (*.svc.cluster.local) or an IP address (127.0.0.1, [::1]) (got "https://evil/")',
+      '/pools/0/secrets/1/allowedHosts/1: must be a host name (payments.example.com), *.<domain> for its subdomains (*.svc.cluster.local) or an IP address (127.0.0.1, [::1]) (got "*.com")',
+      '/pools/1/secrets: must be a list of at most 100 { name, allowedHosts } entries',
+      '/pools/2/secrets/0/allowedHosts: must be a list of 1 to 50 host patterns: a host name (payments.example.com), *.<domain> for its subdomains (*.svc.cluster.local) or an IP address (127.0.0.1, [::1])',
+      '/pools/2/secrets/1/hosts: is not a field (expected name, allowedHosts)',
+      '/pools/2/secrets/1/name: repeats secret API_KEY (also at /pools/2/secrets/0)',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { childPointer } from '@base-shift/core';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
+import { parseSecretBindings } from '@base-shift/steps';
 import { PoolConfigError } from '../errors/pod-errors';
 import { MANAGED_EXECUTOR_ENV, POOL_DEFAULTS, type PoolConfig, type ResourceList } from './pool-config';
 import { parseQuantity } from './quantity';
@@ -24,6 +25,7 @@ const POOL_FIELDS = [
   'readyDeadlineSeconds',
   'env',
   'secretName',
+  'secrets',
   'nodeSelector',
 ];
 
@@ -127,6 +129,11 @@ function readPool(
     if (typeof secret !== 'string' || !DNS_NAME.test(secret))
       problems.add(`${path}/secretName`, `must be the name of a Secret (lower-case DNS name), got ${JSON.stringify(secret)}`);
     else pool.secretName = secret;
+  }
+  if (input['secrets'] !== undefined) {
+    const { bindings, problems: bindingProblems } = parseSecretBindings(input['secrets'], `${path}/secrets`);
+    for (const problem of bindingProblems) problems.add(problem.pointer, problem.message);
+    pool.secrets = bindings;
   }
   return pool;
 }

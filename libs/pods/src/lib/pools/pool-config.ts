@@ -1,3 +1,5 @@
+import type { SecretBinding } from '@base-shift/steps';
+
 /** cpu and memory as Kubernetes quantities ("250m", "128Mi"). */
 export interface ResourceList {
   cpu?: string;
@@ -28,6 +30,11 @@ export interface PoolConfig {
   env: Readonly<Record<string, string>>;
   /** A Secret mounted read-only at SECRETS_DIR (step secrets such as API_KEY); none when undefined. */
   secretName?: string;
+  /**
+   * The secrets of this pool's executors and the hosts each may be sent to: the executor resolves no other `${NAME}`,
+   * and templates sending one elsewhere are refused. Handed to the executors as SECRET_BINDINGS.
+   */
+  secrets: readonly SecretBinding[];
   nodeSelector: Readonly<Record<string, string>>;
 }
 
@@ -43,6 +50,7 @@ export const POOL_DEFAULTS: Readonly<Omit<PoolConfig, 'name'>> = {
   drainSeconds: 30,
   readyDeadlineSeconds: 120,
   env: {},
+  secrets: [],
   nodeSelector: {},
 };
 
@@ -57,6 +65,7 @@ export const MANAGED_EXECUTOR_ENV: readonly string[] = [
   'POD_NAME',
   'METRICS_PORT',
   'SECRETS_DIR',
+  'SECRET_BINDINGS',
   'SHUTDOWN_GRACE_SECONDS',
   'LOG_LEVEL',
 ];

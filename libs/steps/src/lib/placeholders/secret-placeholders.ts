@@ -1,6 +1,6 @@
 import { pointerSegment, type JsonValue, type ValidationProblem } from '@base-shift/core';
 
-/** A secret's name: what `${NAME}` refers to (a file SECRETS_DIR/NAME or an environment variable). */
+/** A secret's name: what `${NAME}` refers to (a file SECRETS_DIR/NAME, handed out only if the pool binds it). */
 export const SECRET_NAME_PATTERN = /^[A-Z_][A-Z0-9_]*$/;
 
 // Any `${...}`: valid ones are placeholders, the rest are reported rather than sent as literal text.
@@ -38,6 +38,18 @@ export function placeholderProblemsIn(value: unknown, pointer: string): Validati
   const problems: ValidationProblem[] = [];
   visitStrings(value, pointer, (text, at) => problems.push(...placeholderProblems(text, at)));
   return problems;
+}
+
+/** Each use of a secret inside a JSON value (object keys excluded): its name and the pointer of the string using it. */
+export function placeholderUsesIn(value: unknown, pointer: string): Array<{ name: string; pointer: string }> {
+  const uses: Array<{ name: string; pointer: string }> = [];
+  visitStrings(value, pointer, (text, at) => placeholderNames(text).forEach((name) => uses.push({ name, pointer: at })));
+  return uses;
+}
+
+/** Whether `text` contains anything that looks like a placeholder, valid or not. */
+export function hasPlaceholder(text: string): boolean {
+  return /\$\{[^}]*\}/.test(text);
 }
 
 /**

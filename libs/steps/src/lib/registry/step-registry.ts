@@ -1,5 +1,6 @@
 import { isJsonObject, type ValidationProblem } from '@base-shift/core';
 import { createDocumentValidator, type DocumentValidator } from '../json-schema/document-validator';
+import type { SecretBindings } from '../secrets/secret-bindings';
 import { delayStep, type DelayStepConfig } from '../step-types/delay.step';
 import { externalApiCallStep, type ExternalApiCallStepConfig } from '../step-types/external-api-call.step';
 import type { StepTypeDefinition } from '../step-types/step-type';
@@ -57,4 +58,35 @@ export function validateStepConfig(type: unknown, config: unknown, at = ''): Val
 export function requiredSecrets(type: StepTypeName, config: unknown): string[] {
   const definition = STEP_TYPES[type] as StepTypeDefinition;
   return [...new Set(definition.requiredSecrets?.(config) ?? [])].sort();
+}
+
+/**
+ * Refuses a valid step that would send a secret somewhere its pool does not
+ * bind it to: a secret the pool does not declare (at the string using it), or
+ * a host outside the secret's `allowedHosts` (at the host's field). A host only
+ * known at run time passes here; the executor checks it before connecting.
+ */
+export function secretDestinationProblems(type: StepTypeName, config: unknown, at: string, bindings: SecretBindings, pool: string): ValidationProblem[] {
+  const definition = STEP_TYPES[type] as StepTypeDefinition;
+  const problems: ValidationProblem[] = [];
+  for (const destination of definition.secretDestinations?.(config) ?? []) {
+    const refused = new Set<string>();
+    for (const secret of destination.secrets) {
+      if (!bindings.declares(secret.name)) {
+        problems.push({
+          pointer: `${at}/config${secret.pointer}`,
+          message: `uses secret ${secret.name}, which pool ${JSON.stringify(pool)} does not bind to any host (declare it under the pool's secrets with its allowedHosts)`,
+        });
+      } else if (destination.host !== undefined && !bindings.allows(secret.name, destination.host)) {
+        refused.add(secret.name);
+      }
+    }
+    for (const name of refused) {
+      problems.push({
+        pointer: `${at}/config${destination.hostPointer}`,
+        message: `would send secret ${name} to ${destination.host}, which pool ${JSON.stringify(pool)} does not allow for it (allowed: ${bindings.hostsOf(name).join(', ')})`,
+      });
+    }
+  }
+  return problems;
 }

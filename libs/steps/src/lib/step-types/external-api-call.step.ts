@@ -1,6 +1,13 @@
 import { pointerSegment, type JsonValue, type ValidationProblem } from '@base-shift/core';
 import { mappingProblems } from '../mapping/mapping';
-import { placeholderNames, placeholderNamesIn, placeholderProblems, placeholderProblemsIn } from '../placeholders/secret-placeholders';
+import {
+  hasPlaceholder,
+  placeholderNames,
+  placeholderNamesIn,
+  placeholderProblems,
+  placeholderProblemsIn,
+  placeholderUsesIn,
+} from '../placeholders/secret-placeholders';
 import type { StepTypeDefinition } from './step-type';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -23,16 +30,16 @@ export interface ExternalApiCallStepConfig {
   timeoutMs?: number;
 }
 
-// Either a literal http(s) URL, or a leading ${NAME} (a base URL from a secret) plus an optional path/query.
-const ENDPOINT_PATTERN = '^(?:https?://\\S+|\\$\\{[A-Z_][A-Z0-9_]*\\}(?:[/?#]\\S*)?)$';
-const ENDPOINT_MESSAGE =
-  'must be an absolute http(s) URL (e.g. https://api.example.com/pay) or a ${NAME} placeholder for a base URL followed by a path (e.g. ${PAYMENT_API_URL}/payments)';
-const LEADING_PLACEHOLDER = /^\$\{[A-Z_][A-Z0-9_]*\}/;
+// A literal http(s) URL: the host a secret goes to must be known when the template is stored.
+const ENDPOINT_PATTERN = '^https?://\\S+$';
+const ENDPOINT_MESSAGE = 'must be an absolute http(s) URL (e.g. https://api.example.com/pay); ${NAME} secret placeholders are not allowed in a URL';
+const PLACEHOLDER_IN_URL =
+  'must not contain ${...}: a URL is never filled from a secret (the host a secret is sent to must be known when the template is stored, and URLs end up in logs); send credentials in a header';
 
 export const externalApiCallStep: StepTypeDefinition<ExternalApiCallStepConfig> = {
   type: 'external_api_call',
   description:
-    'Calls an HTTP API (method, api_endpoint, headers, body mapping) and makes the JSON response the step output. ${NAME} placeholders in the endpoint, header values and body strings are filled from secrets at run time.',
+    'Calls an HTTP API (method, api_endpoint, headers, body mapping) and makes the JSON response the step output. ${NAME} placeholders in header values and body strings are filled from secrets at run time, for hosts the pool binds them to.',
   configSchema: {
     type: 'object',
     required: ['api_endpoint', 'method'],
@@ -77,16 +84,32 @@ export const externalApiCallStep: StepTypeDefinition<ExternalApiCallStepConfig> 
     const names = [config.api_endpoint, ...Object.values(config.headers ?? {})].flatMap(placeholderNames);
     return [...new Set([...names, ...placeholderNamesIn(config.body)])];
   },
+  secretDestinations(config) {
+    const secrets = [
+      ...Object.entries(config.headers ?? {}).flatMap(([name, value]) =>
+        placeholderNames(value).map((secret) => ({ name: secret, pointer: `/headers/${pointerSegment(name)}` })),
+      ),
+      ...placeholderUsesIn(config.body, '/body'),
+    ];
+    return secrets.length === 0 ? [] : [{ host: staticHost(config.api_endpoint), hostPointer: '/api_endpoint', secrets }];
+  },
 };
 
+/** The endpoint's host when the URL is literal; undefined when it is only known at run time. */
+function staticHost(endpoint: string): string | undefined {
+  if (hasPlaceholder(endpoint)) return undefined;
+  try {
+    return new URL(endpoint).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 function endpointProblems(endpoint: string): ValidationProblem[] {
-  const problems = placeholderProblems(endpoint, '/api_endpoint');
-  if (problems.length > 0) return problems;
-  // Placeholders are filled at run time; check the shape with stand-ins (the executor re-checks the real URL).
-  const standIn = endpoint.replace(LEADING_PLACEHOLDER, 'https://base.invalid').replace(/\$\{[A-Z_][A-Z0-9_]*\}/g, 'x');
+  if (hasPlaceholder(endpoint)) return [{ pointer: '/api_endpoint', message: PLACEHOLDER_IN_URL }];
   let url: URL;
   try {
-    url = new URL(standIn);
+    url = new URL(endpoint);
   } catch {
     return [{ pointer: '/api_endpoint', message: ENDPOINT_MESSAGE }];
   }

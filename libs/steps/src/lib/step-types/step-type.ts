@@ -17,4 +17,15 @@ export interface StepTypeDefinition<TConfig = unknown> {
   checkConfig?(config: TConfig): ValidationProblem[];
   /** Names of the `${NAME}` secrets a (valid) config needs at run time. */
   requiredSecrets?(config: TConfig): string[];
+  /**
+   * Where a (valid) config sends its secrets: each destination's host (undefined when it is only known at run
+   * time) and the secrets it carries, each with the pointer of the string using it. Pointers are relative to the config.
+   */
+  secretDestinations?(config: TConfig): SecretDestination[];
+}
+
+export interface SecretDestination {
+  host: string | undefined;
+  hostPointer: string;
+  secrets: Array<{ name: string; pointer: string }>;
 }

@@ -10,7 +10,7 @@ import {
 } from '../model/job-template';
 import type { TemplateObserver, TemplateOperation } from '../ports/template-observer.port';
 import { DuplicateTemplateVersionError, type TemplateRepository } from '../ports/template-repository.port';
-import { templateRequiredSecrets, validateTemplateDocument } from '../validation/validate-template';
+import { templateRequiredSecrets, validateTemplateDocument, type SecretBindingsLookup } from '../validation/validate-template';
 import {
   bumpVersion,
   FIRST_VERSION,
@@ -54,10 +54,12 @@ export class TemplateService {
   constructor(
     private readonly repository: TemplateRepository,
     private readonly observer?: TemplateObserver,
+    /** Each pool's secret bindings: templates sending a secret elsewhere are refused. Without it, only the executor checks. */
+    private readonly secretBindings?: SecretBindingsLookup,
   ) {}
 
   async createTemplate(draft: TemplateDraft): Promise<ResolvedTemplate> {
-    const problems = validateTemplateDocument(draft);
+    const problems = validateTemplateDocument(draft, this.secretBindings);
     if (problems.length > 0) throw this.invalid('create', problems);
     if ((await this.repository.listVersions(draft.templateId)).length > 0) throw new TemplateAlreadyExistsError(draft.templateId);
     const content: TemplateContent = Object.assign(
@@ -96,7 +98,7 @@ export class TemplateService {
       const base = highest === undefined ? undefined : await this.repository.findVersion(templateId, highest);
       if (highest === undefined || !base) throw new TemplateNotFoundError(templateId);
       const content: TemplateContent = Object.assign(pickContent(base) as TemplateContent, pickContent(changes));
-      const problems = [...requestProblems, ...validateTemplateDocument({ templateId, ...content })];
+      const problems = [...requestProblems, ...validateTemplateDocument({ templateId, ...content }, this.secretBindings)];
       if (problems.length > 0) throw this.invalid('publish', problems);
       const next = request.bump ? bumpVersion(highest, request.bump) : (request.version as string);
       if (!isGreaterVersion(next, highest)) throw new TemplateVersionConflictError(templateId, next, highest);

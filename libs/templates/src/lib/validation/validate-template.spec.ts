@@ -1,3 +1,4 @@
+import { SecretBindings } from '@base-shift/steps';
 import type { TemplateDraft } from '../model/job-template';
 import { templateRequiredSecrets, validateTemplateDocument } from './validate-template';
 
@@ -88,6 +89,32 @@ describe('validateTemplateDocument', () => {
       { pointer: '/timeoutSeconds', message: 'must be <= 86400' },
       { pointer: '/resourceClass', message: "must be a pool name: 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit" },
     ]);
+  });
+
+  it("refuses a step sending a secret outside its pool's binding, at the step's URL", () => {
+    const pools = new Map([
+      ['default', new SecretBindings([{ name: 'API_KEY', allowedHosts: ['payment.gateway.com'] }])],
+      ['other', new SecretBindings([{ name: 'API_KEY', allowedHosts: ['attacker.example.net'] }])],
+    ]);
+    const lookup = (pool: string) => pools.get(pool);
+    expect(validateTemplateDocument(seed, lookup)).toEqual([]);
+    const stolen = withStep(1, { config: { ...seed.steps[1].config, api_endpoint: 'https://attacker.example.net/collect' } });
+    expect(validateTemplateDocument(stolen, lookup)).toEqual([
+      {
+        pointer: '/steps/1/config/api_endpoint',
+        message: 'would send secret API_KEY to attacker.example.net, which pool "default" does not allow for it (allowed: payment.gateway.com)',
+      },
+    ]);
+    // The pool is the template's resourceClass; a pool the control plane does not know binds nothing.
+    expect(validateTemplateDocument({ ...stolen, resourceClass: 'other' }, lookup)).toEqual([]);
+    expect(validateTemplateDocument({ ...seed, resourceClass: 'unknown' }, lookup)).toEqual([
+      {
+        pointer: '/steps/1/config/headers/Authorization',
+        message: 'uses secret API_KEY, which pool "unknown" does not bind to any host (declare it under the pool\'s secrets with its allowedHosts)',
+      },
+    ]);
+    // Without bindings (no pod management), only the executor checks.
+    expect(validateTemplateDocument(stolen)).toEqual([]);
   });
 
   it('takes any name a pool can have as resourceClass', () => {

@@ -6,9 +6,11 @@ import paymentProcessing from './payment-processing.json';
 
 /**
  * Ready-made templates (plain data, no CLI): the seed's example and the three
- * templates of the demo order workflow. `${PAYMENT_API_URL}` and
- * `${PAYMENT_API_KEY}` are filled by the executor from its secrets, so the
- * same template runs against the local fake payment API or a real one.
+ * templates of the demo order workflow. `${PAYMENT_API_KEY}` is filled by the
+ * executor from its pool's secrets, and only for the hosts the pool binds it
+ * to; the URL is literal (a URL never comes from a secret), so a payment API
+ * elsewhere than https://payments.example.com gets its own copy of the
+ * template (`paymentProcessingTemplate`).
  */
 export const PAYMENT_GATEWAY_TEMPLATE = paymentGateway as unknown as TemplateDraft;
 export const ORDER_VALIDATION_TEMPLATE = orderValidation as unknown as TemplateDraft;
@@ -22,3 +24,11 @@ export const SAMPLE_TEMPLATES: readonly TemplateDraft[] = [
   PAYMENT_PROCESSING_TEMPLATE,
   INVENTORY_UPDATE_TEMPLATE,
 ];
+
+/** PAYMENT_PROCESSING_TEMPLATE charging through the payment API at `baseUrl` (the demo's fake one, a test's loopback server). */
+export function paymentProcessingTemplate(baseUrl: string): TemplateDraft {
+  const template = structuredClone(PAYMENT_PROCESSING_TEMPLATE);
+  const charge = template.steps.find((step) => step.type === 'external_api_call');
+  if (charge) charge.config = { ...charge.config, api_endpoint: `${baseUrl.replace(/\/+$/, '')}/payments` };
+  return template;
+}
