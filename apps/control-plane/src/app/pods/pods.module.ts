@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { WorkflowsModule } from '../workflows/workflows.module';
 import { PodManagerLifecycle } from './pod-manager-lifecycle.service';
 import { POD_MANAGER, POD_PROVIDERS } from './pod-manager.provider';
 import { PoolsController } from './pools.controller';
 
 /** Executor pod management (libs/pods) and GET /pools. */
 @Module({
-  imports: [WorkflowsModule],
   controllers: [PoolsController],
   providers: [...POD_PROVIDERS, PodManagerLifecycle],
   exports: [POD_MANAGER],

@@ -1,5 +1,4 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { JobQueue } from '@base-shift/queue';
 import { TemplatesModule } from '../templates/templates.module';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { WorkflowBackgroundService } from './workflow-background.service';
@@ -14,8 +13,6 @@ import { WorkflowsController } from './workflows.controller';
   imports: [TemplatesModule],
   controllers: [WorkflowsController, WorkflowJobsController, WorkflowEventsController],
   providers: [...WORKFLOW_ENGINE_PROVIDERS, ...WORKFLOW_METRICS_PROVIDERS, WorkflowBackgroundService],
-  // The one JobQueue of the process, shared with the pod manager and GET /pools.
-  exports: [JobQueue],
 })
 export class WorkflowsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
