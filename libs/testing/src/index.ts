@@ -5,3 +5,4 @@ export { startBuiltApp, freePort, type AppProcess } from './lib/app-process';
 export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer } from './lib/prometheus';
 export { eventually } from './lib/eventually';
 export { startThrowawayRedis, type ThrowawayRedis } from './lib/throwaway-redis';
+export { embeddedLuaReport, type EmbeddedLuaReport } from './lib/embedded-lua';

@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readdirSync } from 'node:fs';
+import { embeddedLuaReport } from '@base-shift/testing';
 import { WORKFLOW_SCRIPTS } from './lua-scripts';
 
 describe('embedded Lua scripts', () => {
-  it('are up to date with the .lua files', () => {
-    const generator = join(__dirname, '../../../../../tools/lua/embed-lua.mjs');
-    expect(() => execFileSync(process.execPath, [generator, join(__dirname, 'lua'), '--keep', 'transitions', '--check'], { stdio: 'pipe' })).not.toThrow();
+  const report = embeddedLuaReport(join(__dirname, 'lua'), WORKFLOW_SCRIPTS, ['transitions']);
+
+  it('are up to date with the .lua files (else run `npx nx run workflow:embed-lua`)', () => {
+    expect(report.staleness).toBe('');
   });
 
   it('carry the transition table rendered from TypeScript, not a copy', () => {
@@ -18,11 +18,6 @@ describe('embedded Lua scripts', () => {
   });
 
   it('every script file is registered under its name with its number of keys', () => {
-    const files = readdirSync(join(__dirname, 'lua')).filter((file) => file.endsWith('.lua'));
-    expect(
-      Object.values(WORKFLOW_SCRIPTS)
-        .map((s) => `${s.name}-${s.numKeys}.lua`)
-        .sort(),
-    ).toEqual(files.sort());
+    expect(report.registered).toEqual(report.files);
   });
 });
