@@ -5,7 +5,7 @@
  * every periodic task runs. No queue or workflow logic lives here.
  */
 export { createRedisConnection, pingRedis, type RedisConnection } from './lib/redis-connection';
-export { defineLuaScripts, runLuaScript } from './lib/lua-scripts';
+export { defineLuaScripts, runLuaScript, type LuaScript } from './lib/lua-scripts';
 export { keyPrefixProblem } from './lib/key-prefix';
 export { deleteKeysWithPrefix } from './lib/delete-keys';
 export { BackgroundLoop } from './lib/background-loop';
