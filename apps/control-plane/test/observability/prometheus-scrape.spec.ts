@@ -18,15 +18,15 @@ const SHAPE_TEMPLATE = {
   inputSchema: { type: 'object', required: ['orderId'] },
   outputSchema: { type: 'object', required: ['orderId'] },
 };
-// Calls a local API with a bearer secret from the executor's SECRETS_DIR; the API echoes the header back.
-const NOTIFY_TEMPLATE = {
+// Calls a local API with a bearer secret from the executor's SECRETS_DIR (bound to 127.0.0.1); the API echoes the header back.
+const notifyTemplate = (apiUrl: string) => ({
   id: 'obs_notify',
   steps: [
     {
       name: 'notify',
       type: 'external_api_call',
       config: {
-        api_endpoint: '${OBS_API_URL}/notify',
+        api_endpoint: `${apiUrl}/notify`,
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ${OBS_API_TOKEN}' },
         body: { orderId: { $ref: 'input.orderId' } },
@@ -35,7 +35,7 @@ const NOTIFY_TEMPLATE = {
   ],
   inputSchema: { type: 'object' },
   outputSchema: { type: 'object', required: ['received'] },
-};
+});
 
 function orderWorkflow(orderId: string) {
   return {
@@ -82,14 +82,18 @@ describe('Prometheus scrapes a built control plane and executor while a workflow
 
     stack = await BuiltStack.start('obs-prom', {
       logLevel: 'debug',
-      executorEnv: { EGRESS_ALLOW: '127.0.0.1', SECRETS_DIR: secretsDir, OBS_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}` },
+      executorEnv: {
+        EGRESS_ALLOW: '127.0.0.1',
+        SECRETS_DIR: secretsDir,
+        SECRET_BINDINGS: JSON.stringify([{ name: 'OBS_API_TOKEN', allowedHosts: ['127.0.0.1'] }]),
+      },
     });
     prometheus = await startPrometheus([
       { job: 'control-plane', address: new URL(stack.metricsUrl).host },
       { job: 'job-executor', address: stack.executorAddress },
     ]);
     await stack.graphql(CREATE, { input: SHAPE_TEMPLATE });
-    await stack.graphql(CREATE, { input: NOTIFY_TEMPLATE });
+    await stack.graphql(CREATE, { input: notifyTemplate(`http://127.0.0.1:${(api.address() as AddressInfo).port}`) });
   });
 
   afterAll(async () => {
