@@ -4,7 +4,7 @@ import { InvalidArgumentError, QueueClosedError } from '../errors/queue-errors';
 import { isRefusal, refusalStatus, refusalToError } from '../errors/script-codes';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from '../model/backoff';
 import { parseMember } from '../model/job-codec';
-import type { AckStatus, FailOutcome, HeartbeatResult, JobError, JobRef, LeasedJob, ReleaseOutcome } from '../model/job-types';
+import type { AckStatus, FailManyOutcome, FailOutcome, HeartbeatResult, JobError, JobRef, LeasedJob, ReleaseOutcome } from '../model/job-types';
 import { TICKS_PER_PRIORITY } from '../model/priority';
 import { QueueContext, type QueueOptions } from '../options/queue-context';
 import { anyJson, checkExecutorId, checkInt, checkJobId, checkNumber } from '../options/validation';
@@ -38,7 +38,6 @@ export interface LeaseOptions {
   waitFirst?: boolean;
 }
 
-export type FailManyOutcome = FailOutcome | { outcome: 'stale' } | { outcome: 'not_found' };
 export type ReleaseManyOutcome = ReleaseOutcome | 'stale' | 'not_found';
 
 const MAX_LEASE_MS = 24 * 3_600_000;

@@ -1,9 +1,8 @@
 import { childPointer } from '@base-shift/core';
 import { InvalidArgumentError } from '../errors/queue-errors';
 import { isRefusal, refusalStatus, type ScriptRefusal } from '../errors/script-codes';
-import type { JobError, JobRef } from '../model/job-types';
+import type { FailManyOutcome, JobError, JobRef } from '../model/job-types';
 import { anyJson } from '../options/validation';
-import type { FailManyOutcome } from './job-leases';
 
 /** Script arguments and replies of JobLeases, kept out of the facade. */
 

@@ -129,3 +129,6 @@ export interface JobPage {
   /** Pass back to get the next page; undefined on the last page. An offset: concurrent changes may shift items. */
   nextCursor?: string;
 }
+
+/** The outcome of one job of `failMany`: a fail outcome, or why the job was not failed. */
+export type FailManyOutcome = FailOutcome | { outcome: 'stale' } | { outcome: 'not_found' };

@@ -1,5 +1,6 @@
 import { errorMessage, getLogger, type JsonValue } from '@base-shift/core';
-import type { FailManyOutcome, JobLeases } from '../leases/job-leases';
+import type { JobLeases } from '../leases/job-leases';
+import type { FailManyOutcome } from '../model/job-types';
 import type { JobError, LeasedJob } from '../model/job-types';
 
 /**
