@@ -7,4 +7,5 @@ export { isJsonObject, type JsonObject, type JsonValue } from './lib/json';
 export { childPointer, pointerSegment } from './lib/json-pointer';
 export { formatProblem, type ValidationProblem } from './lib/validation-problem';
 export { assertNever, CodedError, errorMessage } from './lib/coded-error';
+export { withTimeout } from './lib/with-timeout';
 export { getLogger, setLogSink, type LogFields, type Logger, type LogSink } from './lib/logger';

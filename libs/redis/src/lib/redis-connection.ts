@@ -1,3 +1,4 @@
+import { withTimeout } from '@base-shift/core';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 
 export type RedisConnection = Redis | Cluster;
@@ -49,13 +50,5 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
 
 /** PING with a deadline: a dead server answers with an error, never a hang. */
 export async function pingRedis(connection: RedisConnection, timeoutMs = 1000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no PING reply within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    await Promise.race([connection.ping(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await withTimeout(connection.ping(), timeoutMs, `no PING reply within ${timeoutMs} ms`);
 }

@@ -7,7 +7,7 @@ import { Public } from '../auth/auth.decorators';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
 import { POD_MANAGER } from '../pods/pod-manager.provider';
-import { withTimeout } from '../shared/with-timeout';
+import { withTimeout } from '@base-shift/core';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Counter, type Registry } from 'prom-client';
 import { METRIC_PREFIX } from '@base-shift/observability';
-import { withTimeout } from '../shared/with-timeout';
+import { withTimeout } from '@base-shift/core';
 
 /** A scrape must answer even while Redis is down: that is when the other metrics matter most. */
 const READ_TIMEOUT_MS = 2000;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CoreV1Event, V1ObjectReference } from '@kubernetes/client-node';
-import { getLogger } from '@base-shift/core';
+import { getLogger, withTimeout } from '@base-shift/core';
 import { EXECUTOR_SELECTOR, executorPodName, leaderLeaseName, type ExecutorSettings } from '../driver/executor-settings';
 import type { DeleteOptions, ExecutorPod, PodChange, PodDriver, PodEvent } from '../driver/pod-driver.port';
 import type { PoolConfig } from '../pools/pool-config';
@@ -140,16 +140,10 @@ export class KubernetesPodDriver implements PodDriver {
 
   /** GET /version: every authenticated client may read it (system:public-info-viewer), so it needs no extra RBAC. */
   async checkHealth(timeoutMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
     try {
-      await Promise.race([this.kube.version.getCode(), timeout]);
+      await withTimeout(this.kube.version.getCode(), timeoutMs);
     } catch (error) {
       throw toPodApiError('reaching the Kubernetes API server', error);
-    } finally {
-      clearTimeout(timer);
     }
   }
 
