@@ -1,32 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { eventually, isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
-import { createControlPlaneApp } from '../src/app/create-app';
-import { loadControlPlaneConfig } from '../src/app/config/control-plane-config';
-import { TestAdminKey } from './support/test-auth';
+import { eventually } from '@base-shift/testing';
+import type { TestAdminKey } from './support/test-auth';
+import { startInProcessApp, type InProcessApp } from './support/in-process-app';
 
 describe('health endpoints (real Redis and FerretDB)', () => {
   let app: INestApplication;
-  const admin = new TestAdminKey();
+  let started: InProcessApp;
+  let admin: TestAdminKey;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp(
-      loadControlPlaneConfig({
-        REDIS_URL: requireTestEnv('REDIS_URL'),
-        MONGO_URL: isolatedMongoUrl('health'),
-        LOG_LEVEL: 'warn',
-        POD_DRIVER: 'none',
-        METRICS_PORT: '0',
-        ...admin.env(),
-      }),
-    );
-    await app.init();
+    started = await startInProcessApp('health');
+    app = started.app;
+    admin = started.admin;
   });
 
-  afterAll(async () => {
-    await app.close();
-    admin.remove();
-  });
+  afterAll(() => started.stop());
 
   it('answers liveness without looking at dependencies', async () => {
     await request(app.getHttpServer()).get('/healthz').expect(200, { status: 'ok' });

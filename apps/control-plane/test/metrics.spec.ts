@@ -1,33 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { isolatedMongoUrl, promtoolCheckMetrics, requireTestEnv } from '@base-shift/testing';
-import { createControlPlaneApp } from '../src/app/create-app';
-import { loadControlPlaneConfig } from '../src/app/config/control-plane-config';
+import { promtoolCheckMetrics } from '@base-shift/testing';
 import { MetricsServer } from '../src/app/metrics/metrics-server';
-import { TestAdminKey } from './support/test-auth';
+import type { TestAdminKey } from './support/test-auth';
+import { startInProcessApp, type InProcessApp } from './support/in-process-app';
 
 describe('GET /metrics on METRICS_PORT', () => {
   let app: INestApplication;
-  const admin = new TestAdminKey();
+  let started: InProcessApp;
+  let admin: TestAdminKey;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp(
-      loadControlPlaneConfig({
-        REDIS_URL: requireTestEnv('REDIS_URL'),
-        MONGO_URL: isolatedMongoUrl('metrics'),
-        LOG_LEVEL: 'warn',
-        POD_DRIVER: 'none',
-        METRICS_PORT: '0',
-        ...admin.env(),
-      }),
-    );
-    await app.init();
+    started = await startInProcessApp('metrics');
+    app = started.app;
+    admin = started.admin;
   });
 
-  afterAll(async () => {
-    await app.close();
-    admin.remove();
-  });
+  afterAll(() => started.stop());
 
   it('exposes request durations by route template and status, plus process metrics', async () => {
     await request(app.getHttpServer()).get('/healthz').expect(200);

@@ -1,28 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { isolatedMongoUrl, promtoolCheckMetrics } from '@base-shift/testing';
-import { createControlPlaneApp } from '../../src/app/create-app';
-import { loadControlPlaneConfig } from '../../src/app/config/control-plane-config';
+import { promtoolCheckMetrics } from '@base-shift/testing';
 import { MetricsServer } from '../../src/app/metrics/metrics-server';
 import { sampleValue } from '../support/metrics-text';
+import { startInProcessApp, type InProcessApp } from '../support/in-process-app';
 
 // Metrics matter most during an outage: the scrape must still answer.
 describe('GET /metrics while Redis is unreachable', () => {
   let app: INestApplication;
+  let started: InProcessApp;
 
   beforeAll(async () => {
-    app = await createControlPlaneApp(
-      loadControlPlaneConfig({
-        REDIS_URL: 'redis://127.0.0.1:1',
-        MONGO_URL: isolatedMongoUrl('metrics_no_redis'),
-        LOG_LEVEL: 'fatal',
-        POD_DRIVER: 'none',
-        METRICS_PORT: '0',
-      }),
-    );
-    await app.init();
+    started = await startInProcessApp('metrics_no_redis', { REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'fatal' }, { bootstrapKey: false });
+    app = started.app;
   });
-  afterAll(() => app.close());
+
+  afterAll(() => started.stop());
 
   it('answers without the Redis-backed gauges and counts the failed reads', async () => {
     const scrapeUrl = `http://127.0.0.1:${app.get(MetricsServer).port()}`;
