@@ -1,4 +1,5 @@
 export { createSchemaAjv, jsonSchemaProblems } from './lib/json-schema/schema-ajv';
+export { compileLinearRegExp, type LinearRegExp } from './lib/json-schema/linear-regexp';
 export { ajvErrorsToProblems } from './lib/json-schema/ajv-problems';
 export { createDocumentValidator, type DocumentValidator } from './lib/json-schema/document-validator';
 export { SECRET_NAME_PATTERN, fillPlaceholders } from './lib/placeholders/secret-placeholders';

@@ -1,6 +1,6 @@
 export { WORKFLOW_STATES, type WorkflowState, JOB_STATES } from './lib/domain/workflow-states';
 
-export { WorkflowError, WorkflowValidationError, WorkflowNotFoundError, IllegalTransitionError } from './lib/domain/workflow-errors';
+export { WorkflowError, WorkflowValidationError, WorkflowTooLargeError, WorkflowNotFoundError, IllegalTransitionError } from './lib/domain/workflow-errors';
 
 export { MAX_INPUT_DEPTH, WORKFLOW_REQUEST_SCHEMA, type CreateWorkflowRequest } from './lib/definition/workflow-request.schema';
 export { CANCEL_WORKFLOW_REQUEST_SCHEMA, JOB_UPDATE_REQUEST_SCHEMA, type CancelWorkflowRequest } from './lib/definition/job-requests.schema';
@@ -15,6 +15,7 @@ export { WorkflowTimers } from './lib/store/workflow-timers';
 export type { WorkflowRecord, JobRecord, HistoryEntry } from './lib/store/workflow-record';
 
 export { WorkflowEngine } from './lib/engine/workflow-engine';
+export { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES } from './lib/engine/workflow-size';
 export type { WorkflowObserver, AppliedJobResult } from './lib/engine/workflow-observer';
 export { WorkflowResultConsumer } from './lib/engine/workflow-result-consumer';
 export { TimerSweeper } from './lib/engine/timer-sweeper';

@@ -4,7 +4,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import { SCHEMA_FILE } from '../../src/app/graphql/graphql-api.module';
-import { GET, TemplatesTestApp } from './templates-test-app';
+import { GET, TEMPLATE_FIELDS, TemplatesTestApp } from './templates-test-app';
 
 /** `__type { ofType { ofType { ... name } } }`, `levels` fields deep (Apollo's own introspection limit only counts `fields` cycles). */
 function deepQuery(levels: number): string {
@@ -33,6 +33,31 @@ describe('the GraphQL endpoint', () => {
     const atTheLimit = await t.graphql(deepQuery(15));
     expect(atTheLimit.errors).toBeUndefined();
     expect(atTheLimit.status).toBe(200);
+  });
+
+  it('refuses 1,000 aliases before running anything, and still runs a normal query', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, index) => `a${index}: jobTemplates(first: 1) { id }`).join(' ');
+    const started = performance.now();
+    const response = await t.graphql(`query Aliases { ${aliases} }`);
+    console.info(`1,000 aliases refused in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors?.map((error) => error.message)).toEqual([
+      '"Aliases" uses 1000 aliases; the maximum is 50',
+      '"Aliases" selects 2000 fields; the maximum is 500',
+      '"Aliases" costs 11000 (a root field 10, any other field 1, times the list sizes it sits in); the maximum is 10000',
+    ]);
+
+    const normal = await t.graphql(`query List { jobTemplates(first: 100) { ${TEMPLATE_FIELDS} } }`);
+    expect(normal.errors).toBeUndefined();
+    expect(normal.status).toBe(200);
+  });
+
+  it('refuses an operation whose pages multiply past the cost limit', async () => {
+    const page = `jobTemplates(first: 100) { ${TEMPLATE_FIELDS} }`;
+    const response = await t.graphql(`query Pages { a: ${page} b: ${page} c: ${page} }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].message).toMatch(/^"Pages" costs \d+ .*; the maximum is 10000$/);
   });
 
   it('still serves the standard introspection query that tools send', async () => {

@@ -47,6 +47,23 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
       (d) => (d['outputSchema'].properties.status = { $ref: '#/$defs/status' }),
       { pointer: '/outputSchema', message: "is not a usable JSON Schema 2020-12: can't resolve reference #/$defs/status from id #" },
     ],
+    [
+      'schema patterns run on the linear-time engine: no lookaround or backreferences',
+      (d) => (d['inputSchema'].properties.amount = { type: 'string', pattern: '^(?!0)\\d+$' }),
+      {
+        pointer: '/inputSchema/properties/amount/pattern',
+        message:
+          'is not a supported regular expression (RE2 syntax: no backreferences or lookaround): error parsing regexp: invalid or unsupported Perl syntax: `(?!`',
+      },
+    ],
+    [
+      'regex validation rules run on the linear-time engine',
+      (d) => d['steps'][0].config.rules.push({ rule: 'regex', field: 'a', pattern: '(a)\\1' }),
+      {
+        pointer: '/steps/0/config/rules/3/pattern',
+        message: 'is not a supported regular expression (RE2 syntax: no backreferences or lookaround): error parsing regexp: invalid escape sequence: `\\1`',
+      },
+    ],
     ['at least one step', (d) => (d['steps'] = []), { pointer: '/steps', message: 'must contain at least 1 item' }],
     [
       'step names are not empty',

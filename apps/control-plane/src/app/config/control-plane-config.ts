@@ -1,6 +1,7 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem } from '@base-shift/redis';
+import { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES } from '@base-shift/workflow';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import type { SecretBinding } from '@base-shift/steps';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
@@ -26,6 +27,10 @@ export interface ControlPlaneConfig {
   workflowResultClaimIdleMs?: number;
   /** An interrupted API call is finished by the timer sweeper after this long. Default 5000. */
   workflowRecoveryDelayMs?: number;
+  /** Largest job input once its $refs are resolved (WORKFLOW_MAX_JOB_INPUT_BYTES, default 1 MiB − 4 KiB, the queue's limit). */
+  workflowMaxJobInputBytes?: number;
+  /** Largest workflow input plus resolved job inputs, what Redis would hold (WORKFLOW_MAX_STORED_BYTES, default 8 MiB). */
+  workflowMaxStoredBytes?: number;
   /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
   pods?: PodsConfig;
   /**
@@ -56,6 +61,8 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
         : env.int('WORKFLOW_DEFAULT_TIMEOUT_SECONDS', { min: 1, max: 2_592_000 }),
     workflowResultClaimIdleMs: env.int('WORKFLOW_RESULT_CLAIM_IDLE_MS', { default: 30_000, min: 100, max: 3_600_000 }),
     workflowRecoveryDelayMs: env.int('WORKFLOW_RECOVERY_DELAY_MS', { default: 5000, min: 100, max: 3_600_000 }),
+    workflowMaxJobInputBytes: env.int('WORKFLOW_MAX_JOB_INPUT_BYTES', { default: DEFAULT_MAX_JOB_INPUT_BYTES, min: 1024, max: DEFAULT_MAX_JOB_INPUT_BYTES }),
+    workflowMaxStoredBytes: env.int('WORKFLOW_MAX_STORED_BYTES', { default: DEFAULT_MAX_STORED_BYTES, min: 1024, max: 512 * 1024 * 1024 }),
   };
   const prefixProblem = keyPrefixProblem(config.keyPrefix);
   if (prefixProblem) env.fail('REDIS_KEY_PREFIX', prefixProblem);

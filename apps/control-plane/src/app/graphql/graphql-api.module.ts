@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
 import { depthLimitRule, MAX_QUERY_DEPTH } from './depth-limit.rule';
 import { formatGraphqlError } from './format-graphql-error';
+import { operationLimitsRule } from './operation-limits.rule';
 
 /** Checked in; regenerated (sorted, so deterministic) whenever the app starts outside production. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphql');
@@ -23,7 +24,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphq
       sortSchema: true,
       playground: false,
       includeStacktraceInErrorResponses: false,
-      validationRules: [depthLimitRule(MAX_QUERY_DEPTH)],
+      validationRules: [depthLimitRule(MAX_QUERY_DEPTH), operationLimitsRule()],
       formatError: formatGraphqlError,
       // Keep the status set by access errors (401, 403, 429, 503: extensions.http), as for REST; other errors stay 200.
       preserveHttpStatusForExecutionErrors: false,

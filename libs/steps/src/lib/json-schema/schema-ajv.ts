@@ -2,12 +2,14 @@ import Ajv2020, { type Options } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { errorMessage, isJsonObject, type ValidationProblem } from '@base-shift/core';
 import { ajvErrorsToProblems } from './ajv-problems';
+import { linearRegExpEngine, schemaPatternProblems } from './linear-regexp';
 
 /**
  * Options for user-supplied schemas (template input/output schemas, the
  * `schema` validation rule): JSON Schema 2020-12 with the ajv-formats formats.
  * Strict about keywords and formats, so a typo (`"requried"`, `"format": "e-mail"`)
- * is refused instead of silently validating nothing.
+ * is refused instead of silently validating nothing. `pattern` and
+ * `patternProperties` run on RE2, linear in the input (no ReDoS).
  */
 const SCHEMA_OPTIONS: Options = {
   allErrors: true,
@@ -16,6 +18,7 @@ const SCHEMA_OPTIONS: Options = {
   strictTuples: false,
   strictRequired: false,
   logger: false,
+  code: { regExp: linearRegExpEngine },
 };
 
 /**
@@ -32,13 +35,15 @@ export function createSchemaAjv(): Ajv2020 {
 /**
  * Proves `schema` is a usable JSON Schema 2020-12: valid against the
  * meta-schema, then compiled (unknown keywords and formats, unresolvable
- * `$ref`s). Problems point into the schema below `pointer`.
+ * `$ref`s, regexes RE2 cannot run). Problems point into the schema below `pointer`.
  */
 export function jsonSchemaProblems(schema: unknown, pointer: string): ValidationProblem[] {
   if (!isJsonObject(schema)) return [{ pointer, message: 'must be a JSON Schema object' }];
   const ajv = createSchemaAjv();
   try {
     if (!ajv.validateSchema(schema)) return metaSchemaProblems(ajv, pointer);
+    const patternProblems = schemaPatternProblems(schema, pointer);
+    if (patternProblems.length > 0) return patternProblems;
     ajv.compile(schema);
     return [];
   } catch (error) {

@@ -54,7 +54,13 @@ export const VALIDATION_RULE_SCHEMA: JsonSchema = {
         properties: {
           rule: true,
           field: FIELD,
-          pattern: { type: 'string', format: 'regex', minLength: 1, maxLength: 1000, errorMessage: 'must be a valid ECMAScript regular expression (u flag)' },
+          pattern: {
+            type: 'string',
+            format: 'regex',
+            minLength: 1,
+            maxLength: 1000,
+            errorMessage: 'must be a valid regular expression (RE2 syntax, run in linear time)',
+          },
         },
         additionalProperties: false,
       }),

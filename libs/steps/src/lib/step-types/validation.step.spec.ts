@@ -31,7 +31,7 @@ describe('validation step config', () => {
       check([{ rule: 'required' }, { rule: 'regex', field: 'a', pattern: '(' }, { rule: 'required', field: 'a', extra: 1 }, { rule: 'range', field: '.a' }]),
     ).toEqual([
       { pointer: '/steps/0/config/rules/0/field', message: 'is required' },
-      { pointer: '/steps/0/config/rules/1/pattern', message: 'must be a valid ECMAScript regular expression (u flag)' },
+      { pointer: '/steps/0/config/rules/1/pattern', message: 'must be a valid regular expression (RE2 syntax, run in linear time)' },
       { pointer: '/steps/0/config/rules/2/extra', message: 'is not allowed (allowed: rule, field)' },
       { pointer: '/steps/0/config/rules/3/field', message: 'must be a dot path into the step input, e.g. "cardDetails.number" or "items.0.sku"' },
     ]);
@@ -47,6 +47,7 @@ describe('validation step config', () => {
         { rule: 'range', field: 'a' },
         { rule: 'range', field: 'a', min: 5, max: 1 },
         { rule: 'schema', schema: { type: 'strin' } },
+        { rule: 'regex', field: 'a', pattern: '^(?!admin)' },
       ]),
     ).toEqual([
       { pointer: '/steps/0/config/rules/0', message: 'a range rule needs min, max or both' },
@@ -54,6 +55,10 @@ describe('validation step config', () => {
       {
         pointer: '/steps/0/config/rules/2/schema/type',
         message: 'must be a JSON Schema type (string, number, integer, boolean, object, array, null) or a list of them',
+      },
+      {
+        pointer: '/steps/0/config/rules/3/pattern',
+        message: expect.stringMatching(/^is not a supported regular expression \(RE2 syntax: no backreferences or lookaround\)/),
       },
     ]);
   });

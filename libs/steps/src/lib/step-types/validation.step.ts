@@ -1,4 +1,5 @@
 import type { ValidationProblem } from '@base-shift/core';
+import { linearRegExpProblem } from '../json-schema/linear-regexp';
 import { jsonSchemaProblems } from '../json-schema/schema-ajv';
 import type { StepTypeDefinition } from './step-type';
 import { VALIDATION_RULE_SCHEMA, type ValidationRule } from './validation-rules';
@@ -28,6 +29,10 @@ export const validationStep: StepTypeDefinition<ValidationStepConfig> = {
         else if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
           problems.push({ pointer: `${at}/min`, message: `must be <= max (${rule.max})` });
         }
+      }
+      if (rule.rule === 'regex') {
+        const message = linearRegExpProblem(rule.pattern);
+        if (message) problems.push({ pointer: `${at}/pattern`, message });
       }
       if (rule.rule === 'schema') problems.push(...jsonSchemaProblems(rule.schema, `${at}/schema`));
     });

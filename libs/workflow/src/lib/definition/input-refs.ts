@@ -118,3 +118,33 @@ export function resolveRefs(value: JsonValue, pointer: string, sources: RefSourc
   const resolved = walk(value, pointer);
   return problems.length > 0 ? { problems } : { value: resolved };
 }
+
+/**
+ * The UTF-8 length of `JSON.stringify(value)` once its `input.*` refs are
+ * resolved, computed without building the copy: each distinct target is
+ * serialised once, so 200 × `{"$ref": "input"}` costs one walk of the input.
+ * Refs to job outputs (unknown yet) and unresolvable refs count as written.
+ */
+export function resolvedByteLength(value: JsonValue, workflowInput: JsonValue, targets = new Map<string, number>()): number {
+  const bytes = (node: JsonValue): number => Buffer.byteLength(JSON.stringify(node));
+  const walk = (node: JsonValue): number => {
+    if (isRefObject(node) && Object.keys(node).length === 1 && typeof node.$ref === 'string') {
+      const expression = node.$ref;
+      let size = targets.get(expression);
+      if (size === undefined) {
+        const target = parseRef(expression);
+        const found = 'error' in target || target.source === 'job' ? undefined : lookup(workflowInput, target.path, 'input');
+        size = found && 'value' in found ? bytes(found.value) : bytes(node);
+        targets.set(expression, size);
+      }
+      return size;
+    }
+    if (Array.isArray(node)) return 2 + Math.max(0, node.length - 1) + node.reduce<number>((sum, item) => sum + walk(item), 0);
+    if (typeof node === 'object' && node !== null) {
+      const entries = Object.entries(node);
+      return 2 + Math.max(0, entries.length - 1) + entries.reduce((sum, [key, item]) => sum + bytes(key) + 1 + walk(item), 0);
+    }
+    return bytes(node);
+  };
+  return walk(value);
+}

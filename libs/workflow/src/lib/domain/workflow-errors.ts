@@ -2,6 +2,7 @@ import { CodedError, formatProblem, type ValidationProblem } from '@base-shift/c
 
 export type WorkflowErrorCode =
   | 'WORKFLOW.INVALID'
+  | 'WORKFLOW.TOO_LARGE'
   | 'WORKFLOW.NOT_FOUND'
   | 'WORKFLOW.JOB_NOT_FOUND'
   | 'WORKFLOW.ILLEGAL_TRANSITION'
@@ -26,6 +27,14 @@ export class WorkflowValidationError extends WorkflowError {
     summary = 'The workflow request is invalid',
   ) {
     super(`${summary}: ${problems.map(formatProblem).join('; ')}`);
+  }
+}
+
+/** Thrown when a request would store more than the size limits once its `$ref`s are resolved; nothing was written. */
+export class WorkflowTooLargeError extends WorkflowError {
+  readonly code = 'WORKFLOW.TOO_LARGE';
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super(`The workflow request is too large: ${problems.map(formatProblem).join('; ')}`);
   }
 }
 

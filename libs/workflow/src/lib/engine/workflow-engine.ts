@@ -10,6 +10,7 @@ import type { WorkflowTimers } from '../store/workflow-timers';
 import type { WorkflowStore } from '../store/workflow-store';
 import type { JobQueuePort, QueueResult, TemplateResolverPort } from './engine-ports';
 import { planWorkflow } from './plan-workflow';
+import { assertWithinSizeLimits, DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES } from './workflow-size';
 import { TemplateSchemas } from './template-schemas';
 import { WorkflowAdvancer } from './workflow-advancer';
 import { idempotentWorkflowId, isWorkflowId, newWorkflowId, parseQueueJobId, resultLogFields } from './workflow-ids';
@@ -28,8 +29,10 @@ export interface WorkflowEngineDeps {
 export interface WorkflowEngineOptions {
   /** Pools the queue serves; a template whose resourceClass is not one of them is refused at creation. */
   pools: readonly string[];
-  /** Largest resolved job input (bytes); the queue's payload limit minus room for the envelope. */
+  /** Largest resolved job input (bytes), checked at creation and at enqueue; default: the queue's payload limit minus the envelope. */
   maxInputBytes?: number;
+  /** Largest workflow input plus resolved job inputs (bytes), checked at creation. Default 8 MiB. */
+  maxStoredBytes?: number;
   /** Workflow deadline when the request gives none; undefined = none. */
   defaultTimeoutSeconds?: number;
   /**
@@ -63,7 +66,7 @@ export class WorkflowEngine {
       deps.timers,
       deps.queue,
       this.schemas,
-      options.maxInputBytes ?? 1024 * 1024 - 4096,
+      options.maxInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES,
       deps.observer,
     );
     this.recoveryDelayMs = options.recoveryDelayMs ?? 5000;
@@ -76,6 +79,10 @@ export class WorkflowEngine {
    */
   async create(request: unknown, idempotencyKey?: string): Promise<{ workflow: WorkflowRecord; created: boolean }> {
     const definition = validateWorkflowDefinition(request);
+    assertWithinSizeLimits(definition, {
+      maxJobInputBytes: this.options.maxInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES,
+      maxStoredBytes: this.options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES,
+    });
     const createdAt = Date.now();
     const id = idempotencyKey === undefined ? newWorkflowId(createdAt) : idempotentWorkflowId(idempotencyKey);
     const plan = await planWorkflow(definition, this.deps.templates, this.schemas, {

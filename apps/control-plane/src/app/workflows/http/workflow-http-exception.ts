@@ -1,6 +1,6 @@
-import { BadRequestException, ConflictException, NotFoundException, type HttpException } from '@nestjs/common';
+import { BadRequestException, ConflictException, NotFoundException, PayloadTooLargeException, type HttpException } from '@nestjs/common';
 import { assertNever } from '@base-shift/core';
-import type { IllegalTransitionError, WorkflowError, WorkflowValidationError } from '@base-shift/workflow';
+import type { IllegalTransitionError, WorkflowError, WorkflowTooLargeError, WorkflowValidationError } from '@base-shift/workflow';
 
 /**
  * The edge's only mapping from workflow domain errors (stable codes) to HTTP
@@ -12,6 +12,8 @@ export function workflowHttpException(error: WorkflowError): HttpException {
   switch (error.code) {
     case 'WORKFLOW.INVALID':
       return new BadRequestException({ ...base, title: 'Invalid request', errors: (error as WorkflowValidationError).problems });
+    case 'WORKFLOW.TOO_LARGE':
+      return new PayloadTooLargeException({ ...base, title: 'Workflow too large', errors: (error as WorkflowTooLargeError).problems });
     case 'WORKFLOW.NOT_FOUND':
       return new NotFoundException({ ...base, title: 'Workflow not found' });
     case 'WORKFLOW.JOB_NOT_FOUND':

@@ -86,6 +86,15 @@ describe('validation step', () => {
     );
   });
 
+  it('runs a regex rule in linear time, even a catastrophic-backtracking one', async () => {
+    const started = performance.now();
+    await expect(run({ rules: [{ rule: 'regex', field: 'name', pattern: '^(a+)+$' }] }, { name: `${'a'.repeat(40)}!` })).rejects.toThrow(
+      'rule regex failed for field name: must match the pattern ^(a+)+$',
+    );
+    await expect(run({ rules: [{ rule: 'regex', field: 'name', pattern: '^(a+)+$' }] }, { name: 'a'.repeat(40) })).resolves.toEqual({ name: 'a'.repeat(40) });
+    console.info(`regex rule ^(a+)+$ on 41 chars: ${(performance.now() - started).toFixed(1)} ms`);
+  });
+
   it('stops at the first failed rule', async () => {
     await expect(
       run(

@@ -1,7 +1,9 @@
 import {
   ajvErrorsToProblems,
+  compileLinearRegExp,
   createSchemaAjv,
   NAMED_VALIDATION_RULES,
+  type LinearRegExp,
   readDotPath,
   type NamedValidationRule,
   type ValidationRule,
@@ -21,7 +23,7 @@ const NAMED_CHECKS: Record<NamedValidationRule, (value: unknown) => string | und
 
 // Templates are immutable and their snapshots cached, so the rule objects are stable keys.
 const compiledSchemas = new WeakMap<object, ValidateFunction>();
-const compiledPatterns = new Map<string, RegExp>();
+const compiledPatterns = new Map<string, LinearRegExp>();
 
 /** Checks the rules in order; the first one that fails fails the job permanently, naming rule and field. */
 export const validationRunner: StepRunner<ValidationStepConfig> = {
@@ -77,10 +79,11 @@ function present(rule: string, field: string, input: unknown): unknown {
   return value;
 }
 
-function pattern(source: string): RegExp {
+// RE2, linear in the input: a rule like `^(a+)+$` cannot stall the executor.
+function pattern(source: string): LinearRegExp {
   let compiled = compiledPatterns.get(source);
   if (!compiled) {
-    compiled = new RegExp(source, 'u');
+    compiled = compileLinearRegExp(source);
     if (compiledPatterns.size > 1000) compiledPatterns.clear();
     compiledPatterns.set(source, compiled);
   }
