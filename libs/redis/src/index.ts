@@ -9,6 +9,7 @@ export { defineLuaScripts, runLuaScript, type LuaScript } from './lib/lua-script
 export { keyPrefixProblem } from './lib/key-prefix';
 export { deleteKeysWithPrefix } from './lib/delete-keys';
 export { BackgroundLoop } from './lib/background-loop';
+export { InstallationEpoch, installationEpochKey, type InstallationEpochOptions } from './lib/installation-epoch';
 export {
   REDIS_USERS,
   EXECUTOR_SCRIPT_COMMANDS,

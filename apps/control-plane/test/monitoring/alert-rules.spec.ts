@@ -24,7 +24,7 @@ describe('alert rules (k8s/monitoring)', () => {
     expect(result.status).toBe(0);
   });
 
-  it('cover failing workflows, queue wait, a growing dead letter and pools without ready executors, each unit-tested', () => {
+  it('cover failing workflows, queue wait, a growing dead letter, pools without ready executors and Redis data loss, each unit-tested', () => {
     const names = alertRules().map((rule) => rule.alert);
     expect(names).toEqual([
       'BaseShiftWorkflowsFailing',
@@ -32,6 +32,7 @@ describe('alert rules (k8s/monitoring)', () => {
       'BaseShiftQueueWaitP95TooHigh',
       'BaseShiftDeadLetterGrowing',
       'BaseShiftNoReadyExecutors',
+      'BaseShiftRedisDataLoss',
     ]);
     const tested = readYaml<{ tests: Array<{ alert_rule_test: Array<{ alertname: string; exp_alerts: unknown[] }> }> }>(RULES_TEST_FILE)
       .tests.flatMap((test) => test.alert_rule_test)

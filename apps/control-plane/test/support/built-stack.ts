@@ -5,6 +5,8 @@ import { freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, 
 
 export interface BuiltStackOptions {
   logLevel?: string;
+  /** The Redis both apps use (default: the shared test Redis, REDIS_URL). */
+  redisUrl?: string;
   controlPlaneEnv?: Record<string, string>;
   executorEnv?: Record<string, string>;
 }
@@ -17,6 +19,7 @@ export interface BuiltStackOptions {
 export class BuiltStack {
   private constructor(
     readonly prefix: string,
+    readonly redisUrl: string,
     readonly mongoUrl: string,
     readonly controlPlane: AppProcess,
     readonly executor: AppProcess,
@@ -36,11 +39,12 @@ export class BuiltStack {
     const [port, metricsPort, controlPlaneMetricsPort] = [await freePort(), await freePort(), await freePort()];
     const admin = new TestAdminKey();
     const logLevel = options.logLevel ?? 'warn';
+    const redisUrl = options.redisUrl ?? requireTestEnv('REDIS_URL');
     const controlPlane = startBuiltApp('control-plane', {
       PORT: String(port),
       METRICS_PORT: String(controlPlaneMetricsPort),
       ...admin.env(),
-      REDIS_URL: requireTestEnv('REDIS_URL'),
+      REDIS_URL: redisUrl,
       MONGO_URL: mongoUrl,
       REDIS_KEY_PREFIX: prefix,
       POD_DRIVER: 'none',
@@ -48,7 +52,7 @@ export class BuiltStack {
       ...options.controlPlaneEnv,
     });
     const executor = startBuiltApp('job-executor', {
-      JOB_QUEUE_URL: requireTestEnv('REDIS_URL'),
+      JOB_QUEUE_URL: redisUrl,
       REDIS_KEY_PREFIX: prefix,
       METRICS_PORT: String(metricsPort),
       EXECUTOR_ID: uniqueName(`${label}-executor`),
@@ -57,6 +61,7 @@ export class BuiltStack {
     });
     const stack = new BuiltStack(
       prefix,
+      redisUrl,
       mongoUrl,
       controlPlane,
       executor,
@@ -112,7 +117,7 @@ export class BuiltStack {
   /** Stops both processes and removes the Redis keys and the database they wrote. */
   async stop(): Promise<void> {
     await Promise.all([this.controlPlane.stop(), this.executor.stop()]);
-    const redis = createRedisConnection(requireTestEnv('REDIS_URL'));
+    const redis = createRedisConnection(this.redisUrl);
     await deleteKeysWithPrefix(redis, this.prefix);
     await redis.quit();
     const mongo = await createConnection(this.mongoUrl).asPromise();

@@ -36,6 +36,7 @@ export class BackgroundLoop {
   private done: Promise<void> = Promise.resolve();
   private wake: (() => void) | undefined;
   private triggered = false;
+  private failures = 0;
 
   constructor(private readonly options: BackgroundLoopOptions) {
     this.logger = options.logger ?? getLogger(`BackgroundLoop:${options.name}`);
@@ -47,6 +48,11 @@ export class BackgroundLoop {
 
   get isRunning(): boolean {
     return this.running;
+  }
+
+  /** How many rounds in a row have failed (0 after a round that succeeded): readiness reads it. */
+  get consecutiveFailures(): number {
+    return this.failures;
   }
 
   start(): void {
@@ -68,21 +74,21 @@ export class BackgroundLoop {
   }
 
   private async loop(): Promise<void> {
-    let failures = 0;
+    this.failures = 0;
     if (this.options.runAtStart === false) await this.sleep(this.jittered(this.options.intervalMs));
     while (this.running) {
       this.triggered = false;
       let delay: number;
       try {
         const next = await this.options.run();
-        failures = 0;
+        this.failures = 0;
         delay = typeof next === 'number' ? next : this.jittered(this.options.intervalMs);
       } catch (error) {
         if (!this.running) break;
-        failures++;
+        this.failures++;
         const first = this.options.errorDelayMs ?? Math.max(this.options.intervalMs, 100);
-        delay = Math.min(first * 2 ** (failures - 1), this.options.maxErrorDelayMs ?? MAX_ERROR_DELAY_MS);
-        this.logger.error(`${this.options.name}: ${errorMessage(error)}; retrying in ${delay} ms`, { failures });
+        delay = Math.min(first * 2 ** (this.failures - 1), this.options.maxErrorDelayMs ?? MAX_ERROR_DELAY_MS);
+        this.logger.error(`${this.options.name}: ${errorMessage(error)}; retrying in ${delay} ms`, { failures: this.failures });
       }
       if (delay > 0 && this.running && !this.triggered) await this.sleep(delay);
     }

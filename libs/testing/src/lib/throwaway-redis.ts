@@ -11,6 +11,8 @@ export interface ThrowawayRedis {
   urlFor(user: string, password: string): string;
   /** A connection as the default user, which is an admin here: for ACL SETUSER and inspection. */
   admin: RedisConnection;
+  /** Kills the server (SIGKILL, as a crash) and starts an empty one on the same port: Redis lost its data. */
+  restartEmpty(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,13 +24,10 @@ export interface ThrowawayRedis {
 export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-      stdio: 'ignore',
-    });
+    let child: ChildProcess;
     try {
-      await waitForPing(child, port);
+      child = await startServer(port);
     } catch (error) {
-      child.kill('SIGKILL');
       if (attempt < 3) continue;
       throw error;
     }
@@ -39,15 +38,37 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       port,
       urlFor: (user, password) => `redis://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
       admin,
+      async restartEmpty() {
+        await kill(child, 'SIGKILL');
+        child = await startServer(port);
+      },
       async stop() {
         await admin.quit().catch(() => admin.disconnect());
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
+        await kill(child, 'SIGTERM');
       },
     };
   }
+}
+
+/** A redis-server on `port`, answering PING; no persistence, so a restart starts empty. */
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+    stdio: 'ignore',
+  });
+  try {
+    await waitForPing(child, port);
+    return child;
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
+
+async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
 }
 
 async function waitForPing(child: ChildProcess, port: number): Promise<void> {

@@ -7,6 +7,7 @@ import {
   CONTROL_PLANE_SCRIPT_COMMANDS,
   createRedisConnection,
   EXECUTOR_SCRIPT_COMMANDS,
+  InstallationEpoch,
   redisAclRules,
   redisAclSetUserArgs,
   type RedisConnection,
@@ -303,6 +304,15 @@ describe('Redis ACL users on a real Redis', () => {
     it('but it may read a template snapshot', async () => {
       expect(await ex.hget(wf.templates, 'echo@1.0.0')).toBe('{}');
     });
+  });
+
+  it('let both read and establish the installation epoch, so each notices a loss of Redis data', async () => {
+    await server.admin.call('ACL', 'LOG', 'RESET');
+    const [control, executor] = [new InstallationEpoch(cp, { prefix }), new InstallationEpoch(ex, { prefix })];
+    expect(await executor.check()).toBe(false);
+    expect(await control.check()).toBe(false);
+    expect(control.current).toBe(executor.current);
+    expect(await refusals()).toEqual([]);
   });
 
   it('refuse DEBUG to both (ACL DRYRUN: this server refuses DEBUG to everyone anyway)', async () => {

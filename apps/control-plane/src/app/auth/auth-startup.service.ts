@@ -3,10 +3,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { ApiKeyStore } from '@base-shift/auth';
 import { errorMessage } from '@base-shift/core';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { RedisEpochService } from '../infrastructure/redis-epoch.service';
 
 /**
  * At start: makes the key in AUTH_BOOTSTRAP_KEY_FILE an admin key (idempotent
- * across replicas and restarts), and warns loudly when AUTH_MODE=none.
+ * across replicas and restarts) — again after Redis lost its data — and warns
+ * loudly when AUTH_MODE=none.
  */
 @Injectable()
 export class AuthStartup implements OnApplicationBootstrap {
@@ -15,6 +17,7 @@ export class AuthStartup implements OnApplicationBootstrap {
   constructor(
     @Inject(CONTROL_PLANE_CONFIG) private readonly config: ControlPlaneConfig,
     @Inject(ApiKeyStore) private readonly keys: ApiKeyStore,
+    @Inject(RedisEpochService) private readonly epoch: RedisEpochService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,5 +38,6 @@ export class AuthStartup implements OnApplicationBootstrap {
     } catch (error) {
       throw new Error(`AUTH_BOOTSTRAP_KEY_FILE: ${errorMessage(error)}`);
     }
+    this.epoch.onDataLoss('the bootstrap admin key', () => this.keys.ensureBootstrapKey(key));
   }
 }

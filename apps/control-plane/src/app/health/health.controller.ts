@@ -8,6 +8,7 @@ import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control
 import { REDIS } from '../infrastructure/redis.module';
 import { POD_MANAGER } from '../pods/pod-manager.provider';
 import { withTimeout } from '@base-shift/core';
+import { ProgressChecks } from './progress-checks';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
@@ -21,6 +22,7 @@ export class HealthController {
     @InjectConnection() private readonly mongo: Connection,
     @Inject(POD_MANAGER) private readonly pods: PodManager | null,
     @Inject(CONTROL_PLANE_CONFIG) private readonly config: ControlPlaneConfig,
+    @Inject(ProgressChecks) private readonly progress: ProgressChecks,
   ) {}
 
   /** Liveness: the process serves HTTP. Dependencies are readiness's business. */
@@ -49,6 +51,11 @@ export class HealthController {
         detail: `${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} unreachable`,
         checks,
       });
+    }
+    // Reachable, yet stuck: a loop whose every round fails makes no progress, so take no traffic for it.
+    const problems = this.progress.problems();
+    if (Object.keys(problems).length > 0) {
+      throw new ServiceUnavailableException({ title: 'Degraded', detail: Object.values(problems).join('; '), checks, problems });
     }
     // Ready, but an operator scanning probes should see that the API is open.
     const warnings = this.config.auth.mode === 'none' ? ['AUTH_MODE=none: the API accepts every call without credentials (local experiments only)'] : undefined;

@@ -2,8 +2,11 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { JobQueue } from '@base-shift/queue';
 import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { ProgressChecks } from '../health/progress-checks';
+import { RedisEpochService } from './redis-epoch.service';
+import { REDIS } from './redis.tokens';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS };
 
 @Global()
 @Module({
@@ -19,8 +22,10 @@ export const REDIS = Symbol('REDIS');
       inject: [REDIS, CONTROL_PLANE_CONFIG],
       useFactory: (redis: RedisConnection, config: ControlPlaneConfig) => new JobQueue(redis, { pools: config.pools, prefix: config.keyPrefix }),
     },
+    RedisEpochService,
+    ProgressChecks,
   ],
-  exports: [REDIS, JobQueue],
+  exports: [REDIS, JobQueue, ProgressChecks, RedisEpochService],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: RedisConnection) {}

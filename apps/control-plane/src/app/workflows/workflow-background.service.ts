@@ -1,6 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { QueueAdapter, TimerSweeper, WorkflowEngine, WorkflowEvents, WorkflowResultConsumer } from '@base-shift/workflow';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { ProgressChecks } from '../health/progress-checks';
 import { QueueHousekeeping } from './queue-housekeeping';
 
 /**
@@ -20,8 +21,13 @@ export class WorkflowBackgroundService implements OnApplicationBootstrap, Before
     @Inject(WorkflowEvents) private readonly events: WorkflowEvents,
     @Inject(QueueHousekeeping) private readonly maintenance: QueueHousekeeping,
     @Inject(CONTROL_PLANE_CONFIG) config: ControlPlaneConfig,
+    @Inject(ProgressChecks) progress: ProgressChecks,
   ) {
     this.consumer = new WorkflowResultConsumer(engine, queue, { pools: config.pools, claimIdleMs: config.workflowResultClaimIdleMs });
+    progress.register('results', () => {
+      const stalled = this.consumer.stalledPools();
+      return stalled.length > 0 ? `the last rounds of the result consumer failed for pool ${stalled.join(', ')}` : undefined;
+    });
     this.sweeper = new TimerSweeper(engine);
   }
 

@@ -1,5 +1,5 @@
 import { JobLeases, JobWorker, QueueMaintenance, type BackoffPolicy } from '@base-shift/queue';
-import { pingRedis, type RedisConnection } from '@base-shift/redis';
+import { InstallationEpoch, pingRedis, type RedisConnection } from '@base-shift/redis';
 import { SecretBindings } from '@base-shift/steps';
 import { EgressAllowList } from '../egress/egress-allow-list';
 import { EgressGuard } from '../egress/egress-guard';
@@ -45,6 +45,7 @@ export class ExecutorAgent {
   private readonly http: GuardedHttpClient;
   private readonly worker: JobWorker;
   private readonly reaper: LeaseReaper;
+  private readonly epoch: InstallationEpoch;
 
   constructor(
     private readonly redis: RedisConnection,
@@ -75,6 +76,9 @@ export class ExecutorAgent {
     });
     // Expired leases of the served pools are taken back here too (safe on every replica).
     this.reaper = new LeaseReaper(new QueueMaintenance(redis, { pools: options.pools, prefix }), options.pools, options.leaseMs, this.metrics);
+    // The executor keeps no Redis structure of its own across calls (its scripts create keys as they go):
+    // after a data loss there is nothing to recreate, only the loss to report.
+    this.epoch = new InstallationEpoch(redis, { prefix, onLoss: () => this.metrics.redisDataLost() });
     this.metrics.setConcurrency(options.concurrency);
   }
 
@@ -85,12 +89,13 @@ export class ExecutorAgent {
   start(): void {
     this.worker.start();
     this.reaper.start();
+    this.epoch.start();
   }
 
   /** Graceful stop: no new leases, running jobs finish within the grace period, the rest go back to the queue. */
   async stop(): Promise<void> {
     await this.worker.stop(this.options.shutdownGraceMs);
-    await this.reaper.stop();
+    await Promise.all([this.reaper.stop(), this.epoch.stop()]);
     await this.leases.close();
     this.http.close();
   }

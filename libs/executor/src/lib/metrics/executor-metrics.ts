@@ -60,6 +60,13 @@ export class ExecutorMetrics {
     registers: [this.registry],
   });
 
+  // Same name as the control plane's: every process counts the losses it noticed.
+  private readonly redisDataLosses = new Counter({
+    name: 'base_shift_redis_data_loss_total',
+    help: 'Times this process found that Redis lost its data (the installation epoch changed or vanished).',
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true) registerDefaultMetrics(this.registry);
   }
@@ -87,6 +94,10 @@ export class ExecutorMetrics {
 
   stalledLeasesRecovered(pool: string, count: number): void {
     if (count > 0) this.stalledLeases.inc({ pool }, count);
+  }
+
+  redisDataLost(): void {
+    this.redisDataLosses.inc();
   }
 
   egressRefused(kind: string): void {

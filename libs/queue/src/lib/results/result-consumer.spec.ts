@@ -1,4 +1,5 @@
 import { blockedClients, eventually, queueFixture, type QueueFixture } from '../../test/queue-fixture';
+import { QueueKeys } from '../keys/queue-keys';
 import { ResultConsumer } from './result-consumer';
 
 describe('ResultConsumer (real Redis)', () => {
@@ -94,5 +95,25 @@ describe('ResultConsumer (real Redis)', () => {
     expect(await f.maintenance.trimResults('default')).toBe(2);
     expect((await audit.readPending()).map((r) => r.entryId)).toEqual([auditSeen[2].entryId]);
     expect(await audit.read()).toHaveLength(2);
+  });
+
+  it('a group lost with the stream (Redis restarted empty) is recreated by its readers, and results written since are read', async () => {
+    const engine = consumer('cp-1');
+    await engine.ensureGroup();
+    await finishJobs(1);
+    const [lost] = await engine.read();
+    await f.redis.del(new QueueKeys(f.prefix).pool('default').results);
+
+    // Each group command answers NOGROUP now; each recreates the group and comes back empty instead of failing.
+    expect(await engine.ack([lost.entryId])).toBe(0);
+    await f.redis.del(new QueueKeys(f.prefix).pool('default').results);
+    expect(await engine.claimStale({ minIdleMs: 0 })).toEqual([]);
+    await f.redis.del(new QueueKeys(f.prefix).pool('default').results);
+    expect(await engine.readPending()).toEqual([]);
+    await f.redis.del(new QueueKeys(f.prefix).pool('default').results);
+    expect(await engine.read()).toEqual([]);
+
+    const [later] = await finishJobs(1);
+    expect((await engine.read()).map((r) => r.jobId)).toEqual([later]);
   });
 });

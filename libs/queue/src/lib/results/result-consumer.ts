@@ -18,6 +18,9 @@ export interface ResultConsumerOptions {
  * at-least-once delivery, each entry to one consumer of the group. After a
  * crash, readPending() re-delivers this consumer's unacknowledged entries and
  * claimStale() takes over entries stuck with a consumer that is gone.
+ *
+ * The group is recreated whenever Redis answers NOGROUP (it restarted empty,
+ * or someone deleted the stream), so no reader stays wedged until a restart.
  */
 export class ResultConsumer {
   private readonly stream: string;
@@ -34,7 +37,11 @@ export class ResultConsumer {
     this.stream = new QueueKeys(checkPrefix(options.prefix ?? '', '/options/prefix')).pool(options.pool).results;
   }
 
-  /** Creates the group (idempotent), from the stream's first entry so no result written before is missed. */
+  /**
+   * Creates the group (idempotent), from the stream's first entry so no result written before is missed.
+   * After a data loss that is right too: the stream then holds only results written since, and `$` would
+   * skip the ones an executor wrote before this reader noticed.
+   */
   async ensureGroup(): Promise<void> {
     try {
       await this.redis.xgroup('CREATE', this.stream, this.options.group, '0', 'MKSTREAM');
@@ -48,13 +55,14 @@ export class ResultConsumer {
     const count = checkInt(options.count ?? 100, '/options/count', 1, 10_000);
     const blockMs = checkInt(options.blockMs ?? 0, '/options/blockMs', 0, 3_600_000);
     const connection = blockMs > 0 ? (this.blocking ??= this.redis.duplicate()) : this.redis;
-    return parseResults(this.options.pool, await this.readGroup(connection, count, '>', blockMs > 0 ? ['BLOCK', blockMs] : []));
+    const entries = await this.regroupingOnLoss([], () => this.readGroup(connection, count, '>', blockMs > 0 ? ['BLOCK', blockMs] : []));
+    return parseResults(this.options.pool, entries);
   }
 
   /** Entries delivered to this consumer but not acknowledged (call after a restart until it returns []). */
   async readPending(options: { count?: number } = {}): Promise<JobResult[]> {
     const count = checkInt(options.count ?? 100, '/options/count', 1, 10_000);
-    const entries = await this.readGroup(this.redis, count, '0', []);
+    const entries = await this.regroupingOnLoss([], () => this.readGroup(this.redis, count, '0', []));
     // Entries trimmed away while pending come back without fields: nothing to apply, just acknowledge them.
     const gone = entries.filter(([, fields]) => !fields).map(([id]) => id);
     if (gone.length > 0) await this.ack(gone);
@@ -65,16 +73,14 @@ export class ResultConsumer {
   async claimStale(options: { minIdleMs: number; count?: number }): Promise<JobResult[]> {
     const minIdleMs = checkInt(options.minIdleMs, '/options/minIdleMs', 0, 7 * 24 * 3_600_000);
     const count = checkInt(options.count ?? 100, '/options/count', 1, 10_000);
-    const [next, entries] = (await this.redis.call(
-      'XAUTOCLAIM',
-      this.stream,
-      this.options.group,
-      this.options.consumer,
-      minIdleMs,
-      this.claimCursor,
-      'COUNT',
-      count,
-    )) as [string, StreamEntry[]];
+    const [next, entries] = await this.regroupingOnLoss<[string, StreamEntry[]]>(
+      ['0-0', []],
+      async () =>
+        (await this.redis.call('XAUTOCLAIM', this.stream, this.options.group, this.options.consumer, minIdleMs, this.claimCursor, 'COUNT', count)) as [
+          string,
+          StreamEntry[],
+        ],
+    );
     this.claimCursor = next;
     return parseResults(this.options.pool, entries);
   }
@@ -82,7 +88,20 @@ export class ResultConsumer {
   /** Acknowledges handled entries; resolves to how many were pending. */
   async ack(entryIds: readonly string[]): Promise<number> {
     if (entryIds.length === 0) return 0;
-    return this.redis.xack(this.stream, this.options.group, ...entryIds);
+    // Entries of a group that is gone cannot be acknowledged, nor redelivered: nothing is pending.
+    return this.regroupingOnLoss(0, () => this.redis.xack(this.stream, this.options.group, ...entryIds));
+  }
+
+  /** Runs a group command; on NOGROUP recreates the group and answers `empty` (the next call reads from the new group). */
+  private async regroupingOnLoss<T>(empty: T, command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (error) {
+      if (!isNoGroup(error)) throw error;
+      this.claimCursor = '0-0';
+      await this.ensureGroup();
+      return empty;
+    }
   }
 
   /** Closes the blocking connection read() opened, if any; the connection passed in stays open. */
@@ -107,4 +126,9 @@ export class ResultConsumer {
     )) as StreamReply;
     return reply?.[0]?.[1] ?? [];
   }
+}
+
+/** Redis answers NOGROUP when the stream or its group does not exist (XREADGROUP, XAUTOCLAIM, XACK). */
+function isNoGroup(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('NOGROUP');
 }

@@ -55,8 +55,11 @@ export const EXECUTOR_SCRIPT_COMMANDS = [
   'zrem',
 ];
 
-/** The executor's own commands: BLPOP/LPUSH on the pool's wake list (WakeSignals), HGET of a template snapshot. */
-const EXECUTOR_DIRECT = ['blpop', 'lpush', 'hget'];
+/**
+ * The executor's own commands: BLPOP/LPUSH on the pool's wake list (WakeSignals), HGET of a template snapshot,
+ * GET and SET NX of the installation epoch.
+ */
+const EXECUTOR_DIRECT = ['blpop', 'lpush', 'hget', 'get', 'set'];
 
 /** Commands inside every queue, workflow, auth and pod-manager script (all of which the control plane runs). */
 export const CONTROL_PLANE_SCRIPT_COMMANDS = [

@@ -43,6 +43,11 @@ export class WorkflowResultConsumer {
     await Promise.all(this.loops.map((loop) => loop.stop()));
   }
 
+  /** Pools whose last rounds all failed (at least `rounds` of them): their results are not being applied. */
+  stalledPools(rounds = 3): string[] {
+    return this.options.pools.filter((_, i) => this.loops[i].consecutiveFailures >= rounds);
+  }
+
   private loopFor(pool: string): BackgroundLoop {
     const { batchSize, blockMs, claimIdleMs } = this.options;
     let grouped = false;
