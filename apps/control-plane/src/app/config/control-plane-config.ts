@@ -1,6 +1,7 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem } from '@base-shift/redis';
+import { MAX_RETENTION_SECONDS } from '@base-shift/workflow';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import type { SecretBinding } from '@base-shift/steps';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
@@ -26,6 +27,8 @@ export interface ControlPlaneConfig {
   workflowResultClaimIdleMs?: number;
   /** An interrupted API call is finished by the timer sweeper after this long. Default 5000. */
   workflowRecoveryDelayMs?: number;
+  /** Finished workflows are deleted this long after they finished (a request may ask for less). Default 604800 (7 days). */
+  workflowRetentionSeconds?: number;
   /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
   pods?: PodsConfig;
   /**
@@ -56,6 +59,7 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
         : env.int('WORKFLOW_DEFAULT_TIMEOUT_SECONDS', { min: 1, max: 2_592_000 }),
     workflowResultClaimIdleMs: env.int('WORKFLOW_RESULT_CLAIM_IDLE_MS', { default: 30_000, min: 100, max: 3_600_000 }),
     workflowRecoveryDelayMs: env.int('WORKFLOW_RECOVERY_DELAY_MS', { default: 5000, min: 100, max: 3_600_000 }),
+    workflowRetentionSeconds: env.int('WORKFLOW_RETENTION_SECONDS', { default: 604_800, min: 1, max: MAX_RETENTION_SECONDS }),
   };
   const prefixProblem = keyPrefixProblem(config.keyPrefix);
   if (prefixProblem) env.fail('REDIS_KEY_PREFIX', prefixProblem);

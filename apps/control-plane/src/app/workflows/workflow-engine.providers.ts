@@ -53,7 +53,12 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
     ) =>
       new WorkflowEngine(
         { store, index, timers, queue, templates: new TemplateServiceResolver(templates), observer: metrics },
-        { pools: config.pools, defaultTimeoutSeconds: config.workflowDefaultTimeoutSeconds, recoveryDelayMs: config.workflowRecoveryDelayMs },
+        {
+          pools: config.pools,
+          defaultTimeoutSeconds: config.workflowDefaultTimeoutSeconds,
+          recoveryDelayMs: config.workflowRecoveryDelayMs,
+          retentionSeconds: config.workflowRetentionSeconds,
+        },
       ),
   },
 ];
