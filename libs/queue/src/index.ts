@@ -9,8 +9,8 @@
  * a Redis Cluster.
  *
  * Who uses what:
- * - workflow engine / API: JobQueue (enqueue, cancel, requeueDead, getJob,
- *   listJobs, stats) and ResultConsumer (outcomes, at-least-once).
+ * - workflow engine / API: JobQueue (enqueue, cancel, requeueDead, purgeDead,
+ *   getJob, listJobs, stats) and ResultConsumer (outcomes, at-least-once).
  * - pod management: JobQueue.stats and leaseHolders (load, idle executors) and
  *   ResultFollower (run times, as an observer).
  * - job executor: JobWorker (the loop) on top of JobLeases (lease, heartbeat,
@@ -37,6 +37,9 @@ export { QueueMaintenance, type SweepReport } from './lib/maintenance/queue-main
 export { ResultConsumer } from './lib/results/result-consumer';
 export { ResultFollower } from './lib/results/result-follower';
 export type { JobOutcome, JobResult } from './lib/results/job-result';
+
+// Errors: the edges map their codes
+export { QueueError, type QueueErrorCode } from './lib/errors/queue-errors';
 
 // Model (JSON types: @base-shift/core)
 export { type JobError, type JobInfo, type LeasedJob, type NewJob, type QueueStats } from './lib/model/job-types';

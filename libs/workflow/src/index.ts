@@ -1,8 +1,15 @@
 export { WORKFLOW_STATES, type WorkflowState, JOB_STATES } from './lib/domain/workflow-states';
 
-export { WorkflowError, WorkflowValidationError, WorkflowTooLargeError, WorkflowNotFoundError, IllegalTransitionError } from './lib/domain/workflow-errors';
+export {
+  WorkflowError,
+  WorkflowValidationError,
+  WorkflowTooLargeError,
+  WorkflowNotFoundError,
+  WorkflowNotFinishedError,
+  IllegalTransitionError,
+} from './lib/domain/workflow-errors';
 
-export { MAX_INPUT_DEPTH, WORKFLOW_REQUEST_SCHEMA, type CreateWorkflowRequest } from './lib/definition/workflow-request.schema';
+export { MAX_INPUT_DEPTH, MAX_RETENTION_SECONDS, WORKFLOW_REQUEST_SCHEMA, type CreateWorkflowRequest } from './lib/definition/workflow-request.schema';
 export { CANCEL_WORKFLOW_REQUEST_SCHEMA, JOB_UPDATE_REQUEST_SCHEMA, type CancelWorkflowRequest } from './lib/definition/job-requests.schema';
 
 export { parseCancelRequest, parseJobUpdateRequest } from './lib/definition/parse-job-requests';

@@ -61,7 +61,10 @@ export class WorkflowTestApp {
     this.redis = createRedisConnection(requireTestEnv('REDIS_URL'), { connectionName: `base-shift:test:${prefix}` });
   }
 
-  static async start(label: string, options: { pools?: string[]; templates?: TemplateDraft[]; auth?: Partial<AuthConfig> } = {}): Promise<WorkflowTestApp> {
+  static async start(
+    label: string,
+    options: { pools?: string[]; templates?: TemplateDraft[]; auth?: Partial<AuthConfig>; retentionSeconds?: number } = {},
+  ): Promise<WorkflowTestApp> {
     const prefix = `bs-test:${uniqueName(label)}:`;
     const pools = options.pools ?? ['default'];
     const admin = new TestAdminKey();
@@ -74,6 +77,7 @@ export class WorkflowTestApp {
       pools,
       workflowRecoveryDelayMs: 1000,
       workflowResultClaimIdleMs: 2000,
+      ...(options.retentionSeconds !== undefined && { workflowRetentionSeconds: options.retentionSeconds }),
       auth: { ...admin.authConfig(), ...options.auth },
       metricsPort: 0,
     });

@@ -1,7 +1,7 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem } from '@base-shift/redis';
-import { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES } from '@base-shift/workflow';
+import { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES, MAX_RETENTION_SECONDS } from '@base-shift/workflow';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import type { SecretBinding } from '@base-shift/steps';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
@@ -31,6 +31,8 @@ export interface ControlPlaneConfig {
   workflowMaxJobInputBytes?: number;
   /** Largest workflow input plus resolved job inputs, what Redis would hold (WORKFLOW_MAX_STORED_BYTES, default 8 MiB). */
   workflowMaxStoredBytes?: number;
+  /** Finished workflows are deleted this long after they finished (a request may ask for less). Default 604800 (7 days). */
+  workflowRetentionSeconds?: number;
   /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
   pods?: PodsConfig;
   /**
@@ -63,6 +65,7 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     workflowRecoveryDelayMs: env.int('WORKFLOW_RECOVERY_DELAY_MS', { default: 5000, min: 100, max: 3_600_000 }),
     workflowMaxJobInputBytes: env.int('WORKFLOW_MAX_JOB_INPUT_BYTES', { default: DEFAULT_MAX_JOB_INPUT_BYTES, min: 1024, max: DEFAULT_MAX_JOB_INPUT_BYTES }),
     workflowMaxStoredBytes: env.int('WORKFLOW_MAX_STORED_BYTES', { default: DEFAULT_MAX_STORED_BYTES, min: 1024, max: 512 * 1024 * 1024 }),
+    workflowRetentionSeconds: env.int('WORKFLOW_RETENTION_SECONDS', { default: 604_800, min: 1, max: MAX_RETENTION_SECONDS }),
   };
   const prefixProblem = keyPrefixProblem(config.keyPrefix);
   if (prefixProblem) env.fail('REDIS_KEY_PREFIX', prefixProblem);

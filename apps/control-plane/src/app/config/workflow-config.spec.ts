@@ -11,6 +11,7 @@ describe('control plane config: workflow variables', () => {
       workflowDefaultTimeoutSeconds: undefined,
       workflowResultClaimIdleMs: 30_000,
       workflowRecoveryDelayMs: 5000,
+      workflowRetentionSeconds: 604_800,
     });
   });
 
@@ -22,6 +23,7 @@ describe('control plane config: workflow variables', () => {
       WORKFLOW_DEFAULT_TIMEOUT_SECONDS: '3600',
       WORKFLOW_RESULT_CLAIM_IDLE_MS: '2000',
       WORKFLOW_RECOVERY_DELAY_MS: '1000',
+      WORKFLOW_RETENTION_SECONDS: '86400',
     });
     expect(config).toMatchObject({
       keyPrefix: 'dev-anna:',
@@ -29,6 +31,7 @@ describe('control plane config: workflow variables', () => {
       workflowDefaultTimeoutSeconds: 3600,
       workflowResultClaimIdleMs: 2000,
       workflowRecoveryDelayMs: 1000,
+      workflowRetentionSeconds: 86_400,
     });
   });
 

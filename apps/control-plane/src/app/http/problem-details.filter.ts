@@ -1,8 +1,10 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { TemplateError } from '@base-shift/templates';
+import { QueueError } from '@base-shift/queue';
 import { WorkflowError } from '@base-shift/workflow';
 import { accessAnswer, accessHttpException, isAccessError } from '../auth/access-error';
+import { queueHttpException } from '../pods/http/queue-http-exception';
 import { templateHttpException } from '../templates/http/template-http-exception';
 import { workflowHttpException } from '../workflows/http/workflow-http-exception';
 
@@ -50,6 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function withDomainMapping(exception: unknown): unknown {
   if (exception instanceof WorkflowError) return workflowHttpException(exception);
   if (exception instanceof TemplateError) return templateHttpException(exception);
+  if (exception instanceof QueueError) return queueHttpException(exception);
   if (isAccessError(exception)) return accessHttpException(exception);
   return exception;
 }

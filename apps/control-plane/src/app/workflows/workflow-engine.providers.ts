@@ -59,6 +59,7 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
           recoveryDelayMs: config.workflowRecoveryDelayMs,
           maxInputBytes: config.workflowMaxJobInputBytes,
           maxStoredBytes: config.workflowMaxStoredBytes,
+          retentionSeconds: config.workflowRetentionSeconds,
         },
       ),
   },

@@ -1,9 +1,10 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UsePipes } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -108,5 +109,18 @@ export class WorkflowsController {
   @ApiConflictResponse({ type: ProblemResponse, description: 'The workflow is not FAILED.' })
   async retry(@Param('id') id: string): Promise<WorkflowResponse> {
     return toWorkflowResponse(await this.engine.retry(id));
+  }
+
+  @Delete(':id')
+  @RequireScopes('workflows:write')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a finished workflow (COMPLETED, FAILED, CANCELLED) with its jobs, history and template snapshots, before its retention ends.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted; GET answers 404 from now on.' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'The workflow has not finished (cancel it first).' })
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.engine.delete(id);
   }
 }

@@ -216,4 +216,19 @@ describe('JobQueue (real Redis)', () => {
     const [again] = await f.leases.lease(['default'], 'exec-1', { count: 1, leaseMs: 60_000 });
     expect(again).toMatchObject({ id, attempt: 3, failures: 0, payload: { x: 1 } });
   });
+
+  it('a dead-lettered job can be purged, and only a dead-lettered one', async () => {
+    const id = await f.queue.enqueue('default', { payload: { card: '4111111111111111' }, maxAttempts: 1 });
+    const queued = await f.queue.enqueue('default', { payload: { x: 2 }, priority: -5 });
+    const [job] = await f.leases.lease(['default'], 'exec-1', { count: 1, leaseMs: 60_000 });
+    expect(job.id).toBe(id);
+    await f.leases.fail('default', id, job.attempt, { message: 'declined', retryable: false });
+    expect(await f.queue.stats('default')).toMatchObject({ dead: 1 });
+
+    await expect(f.queue.purgeDead('default', queued)).rejects.toBeInstanceOf(JobStateError);
+    await f.queue.purgeDead('default', id);
+    expect(await f.queue.getJob('default', id)).toBeUndefined();
+    expect(await f.queue.stats('default')).toMatchObject({ queued: 1, dead: 0 });
+    await expect(f.queue.purgeDead('default', id)).rejects.toBeInstanceOf(JobNotFoundError);
+  });
 });

@@ -98,6 +98,14 @@ export class JobQueue {
     if (isRefusal(code)) throw refusalToError(code, pool, id, 0, 'dead-lettered');
   }
 
+  /** Deletes a dead-lettered job for good (no result is sent). JobNotFoundError / JobStateError otherwise. */
+  async purgeDead(pool: string, id: string): Promise<void> {
+    const keys = this.context.pool(pool);
+    checkJobId(id, '/id');
+    const code = (await this.context.run('purge-dead', [keys.jobs, keys.dead], [keys.base, id])) as number;
+    if (isRefusal(code)) throw refusalToError(code, pool, id, 0, 'dead-lettered');
+  }
+
   /** The job in whatever state it is, or undefined if no live job has that id (completed jobs are gone). */
   async getJob(pool: string, id: string): Promise<JobInfo | undefined> {
     const keys = this.context.pool(pool);

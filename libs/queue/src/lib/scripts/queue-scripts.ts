@@ -12,6 +12,7 @@ export type ScriptName =
   | 'promote-due'
   | 'cancel'
   | 'requeue-dead'
+  | 'purge-dead'
   | 'get-job'
   | 'list-jobs'
   | 'lease-holders'

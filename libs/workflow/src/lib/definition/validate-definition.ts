@@ -118,12 +118,13 @@ export function validateWorkflowDefinition(body: unknown): WorkflowDefinition {
   });
   if (problems.length > 0) throw new WorkflowValidationError(problems);
 
-  const { name, input, priority, timeoutSeconds } = request;
+  const { name, input, priority, timeoutSeconds, retentionSeconds } = request;
   return {
     ...(name !== undefined ? { name: name.trim() } : {}),
     input: input ?? {},
     ...(priority !== undefined ? { priority } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    ...(retentionSeconds !== undefined ? { retentionSeconds } : {}),
     mode,
     jobs,
   };

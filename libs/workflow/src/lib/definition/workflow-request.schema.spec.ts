@@ -39,7 +39,12 @@ describe('WORKFLOW_REQUEST_SCHEMA', () => {
     ['a body without jobs', {}, '/jobs', 'is required'],
     ['an empty job list', { jobs: [] }, '/jobs', 'must contain at least 1 item'],
     ['201 jobs', { jobs: jobs(201) }, '/jobs', 'must contain at most 200 items'],
-    ['an unknown workflow property', { ...seed, state: 'RUNNING' }, '/state', 'is not allowed (allowed: name, input, priority, timeoutSeconds, jobs)'],
+    [
+      'an unknown workflow property',
+      { ...seed, state: 'RUNNING' },
+      '/state',
+      'is not allowed (allowed: name, input, priority, timeoutSeconds, retentionSeconds, jobs)',
+    ],
     ['a blank name', { ...seed, name: '  ' }, '/name', 'must match the pattern \\S'],
     ['a name of 201 characters', { ...seed, name: 'n'.repeat(201) }, '/name', 'must be at most 200 characters long'],
     ['an input that is no object', { ...seed, input: [1] }, '/input', 'must be an object'],

@@ -17,6 +17,8 @@ export const MAX_JOBS_PER_WORKFLOW = 200;
 /** Inputs nest at most this deep, so every walker (refs, schemas, JSON) stays far from the stack limit. */
 export const MAX_INPUT_DEPTH = 32;
 const MAX_TIMEOUT_SECONDS = 30 * 24 * 3600;
+/** Upper bound of `retentionSeconds` (a year); a deployment's WORKFLOW_RETENTION_SECONDS is the real limit. */
+export const MAX_RETENTION_SECONDS = 31_536_000;
 const PRIORITY = { type: 'number', ...RUN_DEFAULT_LIMITS.priority };
 const NOT_BLANK = '\\S';
 
@@ -38,6 +40,8 @@ export interface CreateWorkflowRequest {
   priority?: number;
   /** Whole-workflow deadline, counted from creation. */
   timeoutSeconds?: number;
+  /** Keep the finished workflow this long at most (less than the deployment's WORKFLOW_RETENTION_SECONDS, never more). */
+  retentionSeconds?: number;
   jobs: JobRequest[];
 }
 
@@ -86,6 +90,13 @@ export const WORKFLOW_REQUEST_SCHEMA: JsonSchema = {
       minimum: 1,
       maximum: MAX_TIMEOUT_SECONDS,
       description: 'Whole-workflow deadline in seconds from creation; exceeded = FAILED.',
+    },
+    retentionSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_RETENTION_SECONDS,
+      description:
+        "Seconds the workflow is kept once it finished (COMPLETED, FAILED, CANCELLED), then deleted with its history; at most the deployment's WORKFLOW_RETENTION_SECONDS (default 7 days), which also applies when this is absent.",
     },
     jobs: { type: 'array', minItems: 1, maxItems: MAX_JOBS_PER_WORKFLOW, items: JOB_REQUEST_SCHEMA },
   } satisfies Record<keyof CreateWorkflowRequest, JsonSchema>,

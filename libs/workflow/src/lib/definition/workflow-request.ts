@@ -15,6 +15,7 @@ export interface WorkflowDefinition {
   input: JsonObject;
   priority?: number;
   timeoutSeconds?: number;
+  retentionSeconds?: number;
   /** `sequential` when no job declares dependsOn, else `dag`. */
   mode: 'sequential' | 'dag';
   jobs: JobDefinition[];

@@ -8,7 +8,8 @@ export type WorkflowErrorCode =
   | 'WORKFLOW.ILLEGAL_TRANSITION'
   | 'WORKFLOW.IDEMPOTENCY_CONFLICT'
   | 'WORKFLOW.STALE_ATTEMPT'
-  | 'WORKFLOW.JOB_RESULT_CONFLICT';
+  | 'WORKFLOW.JOB_RESULT_CONFLICT'
+  | 'WORKFLOW.NOT_FINISHED';
 
 /**
  * Domain errors carry a stable `code`; only the HTTP edge maps them to status
@@ -98,5 +99,16 @@ export class JobResultConflictError extends WorkflowError {
     readonly state: string,
   ) {
     super(`job ${jobId} is already ${state} with a different output or error`);
+  }
+}
+
+/** Thrown when a workflow that has not finished (COMPLETED, FAILED, CANCELLED) is to be deleted; nothing was deleted. */
+export class WorkflowNotFinishedError extends WorkflowError {
+  readonly code = 'WORKFLOW.NOT_FINISHED';
+  constructor(
+    readonly workflowId: string,
+    readonly state: string,
+  ) {
+    super(`workflow ${workflowId} is ${state}; only a COMPLETED, FAILED or CANCELLED workflow can be deleted (cancel it first)`);
   }
 }

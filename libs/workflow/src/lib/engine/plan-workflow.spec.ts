@@ -18,6 +18,7 @@ function plan(request: unknown, defaultTimeoutSeconds?: number) {
     createdAt: 1_000,
     requestHash: 'h',
     pools: ['default'],
+    retentionSeconds: 604_800,
     defaultTimeoutSeconds,
   });
 }

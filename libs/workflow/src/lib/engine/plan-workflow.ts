@@ -13,6 +13,8 @@ export interface PlanOptions {
   requestHash: string;
   pools: readonly string[];
   defaultTimeoutSeconds?: number;
+  /** How long finished workflows are kept; a request may ask for less, not more. */
+  retentionSeconds: number;
 }
 
 const PROBLEM_TEXT = {
@@ -89,6 +91,12 @@ export async function planWorkflow(
       input: job.input,
     });
   });
+  if (definition.retentionSeconds !== undefined && definition.retentionSeconds > options.retentionSeconds) {
+    problems.push({
+      pointer: '/retentionSeconds',
+      message: `must be <= ${options.retentionSeconds} (this deployment keeps finished workflows at most that long)`,
+    });
+  }
   if (problems.length > 0) throw new WorkflowValidationError(problems);
 
   const timeoutSeconds = definition.timeoutSeconds ?? options.defaultTimeoutSeconds;
@@ -100,6 +108,7 @@ export async function planWorkflow(
     input: definition.input,
     ...(definition.priority !== undefined ? { priority: definition.priority } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    retentionSeconds: definition.retentionSeconds ?? options.retentionSeconds,
     createdAt: options.createdAt,
     jobs,
     templates: [...snapshots.values()].map(({ template }) => ({

@@ -40,7 +40,11 @@ export interface WorkflowEngineOptions {
    * anything: if the process dies half-way, the sweeper finishes the job then.
    */
   recoveryDelayMs?: number;
+  /** Finished workflows are deleted this long after they finished (default 7 days); a request may ask for less. */
+  retentionSeconds?: number;
 }
+
+const DEFAULT_RETENTION_SECONDS = 7 * 24 * 3600;
 
 export interface JobStatusUpdate {
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
@@ -91,6 +95,7 @@ export class WorkflowEngine {
       requestHash: jsonHash(definition),
       pools: this.options.pools,
       defaultTimeoutSeconds: this.options.defaultTimeoutSeconds,
+      retentionSeconds: this.options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS,
     });
 
     // Nothing is written before this line; the index entry and the timer come
@@ -145,6 +150,18 @@ export class WorkflowEngine {
     await this.deps.timers.arm(id, Date.now() + this.recoveryDelayMs);
     await this.advancer.settle(id, await this.deps.store.retry(id));
     return this.get(id);
+  }
+
+  /**
+   * Deletes a finished workflow: every key at once, then its index entries and
+   * timer (a crash in between leaves entries readers skip and the sweeper drops).
+   */
+  async delete(id: string): Promise<void> {
+    if (!isWorkflowId(id)) throw new WorkflowNotFoundError(id);
+    await this.deps.store.delete(id);
+    await this.deps.index.remove(id);
+    await this.deps.timers.remove(id);
+    this.logger.info(`workflow ${id} deleted`);
   }
 
   /** The PUT endpoint: external systems and manual intervention. Idempotent. */
@@ -230,11 +247,14 @@ export class WorkflowEngine {
     const claimed = await this.deps.timers.claim(claimMs, limit);
     for (const timer of claimed) {
       try {
+        // A finished workflow's timer is due when its keys expired: then it is not found and leaves the indexes.
         const outcome = await this.advancer.settle(timer.workflowId, await this.deps.store.reconcile(timer.workflowId), true);
         await this.deps.timers.settle(timer, outcome.nextDeadline);
       } catch (error) {
-        if (error instanceof WorkflowNotFoundError) await this.deps.timers.settle(timer, null);
-        else this.logger.error(`reconciling workflow ${timer.workflowId} failed; retried in ${claimMs} ms: ${errorMessage(error)}`);
+        if (error instanceof WorkflowNotFoundError) {
+          await this.deps.index.remove(timer.workflowId);
+          await this.deps.timers.settle(timer, null);
+        } else this.logger.error(`reconciling workflow ${timer.workflowId} failed; retried in ${claimMs} ms: ${errorMessage(error)}`);
       }
     }
     return claimed.length;

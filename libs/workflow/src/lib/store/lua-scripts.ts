@@ -12,6 +12,7 @@ export type WorkflowScriptName =
   | 'reconcile'
   | 'ack-outbox'
   | 'read-workflow'
+  | 'delete-workflow'
   | 'claim-timers'
   | 'settle-timer';
 

@@ -102,6 +102,7 @@ export function parseWorkflow(reply: unknown): WorkflowRecord | null {
   if (meta['deadlineAt']) record.deadlineAt = Number(meta['deadlineAt']);
   if (meta['startedAt']) record.startedAt = Number(meta['startedAt']);
   if (meta['finishedAt']) record.finishedAt = Number(meta['finishedAt']);
+  if (meta['expiresAt']) record.expiresAt = Number(meta['expiresAt']);
   if (meta['reason']) record.reason = meta['reason'];
   return record;
 }

@@ -18,7 +18,16 @@ function twoJobs(id: string): NewWorkflow {
     dependsOn,
     input: {},
   });
-  return { id, requestHash: 'r', mode: 'sequential', input: {}, createdAt: Date.now(), templates: [], jobs: [job('a', []), job('b', ['a'])] };
+  return {
+    id,
+    requestHash: 'r',
+    mode: 'sequential',
+    input: {},
+    retentionSeconds: 60,
+    createdAt: Date.now(),
+    templates: [],
+    jobs: [job('a', []), job('b', ['a'])],
+  };
 }
 
 describe('applying queue results (real Redis)', () => {

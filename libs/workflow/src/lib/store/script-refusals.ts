@@ -4,6 +4,7 @@ import {
   JobNotFoundError,
   JobResultConflictError,
   StaleAttemptError,
+  WorkflowNotFinishedError,
   WorkflowNotFoundError,
   type WorkflowError,
 } from '../domain/workflow-errors';
@@ -19,6 +20,7 @@ export enum ScriptRefusal {
   IllegalJobTransition = -5,
   StaleAttempt = -6,
   JobResultConflict = -7,
+  WorkflowNotFinished = -8,
 }
 
 export function isRefusal(reply: unknown): reply is [number, ...unknown[]] {
@@ -44,6 +46,8 @@ export function refusalToError(reply: [number, ...unknown[]], workflowId: string
       return new StaleAttemptError(text(0), Number(details[1]), Number(details[2]));
     case ScriptRefusal.JobResultConflict:
       return new JobResultConflictError(text(0), text(1));
+    case ScriptRefusal.WorkflowNotFinished:
+      return new WorkflowNotFinishedError(workflowId, text(0));
     default:
       throw new Error(`workflow script returned unknown refusal code ${code}`);
   }

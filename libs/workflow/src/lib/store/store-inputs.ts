@@ -25,6 +25,8 @@ export interface NewWorkflow {
   input: JsonObject;
   priority?: number;
   timeoutSeconds?: number;
+  /** A finished workflow's keys expire this long after it finished. */
+  retentionSeconds: number;
   createdAt: number;
   jobs: NewJob[];
   /** One snapshot per (templateId, version) used, whatever the number of jobs using it. */

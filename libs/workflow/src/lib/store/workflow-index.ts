@@ -66,6 +66,12 @@ export class WorkflowIndex {
     await Promise.all([this.redis.zadd(this.keys.stateIndex(state), createdAt, id), ...stale.map((other) => this.redis.zrem(this.keys.stateIndex(other), id))]);
   }
 
+  /** Drops `id` from the listing and every state index (its workflow was deleted or expired); safe to repeat. */
+  async remove(id: string): Promise<void> {
+    // One command per key: each index lives in its own cluster slot.
+    await Promise.all([this.keys.index(), ...WORKFLOW_STATES.map((state) => this.keys.stateIndex(state))].map((key) => this.redis.zrem(key, id)));
+  }
+
   /**
    * Workflows per state as indexed (ZCARD of each state index, O(1) each):
    * what every replica reads alike, e.g. for metrics. An entry a crash left

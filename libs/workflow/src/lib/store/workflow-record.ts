@@ -62,6 +62,8 @@ export interface WorkflowRecord {
   updatedAt: number;
   startedAt?: number;
   finishedAt?: number;
+  /** A finished workflow is deleted, every key of it, at this time (its retention). */
+  expiresAt?: number;
   reason?: string;
   jobs: JobRecord[];
   history: HistoryEntry[];

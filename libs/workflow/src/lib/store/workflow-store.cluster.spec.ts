@@ -33,6 +33,7 @@ describe('workflow store on a Redis Cluster', () => {
         requestHash: 'r',
         mode: 'sequential',
         input: {},
+        retentionSeconds: 60,
         createdAt: Date.now(),
         templates: [{ templateId: 't', version: '1.0.0', snapshot: { steps: [] } }],
         jobs: [{ id: 'only', templateId: 't', version: '1.0.0', templateHash: 'h', pool: 'default', priority: 0, maxAttempts: 1, dependsOn: [], input: {} }],

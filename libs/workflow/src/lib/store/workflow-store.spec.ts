@@ -1,5 +1,12 @@
 import { isolatedRedis, type IsolatedRedis } from '@base-shift/testing';
-import { IllegalTransitionError, JobResultConflictError, StaleAttemptError, WorkflowNotFoundError, IdempotencyConflictError } from '../domain/workflow-errors';
+import {
+  IllegalTransitionError,
+  JobResultConflictError,
+  StaleAttemptError,
+  WorkflowNotFinishedError,
+  WorkflowNotFoundError,
+  IdempotencyConflictError,
+} from '../domain/workflow-errors';
 import { WorkflowKeys } from './workflow-keys';
 import type { NewWorkflow } from './store-inputs';
 import { WorkflowStore } from './workflow-store';
@@ -12,6 +19,7 @@ function newWorkflow(id: string, overrides: Partial<NewWorkflow> = {}): NewWorkf
     requestHash: 'hash-1',
     mode: 'sequential',
     input: { orderId: 'o-1' },
+    retentionSeconds: 604_800,
     createdAt: Date.now(),
     templates: [{ templateId: 'tpl', version: '1.0.0', snapshot: { templateId: 'tpl', version: '1.0.0' } }],
     jobs: JOBS.map((jobId, index) => ({
@@ -82,7 +90,7 @@ describe('WorkflowStore (real Redis)', () => {
     await succeed('wf-2', 'payment_processing', { transactionId: 't', status: 'ok' });
     await store.enqueueReady('wf-2', [{ jobId: 'inventory_update', input: {} }]);
     const done = await succeed('wf-2', 'inventory_update', {});
-    expect(done).toMatchObject({ state: 'COMPLETED', workflowMoved: true, ready: [], nextDeadline: null });
+    expect(done).toMatchObject({ state: 'COMPLETED', workflowMoved: true, ready: [] });
 
     const record = await store.read('wf-2');
     expect(record?.state).toBe('COMPLETED');
@@ -158,6 +166,56 @@ describe('WorkflowStore (real Redis)', () => {
     const queued = await store.enqueueReady('wf-5', [{ jobId: 'order_validation', input: {} }]);
     expect(queued.ops.map((op) => op.queueJobId)).toContain('wf-5:order_validation:2');
     await expect(store.retry('wf-5')).rejects.toThrow(IllegalTransitionError);
+  });
+
+  /** Every key of the workflow's hash tag, with its remaining time to live (ms; -1 = none). */
+  async function workflowKeyTtls(id: string): Promise<Record<string, number>> {
+    const found: Record<string, number> = {};
+    let cursor = '0';
+    do {
+      const [next, batch] = await env.redis.scan(cursor, 'MATCH', `${env.prefix}workflow:{${id}}:*`, 'COUNT', 1000);
+      cursor = next;
+      for (const key of batch) found[key.slice(env.prefix.length)] = await env.redis.pttl(key);
+    } while (cursor !== '0');
+    return found;
+  }
+
+  it('a finished workflow expires with every key retentionSeconds after it finished; a retry keeps it again', async () => {
+    await store.create(newWorkflow('wf-r', { retentionSeconds: 60 }));
+    await store.enqueueReady('wf-r', [{ jobId: 'order_validation', input: {} }]);
+    expect(Object.values(await workflowKeyTtls('wf-r')).every((ttl) => ttl === -1)).toBe(true);
+
+    const failed = await store.applyResult('wf-r', {
+      jobId: 'order_validation',
+      queueJobId: 'wf-r:order_validation:1',
+      attempt: 1,
+      outcome: 'failed',
+      payload: {},
+      reason: 'x',
+    });
+    const ttls = await workflowKeyTtls('wf-r');
+    // The outbox is empty (the enqueue was reported), so it is no key.
+    expect(Object.keys(ttls).sort()).toEqual(
+      ['currentJob', 'history', 'jobs', 'meta', 'state', 'templates', ...JOBS.map((job) => `job:${job}`)].map((key) => `workflow:{wf-r}:${key}`).sort(),
+    );
+    for (const ttl of Object.values(ttls)) expect(ttl).toBeGreaterThan(55_000);
+    const expiresAt = Number(await env.redis.hget(keys.forWorkflow('wf-r').meta, 'expiresAt'));
+    expect(failed.nextDeadline).toBe(expiresAt + 1);
+
+    const retried = await store.retry('wf-r');
+    expect(retried.nextDeadline).toBeNull();
+    expect(Object.values(await workflowKeyTtls('wf-r')).every((ttl) => ttl === -1)).toBe(true);
+    expect(await env.redis.hexists(keys.forWorkflow('wf-r').meta, 'expiresAt')).toBe(0);
+  });
+
+  it('deletes a finished workflow with every key, refuses a running one and an unknown one', async () => {
+    await start('wf-d');
+    await expect(store.delete('wf-d')).rejects.toThrow(WorkflowNotFinishedError);
+    await store.cancel('wf-d', 'done with it');
+    await store.delete('wf-d');
+    expect(await workflowKeyTtls('wf-d')).toEqual({});
+    expect(await store.read('wf-d')).toBeNull();
+    await expect(store.delete('wf-d')).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('cancels: in-flight jobs get a cancel op, a repeat is harmless, COMPLETED cannot be cancelled', async () => {

@@ -19,6 +19,7 @@ const SCRIPTS = {
   reconcile: WORKFLOW_SCRIPTS['reconcile'],
   ackOutbox: WORKFLOW_SCRIPTS['ack-outbox'],
   read: WORKFLOW_SCRIPTS['read-workflow'],
+  delete: WORKFLOW_SCRIPTS['delete-workflow'],
 };
 
 type ScriptName = keyof typeof SCRIPTS;
@@ -38,6 +39,7 @@ export class WorkflowStore {
   async create(workflow: NewWorkflow): Promise<{ created: boolean; state: WorkflowState }> {
     const k = this.keys.forWorkflow(workflow.id);
     const meta: string[] = ['id', workflow.id, 'createdAt', String(workflow.createdAt), 'mode', workflow.mode, 'input', JSON.stringify(workflow.input)];
+    meta.push('retentionSeconds', String(workflow.retentionSeconds));
     if (workflow.name !== undefined) meta.push('name', workflow.name);
     if (workflow.priority !== undefined) meta.push('priority', String(workflow.priority));
     const templates = workflow.templates.flatMap((t) => [this.keys.templateField(t.templateId, t.version), JSON.stringify(t.snapshot)]);
@@ -126,6 +128,13 @@ export class WorkflowStore {
   async ackOutbox(id: string, ops: readonly string[]): Promise<void> {
     if (ops.length === 0) return;
     await runLuaScript(this.redis, this.scripts.ackOutbox, [this.keys.forWorkflow(id).outbox], ops);
+  }
+
+  /** Removes every key of a finished workflow; throws WorkflowNotFinishedError for one still going. */
+  async delete(id: string): Promise<void> {
+    const k = this.keys.forWorkflow(id);
+    const reply = await runLuaScript(this.redis, this.scripts.delete, [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox, k.templates], [k.jobPrefix]);
+    if (isRefusal(reply)) throw refusalToError(reply, id);
   }
 
   async read(id: string): Promise<WorkflowRecord | null> {

@@ -38,6 +38,10 @@ export class WorkflowTimers {
     await runLuaScript(this.redis, this.settleScript, [this.keys.timers()], [timer.workflowId, timer.claimedScore, next === null ? '' : Math.ceil(next)]);
   }
 
+  async remove(workflowId: string): Promise<void> {
+    await this.redis.zrem(this.keys.timers(), workflowId);
+  }
+
   async dueAt(workflowId: string): Promise<number | null> {
     const score = await this.redis.zscore(this.keys.timers(), workflowId);
     return score === null ? null : Number(score);

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, NotFoundException, PayloadTooLargeException, type HttpException } from '@nestjs/common';
 import { assertNever } from '@base-shift/core';
-import type { IllegalTransitionError, WorkflowError, WorkflowTooLargeError, WorkflowValidationError } from '@base-shift/workflow';
+import type { IllegalTransitionError, WorkflowError, WorkflowNotFinishedError, WorkflowTooLargeError, WorkflowValidationError } from '@base-shift/workflow';
 
 /**
  * The edge's only mapping from workflow domain errors (stable codes) to HTTP
@@ -28,6 +28,8 @@ export function workflowHttpException(error: WorkflowError): HttpException {
       return new ConflictException({ ...base, title: 'Stale attempt' });
     case 'WORKFLOW.JOB_RESULT_CONFLICT':
       return new ConflictException({ ...base, title: 'Conflict' });
+    case 'WORKFLOW.NOT_FINISHED':
+      return new ConflictException({ ...base, title: 'Workflow not finished', state: (error as WorkflowNotFinishedError).state });
     default:
       return assertNever(error.code, 'workflow error code');
   }

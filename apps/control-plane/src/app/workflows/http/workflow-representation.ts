@@ -56,6 +56,11 @@ export class WorkflowResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) startedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "A finished workflow is deleted then (WORKFLOW_RETENTION_SECONDS or the request's retentionSeconds).",
+  })
+  expiresAt?: string;
   @ApiPropertyOptional({ description: 'Why the workflow FAILED or was CANCELLED.' }) reason?: string;
   @ApiProperty({ type: [JobResponse] }) jobs!: JobResponse[];
   @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
@@ -136,6 +141,7 @@ export function toWorkflowResponse(record: WorkflowRecord): WorkflowResponse {
     updatedAt: iso(record.updatedAt) as string,
     startedAt: iso(record.startedAt),
     finishedAt: iso(record.finishedAt),
+    expiresAt: iso(record.expiresAt),
     reason: record.reason,
     jobs: record.jobs.map(toJobResponse),
     history: record.history.map(toHistoryResponse),

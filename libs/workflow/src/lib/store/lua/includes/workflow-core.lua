@@ -9,6 +9,11 @@
     ARGV[1] job key prefix (workflow:{id}:job:), same hash tag as the KEYS
     ARGV[2] events channel
   Helpers check before they write: a script never stops half-way on a refusal.
+
+  Retention: when a call leaves the workflow in a final state, every key of its
+  hash tag expires meta.retentionSeconds after the move (meta.expiresAt); a
+  move back to RUNNING (retry) keeps them again. Done in outcome(), after
+  every write of the call, because SET clears a key's expiry.
 ]]
 local rcall = redis.call
 local K_STATE, K_CURRENT, K_JOBS, K_META, K_HISTORY, K_OUTBOX = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
@@ -23,6 +28,8 @@ end)()
 local function job_key(id)
   return JOB_PREFIX .. id
 end
+
+local FINAL = { COMPLETED = true, FAILED = true, CANCELLED = true }
 
 local function record(kind, job_id, from, to, reason, attempt)
   local entry = { seq = rcall('HINCRBY', K_META, 'seq', 1), at = NOW, kind = kind, from = from, to = to }
@@ -140,9 +147,36 @@ local function complete_if_done(ids, states)
   return move_workflow(rcall('GET', K_STATE), 'COMPLETED', '')
 end
 
--- Earliest time the workflow must be looked at again, or false.
+-- Every key of the workflow. The snapshots key shares meta's tag and base
+-- (WorkflowKeys.templates); it is not in every script's KEYS.
+local function workflow_keys(ids)
+  local keys = { K_STATE, K_CURRENT, K_JOBS, K_META, K_HISTORY, K_OUTBOX, string.sub(K_META, 1, -5) .. 'templates' }
+  for _, id in ipairs(ids) do keys[#keys + 1] = job_key(id) end
+  return keys
+end
+
+local function apply_retention(ids)
+  if not WORKFLOW_MOVED then return end
+  if FINAL[rcall('GET', K_STATE)] then
+    local retention = tonumber(rcall('HGET', K_META, 'retentionSeconds') or '')
+    if not retention then return end
+    local at = NOW + retention * 1000
+    rcall('HSET', K_META, 'expiresAt', at)
+    for _, key in ipairs(workflow_keys(ids)) do rcall('PEXPIREAT', key, at) end
+  elseif rcall('HDEL', K_META, 'expiresAt') == 1 then
+    for _, key in ipairs(workflow_keys(ids)) do rcall('PERSIST', key) end
+  end
+end
+
+-- Earliest time the workflow must be looked at again, or false. A finished
+-- workflow is looked at once its keys expired, to drop its index entries:
+-- 1 ms after expiresAt, as Redis expires a key only once its time is passed.
 local function next_deadline(ids, states)
   local wf = rcall('GET', K_STATE)
+  if FINAL[wf] then
+    local expires = tonumber(rcall('HGET', K_META, 'expiresAt') or '')
+    return expires and expires + 1 or false
+  end
   if wf ~= 'INITIALIZED' and wf ~= 'RUNNING' then return false end
   local earliest = tonumber(rcall('HGET', K_META, 'deadlineAt') or '')
   for _, id in ipairs(ids) do
@@ -181,6 +215,7 @@ end
 
 -- The answer of every changing script (JSON; empty lists come back as {}).
 local function outcome(ids, states, extra)
+  apply_retention(ids)
   local result = extra or {}
   result.state = rcall('GET', K_STATE)
   result.workflowMoved = WORKFLOW_MOVED
