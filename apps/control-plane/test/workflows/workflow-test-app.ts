@@ -7,6 +7,7 @@ import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } fro
 import { TemplateService, type TemplateDraft } from '@base-shift/templates';
 import { eventually, isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
 import type { AuthConfig } from '../../src/app/auth/auth-config';
+import type { ControlPlaneConfig } from '../../src/app/config/control-plane-config';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { MetricsServer } from '../../src/app/metrics/metrics-server';
 import { TestAdminKey } from '../support/test-auth';
@@ -63,7 +64,14 @@ export class WorkflowTestApp {
 
   static async start(
     label: string,
-    options: { pools?: string[]; templates?: TemplateDraft[]; auth?: Partial<AuthConfig>; retentionSeconds?: number } = {},
+    options: {
+      pools?: string[];
+      templates?: TemplateDraft[];
+      auth?: Partial<AuthConfig>;
+      retentionSeconds?: number;
+      /** Any other setting (back-pressure bounds, …), as loadControlPlaneConfig would give it. */
+      config?: Partial<ControlPlaneConfig>;
+    } = {},
   ): Promise<WorkflowTestApp> {
     const prefix = `bs-test:${uniqueName(label)}:`;
     const pools = options.pools ?? ['default'];
@@ -80,6 +88,7 @@ export class WorkflowTestApp {
       ...(options.retentionSeconds !== undefined && { workflowRetentionSeconds: options.retentionSeconds }),
       auth: { ...admin.authConfig(), ...options.auth },
       metricsPort: 0,
+      ...options.config,
     });
     await app.init();
     const templates = app.get(TemplateService);

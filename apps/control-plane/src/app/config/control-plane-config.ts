@@ -6,6 +6,9 @@ import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import type { SecretBinding } from '@base-shift/steps';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
 
+export const DEFAULT_MAX_CREATES_IN_FLIGHT = 64;
+export const DEFAULT_MAX_QUEUED_PER_POOL = 100_000;
+
 export interface ControlPlaneConfig {
   port: number;
   /** The API's listen address (HOST, default 0.0.0.0). */
@@ -33,6 +36,10 @@ export interface ControlPlaneConfig {
   workflowMaxStoredBytes?: number;
   /** Finished workflows are deleted this long after they finished (a request may ask for less). Default 604800 (7 days). */
   workflowRetentionSeconds?: number;
+  /** Creates one replica handles at once (WORKFLOW_MAX_CREATES_IN_FLIGHT, default 64); beyond it POST /workflows answers 429 at once. */
+  workflowMaxCreatesInFlight?: number;
+  /** Queued jobs a pool may hold (WORKFLOW_MAX_QUEUED_PER_POOL, default 100000); a create with jobs for a full pool answers 429. */
+  workflowMaxQueuedPerPool?: number;
   /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
   pods?: PodsConfig;
   /**
@@ -66,6 +73,8 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     workflowMaxJobInputBytes: env.int('WORKFLOW_MAX_JOB_INPUT_BYTES', { default: DEFAULT_MAX_JOB_INPUT_BYTES, min: 1024, max: DEFAULT_MAX_JOB_INPUT_BYTES }),
     workflowMaxStoredBytes: env.int('WORKFLOW_MAX_STORED_BYTES', { default: DEFAULT_MAX_STORED_BYTES, min: 1024, max: 512 * 1024 * 1024 }),
     workflowRetentionSeconds: env.int('WORKFLOW_RETENTION_SECONDS', { default: 604_800, min: 1, max: MAX_RETENTION_SECONDS }),
+    workflowMaxCreatesInFlight: env.int('WORKFLOW_MAX_CREATES_IN_FLIGHT', { default: DEFAULT_MAX_CREATES_IN_FLIGHT, min: 1, max: 100_000 }),
+    workflowMaxQueuedPerPool: env.int('WORKFLOW_MAX_QUEUED_PER_POOL', { default: DEFAULT_MAX_QUEUED_PER_POOL, min: 1, max: 1_000_000_000 }),
   };
   const prefixProblem = keyPrefixProblem(config.keyPrefix);
   if (prefixProblem) env.fail('REDIS_KEY_PREFIX', prefixProblem);

@@ -12,7 +12,18 @@ describe('control plane config: workflow variables', () => {
       workflowResultClaimIdleMs: 30_000,
       workflowRecoveryDelayMs: 5000,
       workflowRetentionSeconds: 604_800,
+      workflowMaxCreatesInFlight: 64,
+      workflowMaxQueuedPerPool: 100_000,
     });
+  });
+
+  it('reads the back-pressure bounds and refuses zero', () => {
+    expect(loadControlPlaneConfig({ ...BASE, WORKFLOW_MAX_CREATES_IN_FLIGHT: '2', WORKFLOW_MAX_QUEUED_PER_POOL: '3' })).toMatchObject({
+      workflowMaxCreatesInFlight: 2,
+      workflowMaxQueuedPerPool: 3,
+    });
+    expect(() => loadControlPlaneConfig({ ...BASE, WORKFLOW_MAX_CREATES_IN_FLIGHT: '0' })).toThrow(/WORKFLOW_MAX_CREATES_IN_FLIGHT/);
+    expect(() => loadControlPlaneConfig({ ...BASE, WORKFLOW_MAX_QUEUED_PER_POOL: '0' })).toThrow(/WORKFLOW_MAX_QUEUED_PER_POOL/);
   });
 
   it('reads REDIS_KEY_PREFIX, POOLS and the workflow timings', () => {

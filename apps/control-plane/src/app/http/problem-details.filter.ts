@@ -7,6 +7,8 @@ import { accessAnswer, accessHttpException, isAccessError } from '../auth/access
 import { queueHttpException } from '../pods/http/queue-http-exception';
 import { templateHttpException } from '../templates/http/template-http-exception';
 import { workflowHttpException } from '../workflows/http/workflow-http-exception';
+import { isRedisUnavailable, redisUnavailableException } from './redis-unavailable';
+import { RetryLaterException } from './retry-later.exception';
 
 export interface ProblemDetails {
   type: string;
@@ -35,11 +37,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     if (problem.status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error(exception instanceof Error ? exception : String(exception), ProblemDetailsFilter.name);
+    } else if (problem.status === 503 && exception !== thrown) {
+      this.logger.warn(`${problem.detail} (${thrown instanceof Error ? thrown.message : String(thrown)})`);
     }
     problem.instance = request.originalUrl;
     if (isAccessError(thrown)) {
       for (const [name, value] of Object.entries(accessAnswer(thrown).headers)) response.setHeader(name, value);
     }
+    if (exception instanceof RetryLaterException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }
@@ -48,8 +53,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * A domain error thrown where its controller's mapping does not apply (a
  * guard, a stream, another module) gets the same mapping, never a 500: the
  * one mapping per domain, each an exhaustive switch on the error's code.
+ * A lost Redis connection becomes 503 with Retry-After, whatever threw it.
  */
 function withDomainMapping(exception: unknown): unknown {
+  // Redis out of reach is the caller's cue to retry (503), never a 500: the one place it is mapped.
+  if (!(exception instanceof HttpException) && isRedisUnavailable(exception)) return redisUnavailableException();
   if (exception instanceof WorkflowError) return workflowHttpException(exception);
   if (exception instanceof TemplateError) return templateHttpException(exception);
   if (exception instanceof QueueError) return queueHttpException(exception);

@@ -16,6 +16,7 @@ import {
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
 import { WorkflowMetrics } from '../metrics/workflow-metrics';
+import { WorkflowAdmission } from './workflow-admission';
 
 /** Pod name (Kubernetes sets HOSTNAME to it): stable across container restarts, so pending results are re-read at once. */
 export function consumerName(): string {
@@ -39,9 +40,10 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
     useFactory: (redis: RedisConnection, queue: JobQueue, config: ControlPlaneConfig) =>
       new QueueAdapter(redis, { pools: config.pools, prefix: config.keyPrefix, consumer: consumerName(), queue }),
   },
+  WorkflowAdmission,
   {
     provide: WorkflowEngine,
-    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WorkflowMetrics],
+    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WorkflowMetrics, WorkflowAdmission],
     useFactory: (
       store: WorkflowStore,
       index: WorkflowIndex,
@@ -50,6 +52,7 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
       templates: TemplateService,
       config: ControlPlaneConfig,
       metrics: WorkflowMetrics,
+      admission: WorkflowAdmission,
     ) =>
       new WorkflowEngine(
         { store, index, timers, queue, templates: new TemplateServiceResolver(templates), observer: metrics },
@@ -60,6 +63,7 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
           maxInputBytes: config.workflowMaxJobInputBytes,
           maxStoredBytes: config.workflowMaxStoredBytes,
           retentionSeconds: config.workflowRetentionSeconds,
+          admit: admission.admit,
         },
       ),
   },

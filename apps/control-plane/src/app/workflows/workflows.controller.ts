@@ -10,6 +10,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
+  ApiTooManyRequestsResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -21,6 +23,7 @@ import { MaxDepthPipe } from './http/max-depth.pipe';
 import { problemValidationPipe } from './http/problem-validation-pipe';
 import { ProblemResponse, toPageResponse, toWorkflowResponse, WorkflowPageResponse, WorkflowResponse } from './http/workflow-representation';
 import { RequireScopes } from '../auth/auth.decorators';
+import { WorkflowAdmission } from './workflow-admission';
 
 // Printable ASCII without spaces at the ends: safe to hash, log and echo.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
@@ -29,7 +32,10 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
 @Controller('workflows')
 @UsePipes(new MaxDepthPipe())
 export class WorkflowsController {
-  constructor(@Inject(WorkflowEngine) private readonly engine: WorkflowEngine) {}
+  constructor(
+    @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
+    @Inject(WorkflowAdmission) private readonly admission: WorkflowAdmission,
+  ) {}
 
   @Post()
   @RequireScopes('workflows:write')
@@ -50,11 +56,26 @@ export class WorkflowsController {
   @ApiConflictResponse({ type: ProblemResponse })
   @ApiPayloadTooLargeResponse({ type: ProblemResponse })
   @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse })
+  @ApiTooManyRequestsResponse({
+    type: ProblemResponse,
+    description: 'Too many creates in flight in this replica, or a pool the workflow needs has too many queued jobs (Retry-After).',
+  })
+  @ApiServiceUnavailableResponse({ type: ProblemResponse, description: 'Redis is unreachable (Retry-After).' })
   async create(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorkflowResponse> {
+    // First, before any work: past the bound the answer is an immediate 429.
+    const leave = this.admission.enter();
+    try {
+      return await this.createAdmitted(body, idempotencyKey, response);
+    } finally {
+      leave();
+    }
+  }
+
+  private async createAdmitted(body: unknown, idempotencyKey: string | undefined, response: Response): Promise<WorkflowResponse> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       const message = 'must be 1-255 printable ASCII characters';
       throw new BadRequestException({

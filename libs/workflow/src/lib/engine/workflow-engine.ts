@@ -42,6 +42,12 @@ export interface WorkflowEngineOptions {
   recoveryDelayMs?: number;
   /** Finished workflows are deleted this long after they finished (default 7 days); a request may ask for less. */
   retentionSeconds?: number;
+  /**
+   * Called once a create is planned and before anything is written, with the
+   * pools its jobs will run in (each once); throwing refuses the create
+   * (back-pressure: the app answers 429 when a pool's queue is full).
+   */
+  admit?: (pools: readonly string[]) => Promise<void>;
 }
 
 const DEFAULT_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -97,6 +103,8 @@ export class WorkflowEngine {
       defaultTimeoutSeconds: this.options.defaultTimeoutSeconds,
       retentionSeconds: this.options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS,
     });
+
+    if (this.options.admit) await this.options.admit([...new Set(plan.jobs.map((job) => job.pool))]);
 
     // Nothing is written before this line; the index entry and the timer come
     // first so a crash right after them leaves nothing unfinished or unlisted.
