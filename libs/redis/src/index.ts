@@ -4,7 +4,15 @@
  * lib embeds at build time, the key-prefix rule, the Redis ACL users (`redisAclRules`), and `BackgroundLoop`, on which
  * every periodic task runs. No queue or workflow logic lives here.
  */
-export { createRedisConnection, pingRedis, type RedisConnection } from './lib/redis-connection';
+export { createRedisConnection, pingRedis, REDIS_CONNECTION_LOG_SCOPE, type RedisConnection } from './lib/redis-connection';
+export {
+  checkRedisPersistence,
+  persistenceProblems,
+  PERSISTENCE_SETTINGS,
+  type PersistenceCheck,
+  type PersistenceProblem,
+  type PersistenceSetting,
+} from './lib/persistence-check';
 export { defineLuaScripts, runLuaScript, type LuaScript } from './lib/lua-scripts';
 export { keyPrefixProblem } from './lib/key-prefix';
 export { deleteKeysWithPrefix } from './lib/delete-keys';

@@ -129,6 +129,10 @@ describe('k8s/ manifests', () => {
     // Redis loads its users from the generated Secret; executors connect with theirs (see libs/redis/src/lib/acl).
     const redis = byKind(dev, 'Deployment').find((manifest) => manifest.metadata.name === 'redis');
     expect(JSON.stringify(redis)).toMatch(/"--aclfile","\/etc\/redis\/users.acl"/);
+    // Persistence is a requirement: AOF every second, no eviction, data on a claim (not an emptyDir).
+    expect(JSON.stringify(redis)).toMatch(/"--appendonly","yes","--appendfsync","everysec",.*"--maxmemory-policy","noeviction"/);
+    expect(JSON.stringify(redis)).toContain('"persistentVolumeClaim":{"claimName":"redis-data"}');
+    expect(byKind(dev, 'PersistentVolumeClaim').map((manifest) => manifest.metadata.name)).toEqual(['redis-data']);
     const config = byKind(dev, 'ConfigMap').find((manifest) => manifest.metadata.name.startsWith('base-shift-control-plane')) as
       { data?: Record<string, string> } | undefined;
     expect(config?.data?.['EXECUTOR_QUEUE_URL_SECRET']).toBe('base-shift-executor/JOB_QUEUE_URL');

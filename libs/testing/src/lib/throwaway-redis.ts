@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { freePort } from './app-process';
 
@@ -13,22 +16,35 @@ export interface ThrowawayRedis {
   admin: RedisConnection;
   /** Kills the server (SIGKILL, as a crash) and starts an empty one on the same port: Redis lost its data. */
   restartEmpty(): Promise<void>;
+  /** Stops the server (SIGTERM, or SIGKILL as a crash) and starts it again on the same port and data dir, with the same args: what it persisted survives. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+  /** The server's working directory (AOF, RDB), removed by stop(). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
+export interface ThrowawayRedisOptions {
+  /** Extra redis-server arguments after the defaults (which turn persistence off), e.g. `['--appendonly', 'yes', '--appendfsync', 'everysec']`. */
+  serverArgs?: string[];
+}
+
 /**
- * A redis-server of this test alone (loopback, free port, no persistence):
+ * A redis-server of this test alone (loopback, free port, own data dir, no
+ * persistence unless `serverArgs` turn it on):
  * for tests that change server state the shared test Redis must keep, such as
  * ACL users. `stop()` ends exactly that process.
  */
-export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
+export async function startThrowawayRedis(options: ThrowawayRedisOptions = {}): Promise<ThrowawayRedis> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'base-shift-redis-'));
+  const extra = options.serverArgs ?? [];
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     let child: ChildProcess;
     try {
-      child = await startServer(port);
+      child = await startServer(port, dataDir, extra);
     } catch (error) {
       if (attempt < 3) continue;
+      await rm(dataDir, { recursive: true, force: true });
       throw error;
     }
     const url = `redis://127.0.0.1:${port}`;
@@ -38,23 +54,30 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       port,
       urlFor: (user, password) => `redis://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
       admin,
+      dataDir,
       async restartEmpty() {
         await kill(child, 'SIGKILL');
-        child = await startServer(port);
+        await rm(dataDir, { recursive: true, force: true });
+        await mkdir(dataDir, { recursive: true });
+        child = await startServer(port, dataDir, extra);
+      },
+      async restart(signal = 'SIGTERM') {
+        await kill(child, signal);
+        child = await startServer(port, dataDir, extra);
       },
       async stop() {
         await admin.quit().catch(() => admin.disconnect());
         await kill(child, 'SIGTERM');
+        await rm(dataDir, { recursive: true, force: true });
       },
     };
   }
 }
 
-/** A redis-server on `port`, answering PING; no persistence, so a restart starts empty. */
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-    stdio: 'ignore',
-  });
+/** A redis-server on `port` in `dir`, answering PING; by default no persistence, so a restart starts empty. */
+async function startServer(port: number, dir: string, extra: string[]): Promise<ChildProcess> {
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extra];
+  const child = spawn('redis-server', args, { stdio: 'ignore' });
   try {
     await waitForPing(child, port);
     return child;

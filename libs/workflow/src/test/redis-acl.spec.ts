@@ -4,6 +4,7 @@ import path from 'node:path';
 import { templateSnapshotField, templateSnapshotsKey } from '@base-shift/job-contract';
 import { JobLeases, JobQueue, JobWorker, QueueKeys, QueueMaintenance, type LeasedJob } from '@base-shift/queue';
 import {
+  checkRedisPersistence,
   CONTROL_PLANE_SCRIPT_COMMANDS,
   createRedisConnection,
   EXECUTOR_SCRIPT_COMMANDS,
@@ -313,6 +314,14 @@ describe('Redis ACL users on a real Redis', () => {
     expect(await control.check()).toBe(false);
     expect(control.current).toBe(executor.current);
     expect(await refusals()).toEqual([]);
+  });
+
+  it("let the control plane check Redis's persistence without CONFIG: INFO tells all but appendfsync", async () => {
+    // The throwaway server runs without AOF, with the default noeviction policy.
+    const result = await checkRedisPersistence(cp);
+    expect(result.problems.map((problem) => [problem.setting, problem.value])).toEqual([['appendonly', 'no']]);
+    expect(result.unchecked).toEqual(['appendfsync']);
+    expect(result.refusal).toMatch(/NOPERM/);
   });
 
   it('refuse DEBUG to both (ACL DRYRUN: this server refuses DEBUG to everyone anyway)', async () => {

@@ -4,6 +4,7 @@ import { createRedisConnection, type RedisConnection } from '@base-shift/redis';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { ProgressChecks } from '../health/progress-checks';
 import { RedisEpochService } from './redis-epoch.service';
+import { RedisPersistenceService } from './redis-persistence.service';
 import { REDIS } from './redis.tokens';
 
 export { REDIS };
@@ -23,6 +24,7 @@ export { REDIS };
       useFactory: (redis: RedisConnection, config: ControlPlaneConfig) => new JobQueue(redis, { pools: config.pools, prefix: config.keyPrefix }),
     },
     RedisEpochService,
+    RedisPersistenceService,
     ProgressChecks,
   ],
   exports: [REDIS, JobQueue, ProgressChecks, RedisEpochService],
