@@ -1,4 +1,5 @@
 import { JobQueue } from '@base-shift/queue';
+import { eventually } from '@base-shift/testing';
 import { ExecutorHarness, metricValue, type RunningExecutor } from './support/executor-harness';
 import { hang, holding, json, startHttpStub, type HttpStub } from './support/http-stub';
 import { apiCallTemplate } from './support/templates';
@@ -67,7 +68,11 @@ describe('external_api_call failures, timeouts and cancellation (real Redis, rea
       retryable: true,
       details: { code: 'EXECUTOR.TIMED_OUT', step: 'call' },
     });
-    expect(metricValue(await executor.metrics(), 'base_shift_executor_jobs_total{pool="default",outcome="timed_out"}')).toBe(1);
+    // The result reaches Redis before the executor's settle listener counts it: wait for the counter.
+    await eventually(
+      async () => metricValue(await executor.metrics(), 'base_shift_executor_jobs_total{pool="default",outcome="timed_out"}') === 1,
+      'the timed_out job counted',
+    );
   });
 
   it('aborts a running job the control plane cancelled and reports it cancelled', async () => {
@@ -79,7 +84,11 @@ describe('external_api_call failures, timeouts and cancellation (real Redis, rea
     const result = await harness.waitForResult(id);
     expect(result.outcome).toBe('cancelled');
     expect(await harness.job(id)).toBeUndefined();
-    expect(metricValue(await executor.metrics(), 'base_shift_executor_jobs_total{pool="default",outcome="cancelled"}')).toBe(1);
+    // The result reaches Redis before the executor's settle listener counts it: wait for the counter.
+    await eventually(
+      async () => metricValue(await executor.metrics(), 'base_shift_executor_jobs_total{pool="default",outcome="cancelled"}') === 1,
+      'the cancelled job counted',
+    );
   });
 
   it('runs at most CONCURRENCY jobs at once and takes the next as soon as a slot frees', async () => {
