@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkRe
 import { JobQueue, type JobInfo } from '@base-shift/queue';
 import { RequireScopes } from '../auth/auth.decorators';
 import { problemValidationPipe } from '../workflows/http/problem-validation-pipe';
-import { ListDeadLettersQuery } from './dto/list-dead-letters.query';
+import { PageQuery } from '../http/page.query';
 import { toDeadLetter, type DeadLetter, type DeadLetterPage } from './http/dead-letter-representation';
 
 /**
@@ -22,7 +22,7 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Dead-lettered jobs of a pool, newest first, each with its last error (payloads are left out: GET one job for it).' })
   @ApiOkResponse({ description: 'A page; pass nextCursor back as cursor.' })
   @ApiNotFoundResponse({ description: 'No such pool.' })
-  async list(@Param('pool') pool: string, @Query() query: ListDeadLettersQuery): Promise<DeadLetterPage> {
+  async list(@Param('pool') pool: string, @Query() query: PageQuery): Promise<DeadLetterPage> {
     const page = await this.queue.listJobs(pool, 'dead', { limit: query.limit ?? 20, ...(query.cursor !== undefined && { cursor: query.cursor }) });
     return {
       items: page.jobs.map((job) => toDeadLetter(job, false)),

@@ -8,14 +8,11 @@
 ]]
 -- @include codec
 -- @include index
+-- @include dead
 
 local id = ARGV[2]
-local rec = redis.call('HGET', KEYS[1], id)
-if not rec then
-  if redis.call('HEXISTS', index_key(ARGV[1], id), id) == 1 then return -3 end
-  return -1
-end
-if parse_record(rec).state ~= 'X' then return -3 end
+local r, refusal = dead_record(KEYS[1], ARGV[1], id)
+if not r then return refusal end
 redis.call('HDEL', KEYS[1], id)
 redis.call('ZREM', KEYS[2], id)
 return 1

@@ -13,15 +13,11 @@
 -- @include ages
 -- @include wake
 -- @include requeue
+-- @include dead
 
 local id = ARGV[2]
-local rec = redis.call('HGET', KEYS[2], id)
-if not rec then
-  if redis.call('HEXISTS', index_key(ARGV[1], id), id) == 1 then return -3 end
-  return -1
-end
-local r = parse_record(rec)
-if r.state ~= 'X' then return -3 end
+local r, refusal = dead_record(KEYS[2], ARGV[1], id)
+if not r then return refusal end
 local _, nl1, nl2 = member_parts(r.member)
 local attempts, _, max = member_counters(r.member, nl1, nl2)
 local deltas = {}

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class ListDeadLettersQuery {
+/** `?limit=&cursor=` of every paginated list (workflows, dead letters): one set of bounds. */
+export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
@@ -14,6 +15,6 @@ export class ListDeadLettersQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
   @IsOptional()
   @IsString({ message: 'must be a single string' })
-  @MaxLength(20, { message: 'must be at most 20 characters' })
+  @MaxLength(200, { message: 'must be at most 200 characters' })
   cursor?: string;
 }
