@@ -19,9 +19,10 @@ export { WorkflowStore } from './lib/store/workflow-store';
 
 export { WorkflowIndex, type WorkflowPage } from './lib/store/workflow-index';
 export { WorkflowTimers } from './lib/store/workflow-timers';
+export { RetentionBackfill } from './lib/store/retention-backfill';
 export type { WorkflowRecord, JobRecord, HistoryEntry } from './lib/store/workflow-record';
 
-export { WorkflowEngine } from './lib/engine/workflow-engine';
+export { DEFAULT_RETENTION_SECONDS, WorkflowEngine } from './lib/engine/workflow-engine';
 export { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES } from './lib/engine/workflow-size';
 export type { WorkflowObserver, AppliedJobResult } from './lib/engine/workflow-observer';
 export { WorkflowResultConsumer } from './lib/engine/workflow-result-consumer';

@@ -1,4 +1,4 @@
-import { Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import { METRIC_PREFIX } from './metrics-registry';
 
 /** Latency buckets for API calls, in seconds (1 ms … 10 s). */
@@ -12,6 +12,7 @@ export type ApiKind = 'rest' | 'graphql';
  */
 export class HttpMetrics {
   private readonly duration: Histogram<'api' | 'method' | 'route' | 'status'>;
+  private readonly refusals: Counter<'api' | 'route' | 'status' | 'reason'>;
 
   constructor(registry: Registry) {
     this.duration = new Histogram({
@@ -21,9 +22,20 @@ export class HttpMetrics {
       buckets: HTTP_BUCKETS,
       registers: [registry],
     });
+    this.refusals = new Counter({
+      name: `${METRIC_PREFIX}http_refusals_total`,
+      help: 'Requests refused with 429 or 503 and Retry-After (back-pressure, a rate limit or a store out of reach), by route, status and reason.',
+      labelNames: ['api', 'route', 'status', 'reason'],
+      registers: [registry],
+    });
   }
 
   observe(api: ApiKind, method: string, route: string, status: number, seconds: number): void {
     this.duration.observe({ api, method, route, status: String(status) }, seconds);
+  }
+
+  /** A 429/503: `reason` is a short bounded word (e.g. creates_in_flight, pool_queue_full, redis_unavailable). */
+  refused(api: ApiKind, route: string, status: number, reason: string): void {
+    this.refusals.inc({ api, route, status: String(status), reason });
   }
 }

@@ -7,8 +7,9 @@ import { accessAnswer, accessHttpException, isAccessError } from '../auth/access
 import { queueHttpException } from '../pods/http/queue-http-exception';
 import { templateHttpException } from '../templates/http/template-http-exception';
 import { workflowHttpException } from '../workflows/http/workflow-http-exception';
-import { isRedisUnavailable, redisUnavailableException } from './redis-unavailable';
+import { dependencyUnavailableException, unavailableDependency } from './dependency-unavailable';
 import { RetryLaterException } from './retry-later.exception';
+import { setRefusalReason } from '../metrics/refusal-reason';
 
 export interface ProblemDetails {
   type: string;
@@ -43,8 +44,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.originalUrl;
     if (isAccessError(thrown)) {
       for (const [name, value] of Object.entries(accessAnswer(thrown).headers)) response.setHeader(name, value);
+      if (problem.status === 429) setRefusalReason(response, 'rate_limited');
+      if (problem.status === 503) setRefusalReason(response, 'identity_provider_unavailable');
     }
-    if (exception instanceof RetryLaterException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof RetryLaterException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      setRefusalReason(response, exception.reason);
+    }
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }
@@ -53,11 +59,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * A domain error thrown where its controller's mapping does not apply (a
  * guard, a stream, another module) gets the same mapping, never a 500: the
  * one mapping per domain, each an exhaustive switch on the error's code.
- * A lost Redis connection becomes 503 with Retry-After, whatever threw it.
+ * A lost Redis or MongoDB connection becomes 503 with Retry-After, whatever threw it.
  */
 function withDomainMapping(exception: unknown): unknown {
-  // Redis out of reach is the caller's cue to retry (503), never a 500: the one place it is mapped.
-  if (!(exception instanceof HttpException) && isRedisUnavailable(exception)) return redisUnavailableException();
+  // A store out of reach is the caller's cue to retry (503), never a 500: the one place it is mapped.
+  const unavailable = exception instanceof HttpException ? null : unavailableDependency(exception);
+  if (unavailable) return dependencyUnavailableException(unavailable);
   if (exception instanceof WorkflowError) return workflowHttpException(exception);
   if (exception instanceof TemplateError) return templateHttpException(exception);
   if (exception instanceof QueueError) return queueHttpException(exception);

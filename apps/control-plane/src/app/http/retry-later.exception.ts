@@ -2,7 +2,8 @@ import { HttpException } from '@nestjs/common';
 
 /**
  * A refusal the caller should repeat later (429 too busy, 503 a dependency is
- * down): the problem-details filter sends `retryAfterSeconds` as Retry-After.
+ * down): the problem-details filter sends `retryAfterSeconds` as Retry-After
+ * and `reason` (a short snake_case word) labels the refusal in the metrics.
  */
 export class RetryLaterException extends HttpException {
   constructor(
@@ -10,6 +11,7 @@ export class RetryLaterException extends HttpException {
     title: string,
     detail: string,
     readonly retryAfterSeconds: number,
+    readonly reason: string,
   ) {
     super({ title, detail }, status);
   }

@@ -1,6 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpMetrics } from '@base-shift/observability';
+import { refusalReason } from './refusal-reason';
 
 const UNMATCHED_ROUTE = 'unmatched';
 
@@ -18,6 +19,9 @@ export class HttpMetricsMiddleware implements NestMiddleware {
       const api = route === '/graphql' ? 'graphql' : 'rest';
       if (route === '/metrics') return;
       this.metrics.observe(api, request.method, route, response.statusCode, seconds);
+      // Only refusals that told the caller when to come back (not /readyz's 503).
+      if ((response.statusCode === 429 || response.statusCode === 503) && response.getHeader('Retry-After') !== undefined)
+        this.metrics.refused(api, route, response.statusCode, refusalReason(response));
     });
     next();
   }

@@ -31,16 +31,9 @@ export class WorkflowAdmission {
     this.maxQueued = config.workflowMaxQueuedPerPool ?? DEFAULT_MAX_QUEUED_PER_POOL;
   }
 
-  /** Takes a create slot (429 at once when none is left); call the returned function when the create ends. */
-  enter(): () => void {
-    if (this.inFlight >= this.maxInFlight) {
-      throw new RetryLaterException(
-        429,
-        'Too Many Requests',
-        `This replica is already handling ${this.maxInFlight} workflow creations; retry shortly.`,
-        BUSY_RETRY_AFTER_SECONDS,
-      );
-    }
+  /** Takes a create slot, or answers null when none is left; call the returned function when the create ends. */
+  tryEnter(): (() => void) | null {
+    if (this.inFlight >= this.maxInFlight) return null;
     this.inFlight += 1;
     let left = false;
     return () => {
@@ -48,6 +41,17 @@ export class WorkflowAdmission {
       left = true;
       this.inFlight -= 1;
     };
+  }
+
+  /** The 429 for a create that found no slot left. */
+  busy(): RetryLaterException {
+    return new RetryLaterException(
+      429,
+      'Too Many Requests',
+      `This replica is already handling ${this.maxInFlight} workflow creations; retry shortly.`,
+      BUSY_RETRY_AFTER_SECONDS,
+      'creates_in_flight',
+    );
   }
 
   /** The engine's admission hook: refuses a create whose jobs would go to a full pool. */
@@ -60,6 +64,7 @@ export class WorkflowAdmission {
           'Too Many Requests',
           `Pool ${JSON.stringify(pool)} already has ${queued} queued jobs (limit ${this.maxQueued}); retry later.`,
           QUEUE_FULL_RETRY_AFTER_SECONDS,
+          'pool_queue_full',
         );
       }
     }

@@ -4,7 +4,9 @@ import { JobQueue } from '@base-shift/queue';
 import type { RedisConnection } from '@base-shift/redis';
 import { TemplateService } from '@base-shift/templates';
 import {
+  DEFAULT_RETENTION_SECONDS,
   QueueAdapter,
+  RetentionBackfill,
   TemplateServiceResolver,
   WorkflowEngine,
   WorkflowEvents,
@@ -29,6 +31,12 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
   { provide: WorkflowStore, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowStore(redis, keys) },
   { provide: WorkflowIndex, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowIndex(redis, keys) },
   { provide: WorkflowTimers, inject: [REDIS, WorkflowKeys], useFactory: (redis: RedisConnection, keys: WorkflowKeys) => new WorkflowTimers(redis, keys) },
+  {
+    provide: RetentionBackfill,
+    inject: [REDIS, WorkflowKeys, WorkflowStore, WorkflowTimers, CONTROL_PLANE_CONFIG],
+    useFactory: (redis: RedisConnection, keys: WorkflowKeys, store: WorkflowStore, timers: WorkflowTimers, config: ControlPlaneConfig) =>
+      new RetentionBackfill(redis, keys, store, timers, config.workflowRetentionSeconds ?? DEFAULT_RETENTION_SECONDS),
+  },
   {
     provide: WorkflowEvents,
     inject: [REDIS, WorkflowKeys],

@@ -16,7 +16,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { parseCancelRequest, WorkflowEngine } from '@base-shift/workflow';
+import { parseCancelRequest, WorkflowEngine, type WorkflowRecord } from '@base-shift/workflow';
 import { ListWorkflowsQuery } from './dto/list-workflows.query';
 import { CancelWorkflowBody, CREATE_WORKFLOW_EXAMPLE, CreateWorkflowBody } from './dto/request-bodies';
 import { MaxDepthPipe } from './http/max-depth.pipe';
@@ -66,16 +66,6 @@ export class WorkflowsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorkflowResponse> {
-    // First, before any work: past the bound the answer is an immediate 429.
-    const leave = this.admission.enter();
-    try {
-      return await this.createAdmitted(body, idempotencyKey, response);
-    } finally {
-      leave();
-    }
-  }
-
-  private async createAdmitted(body: unknown, idempotencyKey: string | undefined, response: Response): Promise<WorkflowResponse> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       const message = 'must be 1-255 printable ASCII characters';
       throw new BadRequestException({
@@ -84,7 +74,23 @@ export class WorkflowsController {
         errors: [{ header: 'Idempotency-Key', message }],
       });
     }
-    const { workflow, created } = await this.engine.create(body, idempotencyKey);
+    // First, before any work: past the bound the answer is an immediate 429,
+    // unless this repeats a create that already happened (its answer is one read).
+    const leave = this.admission.tryEnter();
+    if (!leave) {
+      const first = idempotencyKey === undefined ? null : await this.engine.replay(body, idempotencyKey);
+      if (!first) throw this.admission.busy();
+      return this.answer(response, first, false);
+    }
+    try {
+      const { workflow, created } = await this.engine.create(body, idempotencyKey);
+      return this.answer(response, workflow, created);
+    } finally {
+      leave();
+    }
+  }
+
+  private answer(response: Response, workflow: WorkflowRecord, created: boolean): WorkflowResponse {
     response.status(created ? 201 : 200).location(`/workflows/${workflow.id}`);
     if (!created) response.setHeader('Idempotent-Replayed', 'true');
     return toWorkflowResponse(workflow);

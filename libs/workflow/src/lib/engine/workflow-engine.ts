@@ -1,7 +1,8 @@
 import { errorMessage, getLogger, isJsonObject, type JsonValue } from '@base-shift/core';
 import { withLogContext } from '@base-shift/observability';
 import { validateWorkflowDefinition } from '../definition/validate-definition';
-import { JobNotFoundError, WorkflowNotFoundError, WorkflowValidationError } from '../domain/workflow-errors';
+import type { WorkflowDefinition } from '../definition/workflow-request';
+import { IdempotencyConflictError, JobNotFoundError, WorkflowNotFoundError, WorkflowValidationError } from '../domain/workflow-errors';
 import type { WorkflowState } from '../domain/workflow-states';
 import { jsonHash } from '../store/canonical-json';
 import type { WorkflowIndex, WorkflowPage } from '../store/workflow-index';
@@ -50,7 +51,7 @@ export interface WorkflowEngineOptions {
   admit?: (pools: readonly string[]) => Promise<void>;
 }
 
-const DEFAULT_RETENTION_SECONDS = 7 * 24 * 3600;
+export const DEFAULT_RETENTION_SECONDS = 7 * 24 * 3600;
 
 export interface JobStatusUpdate {
   status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
@@ -86,19 +87,20 @@ export class WorkflowEngine {
    * Validates, pins templates, writes INITIALIZED, starts (RUNNING) and
    * enqueues the first jobs. With an Idempotency-Key, a repeat of the same
    * body returns the first workflow (`created: false`); another body → 409.
+   * A repeat is recognised before admission: it adds no work, so a client
+   * retrying a create that succeeded is answered even while new creates are
+   * refused (429).
    */
   async create(request: unknown, idempotencyKey?: string): Promise<{ workflow: WorkflowRecord; created: boolean }> {
-    const definition = validateWorkflowDefinition(request);
-    assertWithinSizeLimits(definition, {
-      maxJobInputBytes: this.options.maxInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES,
-      maxStoredBytes: this.options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES,
-    });
+    const definition = this.validated(request);
+    const requestHash = jsonHash(definition);
     const createdAt = Date.now();
     const id = idempotencyKey === undefined ? newWorkflowId(createdAt) : idempotentWorkflowId(idempotencyKey);
+    if (idempotencyKey !== undefined && (await this.isRepeat(id, requestHash))) return { workflow: await this.finishRepeat(id), created: false };
     const plan = await planWorkflow(definition, this.deps.templates, this.schemas, {
       id,
       createdAt,
-      requestHash: jsonHash(definition),
+      requestHash,
       pools: this.options.pools,
       defaultTimeoutSeconds: this.options.defaultTimeoutSeconds,
       retentionSeconds: this.options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS,
@@ -111,29 +113,58 @@ export class WorkflowEngine {
     await this.deps.index.add(id, createdAt);
     await this.deps.timers.arm(id, createdAt + this.recoveryDelayMs);
     const { created } = await this.deps.store.create(plan);
-    if (created) {
-      notifyObserver(this.deps.observer, (o) => o.workflowCreated());
-      this.logger.info(`workflow ${id} created with ${plan.jobs.length} jobs`);
-      // Roots reference nothing but the workflow input: their context is the plan, no need to read it back.
-      const roots = plan.jobs.filter((job) => job.dependsOn.length === 0);
-      const context = {
-        input: plan.input,
-        jobs: roots.map((job) => ({ id: job.id, input: job.input, templateId: job.templateId, version: job.version, templateHash: job.templateHash })),
-      };
-      const started = await this.deps.store.enqueueReady(
+    if (!created) return { workflow: await this.finishRepeat(id), created: false };
+    notifyObserver(this.deps.observer, (o) => o.workflowCreated());
+    this.logger.info(`workflow ${id} created with ${plan.jobs.length} jobs`);
+    // Roots reference nothing but the workflow input: their context is the plan, no need to read it back.
+    const roots = plan.jobs.filter((job) => job.dependsOn.length === 0);
+    const context = {
+      input: plan.input,
+      jobs: roots.map((job) => ({ id: job.id, input: job.input, templateId: job.templateId, version: job.version, templateHash: job.templateHash })),
+    };
+    const started = await this.deps.store.enqueueReady(
+      id,
+      await this.advancer.prepare(
         id,
-        await this.advancer.prepare(
-          id,
-          roots.map((job) => job.id),
-          context,
-        ),
-      );
-      await this.advancer.settle(id, started);
-    } else {
-      // A repeat: finish whatever the first call may have left undone.
-      await this.advancer.settle(id, await this.deps.store.reconcile(id), true);
-    }
-    return { workflow: await this.get(id), created };
+        roots.map((job) => job.id),
+        context,
+      ),
+    );
+    await this.advancer.settle(id, started);
+    return { workflow: await this.get(id), created: true };
+  }
+
+  /**
+   * The first workflow of an Idempotency-Key if `request` repeats it (null
+   * when the key is new; 409 for another body). Reads one hash field: the
+   * app answers repeats with it when it is too busy to take a new create.
+   */
+  async replay(request: unknown, idempotencyKey: string): Promise<WorkflowRecord | null> {
+    const id = idempotentWorkflowId(idempotencyKey);
+    return (await this.isRepeat(id, jsonHash(this.validated(request)))) ? this.finishRepeat(id) : null;
+  }
+
+  private validated(request: unknown): WorkflowDefinition {
+    const definition = validateWorkflowDefinition(request);
+    assertWithinSizeLimits(definition, {
+      maxJobInputBytes: this.options.maxInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES,
+      maxStoredBytes: this.options.maxStoredBytes ?? DEFAULT_MAX_STORED_BYTES,
+    });
+    return definition;
+  }
+
+  /** True if `id` exists and was created by the same request; 409 if by another one. */
+  private async isRepeat(id: string, requestHash: string): Promise<boolean> {
+    const stored = await this.deps.store.requestHash(id);
+    if (stored === null) return false;
+    if (stored !== requestHash) throw new IdempotencyConflictError(id);
+    return true;
+  }
+
+  /** A repeat: finish whatever the first call may have left undone, then answer its workflow. */
+  private async finishRepeat(id: string): Promise<WorkflowRecord> {
+    await this.advancer.settle(id, await this.deps.store.reconcile(id), true);
+    return this.get(id);
   }
 
   async get(id: string): Promise<WorkflowRecord> {

@@ -13,6 +13,7 @@ export type WorkflowScriptName =
   | 'ack-outbox'
   | 'read-workflow'
   | 'delete-workflow'
+  | 'backfill-retention'
   | 'claim-timers'
   | 'settle-timer';
 

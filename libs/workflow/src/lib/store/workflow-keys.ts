@@ -67,6 +67,11 @@ export class WorkflowKeys {
     return `${this.prefix}workflow-index:${state}`;
   }
 
+  /** STRING: set once every workflow finished before retention existed was given an expiry (RetentionBackfill). */
+  retentionBackfilled(): string {
+    return `${this.prefix}workflow-retention-backfilled`;
+  }
+
   /** ZSET id → time (ms) the workflow must be looked at: a deadline, or recovery of an interrupted step. */
   timers(): string {
     return `${this.prefix}workflow-timers`;

@@ -20,6 +20,7 @@ const SCRIPTS = {
   ackOutbox: WORKFLOW_SCRIPTS['ack-outbox'],
   read: WORKFLOW_SCRIPTS['read-workflow'],
   delete: WORKFLOW_SCRIPTS['delete-workflow'],
+  backfillRetention: WORKFLOW_SCRIPTS['backfill-retention'],
 };
 
 type ScriptName = keyof typeof SCRIPTS;
@@ -137,9 +138,25 @@ export class WorkflowStore {
     if (isRefusal(reply)) throw refusalToError(reply, id);
   }
 
+  /**
+   * Gives a finished workflow without an expiry one (see backfill-retention-7.lua):
+   * the expiry set (ms), 0 if there was nothing to do, null if the workflow is gone.
+   */
+  async backfillRetention(id: string, retentionSeconds: number): Promise<number | null> {
+    const k = this.keys.forWorkflow(id);
+    const keys = [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox, k.templates];
+    const at = Number(await runLuaScript(this.redis, this.scripts.backfillRetention, keys, [k.jobPrefix, String(retentionSeconds)]));
+    return at < 0 ? null : at;
+  }
+
   async read(id: string): Promise<WorkflowRecord | null> {
     const k = this.keys.forWorkflow(id);
     return parseWorkflow(await runLuaScript(this.redis, this.scripts.read, [k.state, k.currentJob, k.jobs, k.meta, k.history], [k.jobPrefix]));
+  }
+
+  /** The hash of the request that created `id`, or null if there is no such workflow (Idempotency-Key repeats compare it). */
+  async requestHash(id: string): Promise<string | null> {
+    return this.redis.hget(this.keys.forWorkflow(id).meta, 'requestHash');
   }
 
   async state(id: string): Promise<WorkflowState | null> {
