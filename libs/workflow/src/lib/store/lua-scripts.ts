@@ -13,6 +13,7 @@ export type WorkflowScriptName =
   | 'ack-outbox'
   | 'read-workflow'
   | 'delete-workflow'
+  | 'forget-write-only'
   | 'claim-timers'
   | 'settle-timer';
 

@@ -7,7 +7,7 @@ import { isRefusal, refusalToError } from './script-refusals';
 import type { WorkflowKeys } from './workflow-keys';
 import { parseOutcome, parseWorkflow } from './record-parsing';
 import type { EnqueueContext, JobResult, JobUpdate, NewWorkflow, ReadyEntry } from './store-inputs';
-import type { ScriptOutcome, WorkflowRecord } from './workflow-record';
+import type { ForgetPlan, ScriptOutcome, WorkflowRecord } from './workflow-record';
 
 const SCRIPTS = {
   create: WORKFLOW_SCRIPTS['create-workflow'],
@@ -20,6 +20,7 @@ const SCRIPTS = {
   ackOutbox: WORKFLOW_SCRIPTS['ack-outbox'],
   read: WORKFLOW_SCRIPTS['read-workflow'],
   delete: WORKFLOW_SCRIPTS['delete-workflow'],
+  forgetWriteOnly: WORKFLOW_SCRIPTS['forget-write-only'],
 };
 
 type ScriptName = keyof typeof SCRIPTS;
@@ -40,6 +41,7 @@ export class WorkflowStore {
     const k = this.keys.forWorkflow(workflow.id);
     const meta: string[] = ['id', workflow.id, 'createdAt', String(workflow.createdAt), 'mode', workflow.mode, 'input', JSON.stringify(workflow.input)];
     meta.push('retentionSeconds', String(workflow.retentionSeconds));
+    if (workflow.writeOnly) meta.push('writeOnly', '1');
     if (workflow.name !== undefined) meta.push('name', workflow.name);
     if (workflow.priority !== undefined) meta.push('priority', String(workflow.priority));
     const templates = workflow.templates.flatMap((t) => [this.keys.templateField(t.templateId, t.version), JSON.stringify(t.snapshot)]);
@@ -135,6 +137,26 @@ export class WorkflowStore {
     const k = this.keys.forWorkflow(id);
     const reply = await runLuaScript(this.redis, this.scripts.delete, [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox, k.templates], [k.jobPrefix]);
     if (isRefusal(reply)) throw refusalToError(reply, id);
+  }
+
+  /**
+   * Rewrites writeOnly values no job needs any more (see forget-write-only-2.lua:
+   * Redis checks the job SUCCEEDED / the workflow is over). Returns the number of fields rewritten.
+   */
+  async forgetWriteOnly(id: string, plan: ForgetPlan): Promise<number> {
+    const k = this.keys.forWorkflow(id);
+    const jobs = plan.jobs.map((job) => ({
+      id: job.id,
+      ...(job.input !== undefined && { input: JSON.stringify(job.input) }),
+      ...(job.resolvedInput !== undefined && { resolvedInput: job.resolvedInput === null ? false : JSON.stringify(job.resolvedInput) }),
+    }));
+    const reply = await runLuaScript(
+      this.redis,
+      this.scripts.forgetWriteOnly,
+      [k.state, k.meta],
+      [k.jobPrefix, plan.input ? JSON.stringify(plan.input.value) : '', JSON.stringify(plan.input?.succeeded ?? []), JSON.stringify(jobs)],
+    );
+    return Number(reply);
   }
 
   async read(id: string): Promise<WorkflowRecord | null> {
