@@ -1,4 +1,4 @@
-import { errorMessage, getLogger, isJsonObject, type JsonValue } from '@base-shift/core';
+import { errorMessage, getLogger, isJsonObject, type JsonObject, type JsonValue } from '@base-shift/core';
 import { withLogContext } from '@base-shift/observability';
 import { validateWorkflowDefinition } from '../definition/validate-definition';
 import { JobNotFoundError, WorkflowNotFoundError, WorkflowValidationError } from '../domain/workflow-errors';
@@ -144,6 +144,11 @@ export class WorkflowEngine {
     const record = isWorkflowId(id) ? await this.deps.store.read(id) : null;
     if (!record) throw new WorkflowNotFoundError(id);
     return this.writeOnly.redact(record);
+  }
+
+  /** A queue job's payload as the API shows it (dead letters): values of writeOnly input fields left out. */
+  redactJobPayload(payload: JsonObject): Promise<JsonObject> {
+    return this.writeOnly.redactPayload(payload);
   }
 
   list(query: { state?: WorkflowState; limit: number; cursor?: string }): Promise<WorkflowPage> {

@@ -1,5 +1,5 @@
-import { errorMessage, getLogger } from '@base-shift/core';
-import type { JsonPath } from '@base-shift/steps';
+import { errorMessage, getLogger, type JsonObject } from '@base-shift/core';
+import { redactJson, writeOnlyPaths, type JsonPath } from '@base-shift/steps';
 import type { JobRecord, WorkflowRecord } from '../store/workflow-record';
 import type { WorkflowStore } from '../store/workflow-store';
 import type { JobQueuePort } from './engine-ports';
@@ -26,6 +26,21 @@ export class WriteOnlyFields {
   /** The workflow without any value of a writeOnly field. */
   async redact(record: WorkflowRecord): Promise<WorkflowRecord> {
     return redactWorkflow(record, await this.byJob(record));
+  }
+
+  /**
+   * A queue payload of a workflow job (a dead letter keeps it) without the
+   * writeOnly members of its input. Without the workflow's pinned snapshot
+   * (expired or deleted) the fields cannot be told apart: the input is left out.
+   */
+  async redactPayload(payload: JsonObject): Promise<JsonObject> {
+    const { workflowId, templateId, version, input } = payload;
+    if (typeof workflowId !== 'string' || typeof templateId !== 'string' || typeof version !== 'string' || input === undefined) return payload;
+    const snapshot = (await this.store.templateSnapshot(workflowId, templateId, version)) as { inputSchema?: unknown } | null;
+    const rest = Object.fromEntries(Object.entries(payload).filter(([key]) => key !== 'input'));
+    if (!snapshot) return rest;
+    const redacted = redactJson(input, writeOnlyPaths(snapshot.inputSchema));
+    return redacted === undefined ? rest : { ...rest, input: redacted };
   }
 
   /**
