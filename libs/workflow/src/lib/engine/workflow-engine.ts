@@ -252,7 +252,9 @@ export class WorkflowEngine {
         notifyObserver(this.deps.observer, (o) => o.jobResultApplied({ ...job, workflowId, jobId, attempt: result.attempt, reported: result.outcome }));
         this.logger.debug(`job ${job.from} -> ${job.to} (${result.outcome} reported by the queue)`);
       }
-      await this.forgetWriteOnly(workflowId, await this.advancer.settle(workflowId, applied), job?.to === 'SUCCEEDED');
+      // A success applied before (the entry is delivered again: a crash came before its acknowledgement) drops the values too.
+      const succeeded = job ? job.to === 'SUCCEEDED' : outcome === 'succeeded';
+      await this.forgetWriteOnly(workflowId, await this.advancer.settle(workflowId, applied), succeeded);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError || error instanceof JobNotFoundError) {
         this.logger.warn(`result for ${result.queueJobId}: ${error.message}; ignored`);

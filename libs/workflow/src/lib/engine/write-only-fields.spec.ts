@@ -1,5 +1,6 @@
 import { dumpKeys } from '@base-shift/testing';
 import { engineFixture, pinnedTemplate, POOL, type EngineFixture } from '../../test/engine-fixture';
+import { WriteOnlyFields } from './write-only-fields';
 
 const CARD = '4111111111111111';
 const PIN = '97531';
@@ -84,6 +85,21 @@ describe('writeOnly input fields (real Redis, real queue)', () => {
     expect((await f.engine.get(workflow.id)).state).toBe('COMPLETED');
     expect(await redisHolds(CARD)).toBe(false);
     expect(await redisHolds(PIN)).toBe(false);
+  });
+
+  it('a success delivered again (the first delivery died before the drop) still drops the values', async () => {
+    const { workflow } = await f.engine.create(PAYMENT);
+    const [job] = await f.lease();
+    await f.leases.complete(POOL, job.id, job.attempt, { approved: true });
+    const results = await f.readResults();
+    const authorize = f.keys.job(workflow.id, 'authorize');
+    jest.spyOn(WriteOnlyFields.prototype, 'forget').mockResolvedValueOnce(undefined);
+    for (const result of results) await f.engine.applyQueueResult(result);
+    expect(await f.redis.hget(authorize, 'resolvedInput')).toContain(CARD);
+
+    for (const result of results) await f.engine.applyQueueResult(result);
+    expect(await f.redis.hget(authorize, 'state')).toBe('SUCCEEDED');
+    expect(JSON.stringify(await f.redis.hgetall(authorize))).not.toContain(CARD);
   });
 
   it('deleting a FAILED workflow also purges the dead letter that kept the value for a retry', async () => {
