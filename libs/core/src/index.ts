@@ -4,7 +4,7 @@
  * No dependencies; nothing here knows about Redis, HTTP or Nest.
  */
 export { isJsonObject, type JsonObject, type JsonValue } from './lib/json';
-export { childPointer, pointerSegment } from './lib/json-pointer';
+export { childPointer, pointerSegment, pointerTokens } from './lib/json-pointer';
 export { formatProblem, type ValidationProblem } from './lib/validation-problem';
 export { assertNever, CodedError, errorMessage } from './lib/coded-error';
 export { withTimeout } from './lib/with-timeout';

@@ -1,6 +1,8 @@
 export { createSchemaAjv, jsonSchemaProblems } from './lib/json-schema/schema-ajv';
 export { compileLinearRegExp, type LinearRegExp } from './lib/json-schema/linear-regexp';
 export { ajvErrorsToProblems } from './lib/json-schema/ajv-problems';
+export { writeOnlyPaths, pathPointer, type JsonPath } from './lib/json-schema/write-only-paths';
+export { redactJson } from './lib/json-schema/redact-json';
 export { createDocumentValidator, type DocumentValidator } from './lib/json-schema/document-validator';
 export { SECRET_NAME_PATTERN, fillPlaceholders } from './lib/placeholders/secret-placeholders';
 export { MappingError, evaluateMapping } from './lib/mapping/mapping';

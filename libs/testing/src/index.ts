@@ -6,3 +6,4 @@ export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type 
 export { eventually } from './lib/eventually';
 export { startThrowawayRedis, type ThrowawayRedis } from './lib/throwaway-redis';
 export { embeddedLuaReport, type EmbeddedLuaReport } from './lib/embedded-lua';
+export { dumpKeys } from './lib/redis-dump';

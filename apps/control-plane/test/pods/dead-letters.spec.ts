@@ -1,7 +1,9 @@
 import type { JsonObject } from '@base-shift/core';
 import { JobQueue, type JobLeases } from '@base-shift/queue';
 import { ApiKeyStore } from '@base-shift/auth';
-import { WorkflowTestApp } from '../workflows/workflow-test-app';
+import { echoTemplate, WorkflowTestApp } from '../workflows/workflow-test-app';
+
+const CARD_SCHEMA = { type: 'object', properties: { cardNumber: { type: 'string', writeOnly: true }, amount: { type: 'number' } } };
 
 /** The dead letter over REST: list, read, requeue, purge (admin only). */
 describe('dead letters over HTTP (real Redis)', () => {
@@ -10,7 +12,7 @@ describe('dead letters over HTTP (real Redis)', () => {
   let leases: JobLeases;
 
   beforeAll(async () => {
-    t = await WorkflowTestApp.start('dead-letters');
+    t = await WorkflowTestApp.start('dead-letters', { templates: [echoTemplate('wo_card', { inputSchema: CARD_SCHEMA })] });
     queue = t.app.get(JobQueue);
     leases = t.leases();
   });
@@ -47,6 +49,20 @@ describe('dead letters over HTTP (real Redis)', () => {
     const unknownPool = await t.http().get('/pools/nope/dead-letters').expect(404);
     expect(unknownPool.headers['content-type']).toMatch(/^application\/problem\+json/);
     await t.http().get('/pools/default/dead-letters?limit=0').expect(400);
+  });
+
+  it('reads a workflow job without the values of its writeOnly input fields', async () => {
+    const workflow = await t.create({
+      input: { cardNumber: '4111111111111111', amount: 3 },
+      jobs: [{ id: 'charge', templateId: 'wo_card', input: { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } } }],
+    });
+    const [job] = await leases.lease(['default'], 'test-executor', { count: 1, leaseMs: 30_000, blockMs: 1000 });
+    expect(job.payload).toMatchObject({ input: { cardNumber: '4111111111111111' } });
+    await leases.fail('default', job.id, job.attempt, { message: 'declined', retryable: false });
+
+    const one = await t.http().get(`/pools/default/dead-letters/${job.id}`).expect(200);
+    expect(one.body.payload).toMatchObject({ workflowId: workflow.id, jobId: 'charge', input: { amount: 3 } });
+    expect(JSON.stringify(one.body)).not.toContain('4111111111111111');
   });
 
   it('requeues a dead-lettered job (409 once it is queued) and purges another (404 afterwards)', async () => {

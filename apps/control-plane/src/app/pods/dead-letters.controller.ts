@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JobQueue, type JobInfo } from '@base-shift/queue';
+import { WorkflowEngine } from '@base-shift/workflow';
 import { RequireScopes } from '../auth/auth.decorators';
 import { problemValidationPipe } from '../workflows/http/problem-validation-pipe';
 import { PageQuery } from '../http/page.query';
@@ -15,7 +16,10 @@ import { toDeadLetter, type DeadLetter, type DeadLetterPage } from './http/dead-
 @Controller('pools/:pool/dead-letters')
 @RequireScopes('admin')
 export class DeadLettersController {
-  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+  constructor(
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(WorkflowEngine) private readonly workflows: WorkflowEngine,
+  ) {}
 
   @Get()
   @UsePipes(problemValidationPipe({ transform: true, what: 'query' }))
@@ -32,11 +36,12 @@ export class DeadLettersController {
   }
 
   @Get(':jobId')
-  @ApiOperation({ summary: 'One dead-lettered job with its payload and last error.' })
+  @ApiOperation({ summary: 'One dead-lettered job with its payload and last error (values of writeOnly input fields left out).' })
   @ApiOkResponse({ description: 'The job.' })
   @ApiNotFoundResponse({ description: 'No such pool, or no such job in its dead letter.' })
   async get(@Param('pool') pool: string, @Param('jobId') jobId: string): Promise<DeadLetter> {
-    return toDeadLetter(await this.deadJob(pool, jobId), true);
+    const job = await this.deadJob(pool, jobId);
+    return toDeadLetter({ ...job, payload: await this.workflows.redactJobPayload(job.payload) }, true);
   }
 
   @Post(':jobId/requeue')

@@ -2,6 +2,7 @@ import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from 
 import { TemplatesModule } from '../templates/templates.module';
 import { JsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { WorkflowBackgroundService } from './workflow-background.service';
+import { WorkflowEngine } from '@base-shift/workflow';
 import { WORKFLOW_ENGINE_PROVIDERS } from './workflow-engine.providers';
 import { WORKFLOW_METRICS_PROVIDERS } from './workflow-metrics.providers';
 import { WorkflowEventsController } from './workflow-events.controller';
@@ -13,6 +14,8 @@ import { WorkflowsController } from './workflows.controller';
   imports: [TemplatesModule],
   controllers: [WorkflowsController, WorkflowJobsController, WorkflowEventsController],
   providers: [...WORKFLOW_ENGINE_PROVIDERS, ...WORKFLOW_METRICS_PROVIDERS, WorkflowBackgroundService],
+  // The dead letters' API shows workflow job payloads through the engine (writeOnly fields left out).
+  exports: [WorkflowEngine],
 })
 export class WorkflowsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -36,6 +36,19 @@ describe('JobRunner', () => {
     });
   });
 
+  it('blanks values of writeOnly input fields in the output and in errors quoting them', async () => {
+    const inputSchema = { type: 'object', properties: { cardNumber: { type: 'string', writeOnly: true } } };
+    const echo = [{ name: 'echo', type: 'transform', config: { output: { said: { $ref: 'input.cardNumber' }, n: { $ref: 'input.n' } } } }];
+    await expect(run({ steps: echo, inputSchema }, { cardNumber: '5500005555555559', n: 1 })).resolves.toEqual({
+      ok: true,
+      output: { said: '[REDACTED]', n: 1 },
+    });
+    const check = [{ name: 'check', type: 'validation', config: { rules: [{ rule: 'regex', field: 'cardNumber', pattern: '^5500005555555559x$' }] } }];
+    const failed = await run({ steps: check, inputSchema }, { cardNumber: '5500005555555559' });
+    expect(JSON.stringify(failed)).not.toContain('5500005555555559');
+    expect(failed).toMatchObject({ ok: false, failure: { step: 'check', message: expect.stringContaining('[REDACTED]') } });
+  });
+
   it('reports the reason the job was aborted with, not what the step saw', async () => {
     const controller = new AbortController();
     const running = run({ steps: [{ name: 'wait', type: 'delay', config: { ms: 60_000 } }] }, {}, controller.signal);

@@ -4,6 +4,7 @@ import { problemText } from '../errors/problem-text';
 import { asJobFailure, OutputSchemaError, type JobFailure } from '../errors/executor-errors';
 import type { ExecutorMetrics } from '../metrics/executor-metrics';
 import type { Redactor } from '../secrets/redactor';
+import { writeOnlyValues } from '../secrets/write-only-values';
 import type { StepRunner, StepRunners } from '../steps/step-runner';
 import type { PreparedTemplate } from '../templates/prepared-template';
 
@@ -30,8 +31,10 @@ export class JobRunner {
   ) {}
 
   async run(job: JobRun): Promise<JobResult> {
+    // Values of writeOnly input fields are blanked like secrets, for this job only.
+    const redactor = this.redactor.with(writeOnlyValues(job.input, job.template.writeOnly));
     try {
-      const output = this.redactor.json(await this.steps(job));
+      const output = redactor.json(await this.steps(job));
       const problems = job.template.outputProblems(output);
       if (problems.length > 0) {
         throw new OutputSchemaError(`output does not match the outputSchema of ${job.template.templateId}@${job.template.version}: ${problemText(problems)}`, {
@@ -40,7 +43,7 @@ export class JobRunner {
       }
       return { ok: true, output };
     } catch (error) {
-      return { ok: false, failure: this.redacted(asJobFailure(error)) };
+      return { ok: false, failure: redacted(asJobFailure(error), redactor) };
     }
   }
 
@@ -68,12 +71,12 @@ export class JobRunner {
   private observe(type: StepTypeName, outcome: 'succeeded' | 'failed', started: number): void {
     this.metrics?.stepFinished(type, outcome, (performance.now() - started) / 1000);
   }
+}
 
-  private redacted(failure: JobFailure): JobFailure {
-    failure.message = this.redactor.text(failure.message);
-    if (failure.stack) failure.stack = this.redactor.text(failure.stack);
-    const details = this.redactor.json(failure.details);
-    if (details !== failure.details) Object.defineProperty(failure, 'details', { value: details });
-    return failure;
-  }
+function redacted(failure: JobFailure, redactor: Redactor): JobFailure {
+  failure.message = redactor.text(failure.message);
+  if (failure.stack) failure.stack = redactor.text(failure.stack);
+  const details = redactor.json(failure.details);
+  if (details !== failure.details) Object.defineProperty(failure, 'details', { value: details });
+  return failure;
 }

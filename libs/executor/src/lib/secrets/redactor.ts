@@ -28,6 +28,19 @@ export class Redactor {
     this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
   }
 
+  /**
+   * This redactor plus `values` (one job's writeOnly inputs), for that job's
+   * output and errors only; this one is left as it is.
+   */
+  with(values: readonly string[]): Redactor {
+    if (values.length === 0) return this;
+    const extended = new Redactor();
+    for (const value of this.values) extended.values.add(value);
+    for (const variant of this.variants) extended.variants.add(variant);
+    for (const value of values) extended.remember(value);
+    return extended;
+  }
+
   text(text: string): string {
     return this.pattern ? text.replace(this.pattern, REDACTED) : text;
   }

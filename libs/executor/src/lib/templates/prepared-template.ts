@@ -1,5 +1,14 @@
 import { errorMessage, formatProblem, isJsonObject, type JsonValue, type ValidationProblem } from '@base-shift/core';
-import { ajvErrorsToProblems, createSchemaAjv, isStepTypeName, STEP_TYPE_NAMES, validateStepConfig, type StepTypeName } from '@base-shift/steps';
+import {
+  ajvErrorsToProblems,
+  createSchemaAjv,
+  isStepTypeName,
+  STEP_TYPE_NAMES,
+  validateStepConfig,
+  writeOnlyPaths,
+  type JsonPath,
+  type StepTypeName,
+} from '@base-shift/steps';
 import type { ValidateFunction } from 'ajv';
 import { InvalidTemplateError, UnknownStepTypeError, type JobFailure } from '../errors/executor-errors';
 
@@ -19,6 +28,8 @@ export interface PreparedTemplate {
   templateId: string;
   version: string;
   steps: PreparedStep[];
+  /** Input fields the inputSchema marks `writeOnly: true`: their values are blanked in the job's output and errors. */
+  writeOnly: JsonPath[];
   /** Problems of the output against outputSchema (empty when it matches, or when there is no schema). */
   outputProblems(output: JsonValue): ValidationProblem[];
   failure?: () => JobFailure;
@@ -26,7 +37,7 @@ export interface PreparedTemplate {
 
 export function prepareTemplate(templateId: string, version: string, snapshot: unknown): PreparedTemplate {
   const label = `template ${templateId}@${version}`;
-  const broken = (failure: () => JobFailure): PreparedTemplate => ({ templateId, version, steps: [], outputProblems: () => [], failure });
+  const broken = (failure: () => JobFailure): PreparedTemplate => ({ templateId, version, steps: [], writeOnly: [], outputProblems: () => [], failure });
   if (!isJsonObject(snapshot) || !Array.isArray(snapshot['steps']) || snapshot['steps'].length === 0) {
     return broken(() => new InvalidTemplateError(`${label}: the snapshot has no steps`));
   }
@@ -64,6 +75,7 @@ export function prepareTemplate(templateId: string, version: string, snapshot: u
     templateId,
     version,
     steps,
+    writeOnly: writeOnlyPaths(snapshot['inputSchema']),
     outputProblems: (output) => (!validate || validate(output) ? [] : ajvErrorsToProblems(validate.errors, '')),
   };
 }

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@base-shift/core';
-import { JobQueue, QueueKeys, ResultConsumer, type JobResult } from '@base-shift/queue';
+import { JobQueue, QueueError, QueueKeys, ResultConsumer, type JobResult } from '@base-shift/queue';
 import { type RedisConnection } from '@base-shift/redis';
 import type { JobQueuePort, QueueJobSpec, QueueResult } from '../engine/engine-ports';
 
@@ -57,6 +57,15 @@ export class QueueAdapter implements JobQueuePort {
 
   async cancel(pool: string, queueJobId: string): Promise<void> {
     await this.queue.cancel(pool, queueJobId);
+  }
+
+  async purgeDead(pool: string, queueJobId: string): Promise<void> {
+    try {
+      await this.queue.purgeDead(pool, queueJobId);
+    } catch (error) {
+      const gone = error instanceof QueueError && (error.code === 'QUEUE.JOB_NOT_FOUND' || error.code === 'QUEUE.ILLEGAL_STATE');
+      if (!gone) throw error;
+    }
   }
 
   async readPendingResults(pool: string, count: number): Promise<QueueResult[]> {

@@ -39,6 +39,8 @@ export interface JobQueuePort {
   enqueue(pool: string, job: QueueJobSpec): Promise<void>;
   /** Removes a queued job or flags a leased one (its executor stops on heartbeat); unknown or finished ids are ignored. */
   cancel(pool: string, queueJobId: string): Promise<void>;
+  /** Deletes a dead-lettered job (and the payload it keeps); an id that is not dead-lettered is ignored. */
+  purgeDead(pool: string, queueJobId: string): Promise<void>;
   /**
    * Creates the engine's consumer group on the pool's result stream once the
    * stream exists (idempotent; from its first entry, so none is missed).

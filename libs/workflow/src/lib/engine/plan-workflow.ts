@@ -109,6 +109,7 @@ export async function planWorkflow(
     ...(definition.priority !== undefined ? { priority: definition.priority } : {}),
     ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     retentionSeconds: definition.retentionSeconds ?? options.retentionSeconds,
+    writeOnly: [...snapshots.values()].some(({ hash }) => schemas.writeOnlyPaths(hash).length > 0),
     createdAt: options.createdAt,
     jobs,
     templates: [...snapshots.values()].map(({ template }) => ({

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { JsonValue } from '@base-shift/core';
-import { ajvErrorsToProblems, createSchemaAjv } from '@base-shift/steps';
+import { ajvErrorsToProblems, createSchemaAjv, writeOnlyPaths, type JsonPath } from '@base-shift/steps';
 import type { FieldProblem } from '../domain/workflow-errors';
 import type { PinnedTemplate } from './engine-ports';
 
@@ -14,10 +14,12 @@ const MAX_CACHED = 500;
 /**
  * Compiled input/output schemas of pinned snapshots, keyed by the snapshot's
  * content hash (a deleted and re-created template may reuse a version number
- * with other content; the hash tells them apart).
+ * with other content; the hash tells them apart). The writeOnly paths of the
+ * input schema are kept apart: reading a workflow needs them, not a compiled validator.
  */
 export class TemplateSchemas {
   private readonly compiled = new Map<string, CompiledTemplate>();
+  private readonly writeOnly = new Map<string, JsonPath[]>();
 
   has(templateHash: string): boolean {
     return this.compiled.has(templateHash);
@@ -29,6 +31,27 @@ export class TemplateSchemas {
     const ajv = createSchemaAjv();
     this.compiled.set(templateHash, { input: ajv.compile(template.inputSchema), output: ajv.compile(template.outputSchema) });
     if (this.compiled.size > MAX_CACHED) this.compiled.delete(this.compiled.keys().next().value as string);
+    this.rememberWriteOnly(templateHash, template.inputSchema);
+  }
+
+  hasWriteOnly(templateHash: string): boolean {
+    return this.writeOnly.has(templateHash);
+  }
+
+  rememberWriteOnly(templateHash: string, inputSchema: unknown): JsonPath[] {
+    const known = this.writeOnly.get(templateHash);
+    if (known) return known;
+    const paths = writeOnlyPaths(inputSchema);
+    this.writeOnly.set(templateHash, paths);
+    if (this.writeOnly.size > MAX_CACHED) this.writeOnly.delete(this.writeOnly.keys().next().value as string);
+    return paths;
+  }
+
+  /** Paths of the input fields the snapshot's inputSchema marks `writeOnly: true` (loaded with rememberWriteOnly or remember). */
+  writeOnlyPaths(templateHash: string): JsonPath[] {
+    const found = this.writeOnly.get(templateHash);
+    if (!found) throw new Error(`template schemas ${templateHash} were not loaded`);
+    return found;
   }
 
   /** Problems of `value` against the input schema, named under `field` (e.g. `/jobs/1/input`). */

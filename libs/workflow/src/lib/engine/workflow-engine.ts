@@ -1,4 +1,4 @@
-import { errorMessage, getLogger, isJsonObject, type JsonValue } from '@base-shift/core';
+import { errorMessage, getLogger, isJsonObject, type JsonObject, type JsonValue } from '@base-shift/core';
 import { withLogContext } from '@base-shift/observability';
 import { validateWorkflowDefinition } from '../definition/validate-definition';
 import type { WorkflowDefinition } from '../definition/workflow-request';
@@ -6,7 +6,7 @@ import { IdempotencyConflictError, JobNotFoundError, WorkflowNotFoundError, Work
 import type { WorkflowState } from '../domain/workflow-states';
 import { jsonHash } from '../store/canonical-json';
 import type { WorkflowIndex, WorkflowPage } from '../store/workflow-index';
-import type { WorkflowRecord } from '../store/workflow-record';
+import type { ScriptOutcome, WorkflowRecord } from '../store/workflow-record';
 import type { WorkflowTimers } from '../store/workflow-timers';
 import type { WorkflowStore } from '../store/workflow-store';
 import type { JobQueuePort, QueueResult, TemplateResolverPort } from './engine-ports';
@@ -14,6 +14,7 @@ import { planWorkflow } from './plan-workflow';
 import { assertWithinSizeLimits, DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES } from './workflow-size';
 import { TemplateSchemas } from './template-schemas';
 import { WorkflowAdvancer } from './workflow-advancer';
+import { WriteOnlyFields } from './write-only-fields';
 import { idempotentWorkflowId, isWorkflowId, newWorkflowId, parseQueueJobId, resultLogFields } from './workflow-ids';
 import { notifyObserver, type WorkflowObserver } from './workflow-observer';
 
@@ -65,6 +66,7 @@ export class WorkflowEngine {
   private readonly logger = getLogger(WorkflowEngine.name);
   private readonly schemas = new TemplateSchemas();
   readonly advancer: WorkflowAdvancer;
+  private readonly writeOnly: WriteOnlyFields;
   private readonly recoveryDelayMs: number;
 
   constructor(
@@ -80,6 +82,7 @@ export class WorkflowEngine {
       options.maxInputBytes ?? DEFAULT_MAX_JOB_INPUT_BYTES,
       deps.observer,
     );
+    this.writeOnly = new WriteOnlyFields(deps.store, this.schemas, deps.queue);
     this.recoveryDelayMs = options.recoveryDelayMs ?? 5000;
   }
 
@@ -167,10 +170,16 @@ export class WorkflowEngine {
     return this.get(id);
   }
 
+  /** The workflow as every API shows it: values of writeOnly input fields are left out. */
   async get(id: string): Promise<WorkflowRecord> {
     const record = isWorkflowId(id) ? await this.deps.store.read(id) : null;
     if (!record) throw new WorkflowNotFoundError(id);
-    return record;
+    return this.writeOnly.redact(record);
+  }
+
+  /** A queue job's payload as the API shows it (dead letters): values of writeOnly input fields left out. */
+  redactJobPayload(payload: JsonObject): Promise<JsonObject> {
+    return this.writeOnly.redactPayload(payload);
   }
 
   list(query: { state?: WorkflowState; limit: number; cursor?: string }): Promise<WorkflowPage> {
@@ -180,7 +189,7 @@ export class WorkflowEngine {
   async cancel(id: string, reason = 'cancelled through the API'): Promise<WorkflowRecord> {
     await this.mustExist(id);
     await this.deps.timers.arm(id, Date.now() + this.recoveryDelayMs);
-    await this.advancer.settle(id, await this.deps.store.cancel(id, reason));
+    await this.forgetWriteOnly(id, await this.advancer.settle(id, await this.deps.store.cancel(id, reason)), false);
     return this.get(id);
   }
 
@@ -197,7 +206,10 @@ export class WorkflowEngine {
    */
   async delete(id: string): Promise<void> {
     if (!isWorkflowId(id)) throw new WorkflowNotFoundError(id);
+    const record = await this.deps.store.read(id);
     await this.deps.store.delete(id);
+    // Read first: store.delete refuses a workflow that is still going, which keeps its dead letters.
+    if (record) await this.writeOnly.purgeAllRuns(record);
     await this.deps.index.remove(id);
     await this.deps.timers.remove(id);
     this.logger.info(`workflow ${id} deleted`);
@@ -221,7 +233,7 @@ export class WorkflowEngine {
     }
     await this.deps.timers.arm(id, Date.now() + this.recoveryDelayMs);
     const outcome = await this.deps.store.updateJob(id, jobId, { status: update.status, payload, attempt: update.attempt, reason });
-    await this.advancer.settle(id, outcome);
+    await this.forgetWriteOnly(id, await this.advancer.settle(id, outcome), update.status === 'SUCCEEDED');
     return this.get(id);
   }
 
@@ -271,7 +283,9 @@ export class WorkflowEngine {
         notifyObserver(this.deps.observer, (o) => o.jobResultApplied({ ...job, workflowId, jobId, attempt: result.attempt, reported: result.outcome }));
         this.logger.debug(`job ${job.from} -> ${job.to} (${result.outcome} reported by the queue)`);
       }
-      await this.advancer.settle(workflowId, applied);
+      // A success applied before (the entry is delivered again: a crash came before its acknowledgement) drops the values too.
+      const succeeded = job ? job.to === 'SUCCEEDED' : outcome === 'succeeded';
+      await this.forgetWriteOnly(workflowId, await this.advancer.settle(workflowId, applied), succeeded);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError || error instanceof JobNotFoundError) {
         this.logger.warn(`result for ${result.queueJobId}: ${error.message}; ignored`);
@@ -297,6 +311,16 @@ export class WorkflowEngine {
       }
     }
     return claimed.length;
+  }
+
+  /**
+   * Once a job SUCCEEDED (it never runs again) or the workflow COMPLETED or
+   * was CANCELLED, values of writeOnly fields no job needs leave Redis. Only
+   * workflows whose pinned inputSchemas have writeOnly fields pay for the read.
+   */
+  private async forgetWriteOnly(id: string, outcome: ScriptOutcome, jobSucceeded: boolean): Promise<void> {
+    const over = outcome.state === 'COMPLETED' || outcome.state === 'CANCELLED';
+    if (outcome.writeOnly && (jobSucceeded || over)) await this.writeOnly.forget(id);
   }
 
   private async mustExist(id: string): Promise<void> {

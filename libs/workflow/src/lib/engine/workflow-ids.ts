@@ -38,6 +38,11 @@ export function isWorkflowId(value: string): boolean {
 // The job id part is the request schema's rule, anchors dropped.
 const QUEUE_JOB_ID = new RegExp(`^([0-9a-f-]{36}):(${JOB_ID_PATTERN.slice(1, -1)}):(\\d+)$`);
 
+/** `<workflowId>:<jobId>:<run>`, as enqueue-jobs-6.lua builds it. */
+export function queueJobId(workflowId: string, jobId: string, run: number): string {
+  return `${workflowId}:${jobId}:${run}`;
+}
+
 /** `<workflowId>:<jobId>:<run>` — built by enqueue-jobs-6.lua, read back here. */
 export function parseQueueJobId(queueJobId: string): { workflowId: string; jobId: string; run: number } | null {
   const match = QUEUE_JOB_ID.exec(queueJobId);

@@ -8,6 +8,7 @@ function flakyQueue() {
   const queue: JobQueuePort = {
     enqueue: async () => undefined,
     cancel: async () => undefined,
+    purgeDead: async () => undefined,
     ensureResultGroup: async () => true,
     readPendingResults: async () => [],
     claimStaleResults: async () => [],

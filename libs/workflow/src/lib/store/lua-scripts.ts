@@ -14,6 +14,7 @@ export type WorkflowScriptName =
   | 'read-workflow'
   | 'delete-workflow'
   | 'backfill-retention'
+  | 'forget-write-only'
   | 'claim-timers'
   | 'settle-timer';
 

@@ -39,6 +39,7 @@ export function parseOutcome(reply: unknown): ScriptOutcome {
     ready: list<string>(raw['ready']),
     ops,
     nextDeadline: num(raw['nextDeadline']) ?? null,
+    writeOnly: raw['writeOnly'] === true,
   } as ScriptOutcome;
 }
 
@@ -57,6 +58,7 @@ function parseJob(flat: unknown): JobRecord {
     id: f['id'],
     templateId: f['templateId'],
     version: f['version'],
+    templateHash: f['templateHash'] ?? '',
     ...optional('requestedVersion', f['requestedVersion'] || undefined),
     pool: f['pool'],
     priority: Number(f['priority']),

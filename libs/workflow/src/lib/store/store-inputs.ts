@@ -27,6 +27,8 @@ export interface NewWorkflow {
   timeoutSeconds?: number;
   /** A finished workflow's keys expire this long after it finished. */
   retentionSeconds: number;
+  /** A pinned inputSchema marks fields writeOnly: the engine drops their values once no job needs them. */
+  writeOnly?: boolean;
   createdAt: number;
   jobs: NewJob[];
   /** One snapshot per (templateId, version) used, whatever the number of jobs using it. */

@@ -20,6 +20,8 @@ export interface JobRecord {
   templateId: string;
   /** The pinned (resolved) version. */
   version: string;
+  /** Content hash of the pinned snapshot (caches of its schemas key on it). */
+  templateHash: string;
   /** What the request asked for (exact, range), if anything. */
   requestedVersion?: string;
   pool: string;
@@ -67,6 +69,13 @@ export interface WorkflowRecord {
   reason?: string;
   jobs: JobRecord[];
   history: HistoryEntry[];
+}
+
+/** What may leave Redis now: new values for fields that shrink (`null`: delete the field). */
+export interface ForgetPlan {
+  /** The workflow input without the paths no job needs any more, and the jobs whose success allows it. */
+  input?: { value: JsonObject; succeeded: string[] };
+  jobs: Array<{ id: string; input?: JsonObject; resolvedInput?: JsonValue | null }>;
 }
 
 /** An operation on the queue decided by a script, carried out by the engine, then acknowledged. */
@@ -119,6 +128,8 @@ export interface ScriptOutcome {
   ops: OutboxOp[];
   /** When the workflow must be looked at again (a deadline), or null. */
   nextDeadline: number | null;
+  /** A pinned inputSchema marks fields writeOnly (meta `writeOnly`): values to drop once no job needs them. */
+  writeOnly: boolean;
   applied?: boolean;
   /** Set by apply-result when `applied`. */
   job?: AppliedJobFacts;

@@ -7,7 +7,7 @@ import { isRefusal, refusalToError } from './script-refusals';
 import type { WorkflowKeys } from './workflow-keys';
 import { parseOutcome, parseWorkflow } from './record-parsing';
 import type { EnqueueContext, JobResult, JobUpdate, NewWorkflow, ReadyEntry } from './store-inputs';
-import type { ScriptOutcome, WorkflowRecord } from './workflow-record';
+import type { ForgetPlan, ScriptOutcome, WorkflowRecord } from './workflow-record';
 
 const SCRIPTS = {
   create: WORKFLOW_SCRIPTS['create-workflow'],
@@ -21,6 +21,7 @@ const SCRIPTS = {
   read: WORKFLOW_SCRIPTS['read-workflow'],
   delete: WORKFLOW_SCRIPTS['delete-workflow'],
   backfillRetention: WORKFLOW_SCRIPTS['backfill-retention'],
+  forgetWriteOnly: WORKFLOW_SCRIPTS['forget-write-only'],
 };
 
 type ScriptName = keyof typeof SCRIPTS;
@@ -41,6 +42,7 @@ export class WorkflowStore {
     const k = this.keys.forWorkflow(workflow.id);
     const meta: string[] = ['id', workflow.id, 'createdAt', String(workflow.createdAt), 'mode', workflow.mode, 'input', JSON.stringify(workflow.input)];
     meta.push('retentionSeconds', String(workflow.retentionSeconds));
+    if (workflow.writeOnly) meta.push('writeOnly', '1');
     if (workflow.name !== undefined) meta.push('name', workflow.name);
     if (workflow.priority !== undefined) meta.push('priority', String(workflow.priority));
     const templates = workflow.templates.flatMap((t) => [this.keys.templateField(t.templateId, t.version), JSON.stringify(t.snapshot)]);
@@ -147,6 +149,26 @@ export class WorkflowStore {
     const keys = [k.state, k.currentJob, k.jobs, k.meta, k.history, k.outbox, k.templates];
     const at = Number(await runLuaScript(this.redis, this.scripts.backfillRetention, keys, [k.jobPrefix, String(retentionSeconds)]));
     return at < 0 ? null : at;
+  }
+
+  /**
+   * Rewrites writeOnly values no job needs any more (see forget-write-only-2.lua:
+   * Redis checks the job SUCCEEDED / the workflow is over). Returns the number of fields rewritten.
+   */
+  async forgetWriteOnly(id: string, plan: ForgetPlan): Promise<number> {
+    const k = this.keys.forWorkflow(id);
+    const jobs = plan.jobs.map((job) => ({
+      id: job.id,
+      ...(job.input !== undefined && { input: JSON.stringify(job.input) }),
+      ...(job.resolvedInput !== undefined && { resolvedInput: job.resolvedInput === null ? false : JSON.stringify(job.resolvedInput) }),
+    }));
+    const reply = await runLuaScript(
+      this.redis,
+      this.scripts.forgetWriteOnly,
+      [k.state, k.meta],
+      [k.jobPrefix, plan.input ? JSON.stringify(plan.input.value) : '', JSON.stringify(plan.input?.succeeded ?? []), JSON.stringify(jobs)],
+    );
+    return Number(reply);
   }
 
   async read(id: string): Promise<WorkflowRecord | null> {

@@ -225,5 +225,7 @@ local function outcome(ids, states, extra)
   result.ready = ready_jobs(ids, states)
   result.ops = outbox_ops()
   result.nextDeadline = next_deadline(ids, states)
+  -- Tells the engine whether there are writeOnly values to drop once jobs succeed.
+  result.writeOnly = rcall('HEXISTS', K_META, 'writeOnly') == 1
   return cjson.encode(result)
 end
