@@ -1,12 +1,17 @@
 // Driver behind tools/start: a whole Base Shift on one machine, with a demo.
 //
-// Starts the test environment (Redis, FerretDB), builds the apps, starts a fake
-// payment API and the control plane, whose `local` pod driver runs the executors
-// as child processes (configured like a pool in a cluster: the payment API's key
-// in the pool's "Secret" directory, bound to the API's host 127.0.0.1 by the
-// pool's `secrets`; the template's URL names the fake API). Then registers
-// the seed's templates, runs the seed's three-job order workflow printing every
-// transition, and keeps serving until Ctrl-C, which stops everything it started.
+// Starts the test environment (Redis, FerretDB), builds the apps, starts two fake
+// payment APIs and the control plane, whose `local` pod driver runs the executors
+// as child processes (configured like a pool in a cluster: the APIs' keys in the
+// pool's "Secret" directory, each bound to its API's host by the pool's `secrets`).
+// The order workflow's payment_processing template names the first API's URL
+// (http://127.0.0.1:<port>/payments); the seed's payment_gateway_template runs as
+// written, calling https://payment.gateway.com/process: the executors connect there
+// to the second API (EGRESS_CONNECT_TO), which serves a certificate for
+// payment.gateway.com that they trust (NODE_EXTRA_CA_CERTS). Then registers the
+// seed's templates, runs the seed's three-job order workflow and the seed's payment
+// template, printing every transition, and keeps serving until Ctrl-C, which stops
+// everything it started.
 //
 // Environment: PORT (3000), METRICS_PORT (9464), LOG_LEVEL (info), REDIS_KEY_PREFIX
 // (none), MONGO_DATABASE (base_shift), SKIP_BUILD=1 (use dist/ as it is). The apps'
@@ -22,19 +27,23 @@ import path from 'node:path';
 import { down, readEnv, REPO_ROOT, up } from '../testenv/index.mjs';
 // Dependency-free TypeScript, loaded with Node's type stripping: the one key format.
 import { generateApiKey } from '../../libs/auth/src/lib/api-keys/api-key-format.ts';
-import { DemoClient, sampleTemplates } from './demo/demo-client.mjs';
+// The same way: a certificate for the stand-in of the seed's https://payment.gateway.com.
+import { selfSignedCertificate } from '../../libs/testing/src/lib/self-signed-certificate.ts';
+import { DemoClient, paymentGatewayWorkflow, sampleTemplates } from './demo/demo-client.mjs';
 import { startFakePaymentApi } from './demo/fake-payment-api.mjs';
 
 const PORT = process.env.PORT ?? '3000';
 const METRICS_PORT = process.env.METRICS_PORT ?? '9464';
 const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
 const POOL = 'default';
+const GATEWAY_HOST = 'payment.gateway.com';
 const BASE = `http://127.0.0.1:${PORT}`;
 const children = new Map();
 const wasUp = readEnv() !== undefined;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'base-shift-demo-'));
 const logDir = path.join(work, 'logs');
 let paymentApi;
+let gatewayApi;
 let stopping = false;
 
 process.on('SIGINT', () => void stop(0));
@@ -51,6 +60,8 @@ try {
   fs.mkdirSync(secretsDir, { mode: 0o700 });
   fs.mkdirSync(logDir);
   fs.writeFileSync(path.join(secretsDir, 'PAYMENT_API_KEY'), apiKey, { mode: 0o600 });
+  const gatewayKey = `demo_${randomBytes(16).toString('hex')}`;
+  fs.writeFileSync(path.join(secretsDir, 'API_KEY'), gatewayKey, { mode: 0o600 });
   // The first admin key of this instance, read by the control plane at start.
   const adminKey = generateApiKey();
   const adminKeyFile = path.join(work, 'admin-api-key'); // not in secretsDir: the executors read that one
@@ -61,9 +72,22 @@ try {
     onCharge: (c) => say(`fake payment API: charged ${c.amount} ${c.currency} for ${c.orderId} (${c.transactionId})`),
   });
   say(`fake payment API on ${paymentApi.url} (key in ${secretsDir})`);
-  const executorEnv = { EGRESS_ALLOW: '127.0.0.1' };
-  // Each secret goes only to the hosts bound here: the fake payment API's key to 127.0.0.1, and the seed
-  // template's API_KEY (not provided: that template is registered, never run) to the seed's gateway.
+  const certificate = selfSignedCertificate(GATEWAY_HOST);
+  const gatewayCa = path.join(work, 'payment-gateway-ca.pem');
+  fs.writeFileSync(gatewayCa, certificate.cert);
+  gatewayApi = await startFakePaymentApi({
+    apiKey: gatewayKey,
+    tls: certificate,
+    onCharge: (c) => say(`fake ${GATEWAY_HOST}: charged ${c.amount} ${c.currency} (${c.transactionId})`),
+  });
+  say(`fake https://${GATEWAY_HOST} on ${gatewayApi.url} (certificate in ${gatewayCa})`);
+  const executorEnv = {
+    EGRESS_ALLOW: '127.0.0.1',
+    EGRESS_CONNECT_TO: `${GATEWAY_HOST}:443:127.0.0.1:${gatewayApi.port}`,
+    NODE_EXTRA_CA_CERTS: gatewayCa,
+  };
+  // Each secret goes only to the hosts bound here: the fake payment API's key to 127.0.0.1, and the
+  // seed template's API_KEY to the seed's gateway (whose connections go to the second fake API).
   const secrets = [
     { name: 'PAYMENT_API_KEY', allowedHosts: ['127.0.0.1'] },
     { name: 'API_KEY', allowedHosts: ['payment.gateway.com'] },
@@ -121,6 +145,8 @@ try {
   await client.registerTemplates(sampleTemplates({ paymentApiUrl: paymentApi.url }));
   say("running the seed's order workflow (order_validation -> payment_processing -> inventory_update):");
   await client.runWorkflow();
+  say(`running the seed's payment_gateway_template as written (validation rules, then POST https://${GATEWAY_HOST}/process):`);
+  await client.runWorkflow(paymentGatewayWorkflow());
 
   say('Base Shift is running:');
   say(`  REST API            ${BASE}/workflows`);
@@ -242,6 +268,7 @@ async function stop(code) {
     ),
   );
   await paymentApi?.stop();
+  await gatewayApi?.stop();
   fs.rmSync(path.join(work, 'secrets'), { recursive: true, force: true });
   fs.rmSync(path.join(work, 'admin-api-key'), { force: true });
   if (!wasUp) await down();

@@ -5,5 +5,6 @@ export { startBuiltApp, freePort, type AppProcess } from './lib/app-process';
 export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer } from './lib/prometheus';
 export { eventually } from './lib/eventually';
 export { startThrowawayRedis, type ThrowawayRedis } from './lib/throwaway-redis';
+export { selfSignedCertificate, type SelfSignedCertificate } from './lib/self-signed-certificate';
 export { embeddedLuaReport, type EmbeddedLuaReport } from './lib/embedded-lua';
 export { dumpKeys } from './lib/redis-dump';

@@ -62,6 +62,26 @@ export function orderWorkflow(orderId = `o-${Date.now().toString(36)}`) {
   };
 }
 
+/**
+ * The seed's payment_gateway_template as written: its validation rules read
+ * cardDetails.number (Luhn), cardDetails.expiryDate (MM/YY, not past) and
+ * cardDetails.cvv, then it POSTs the input to https://payment.gateway.com/process
+ * with the pool's API_KEY secret.
+ */
+export function paymentGatewayWorkflow(reference = `p-${Date.now().toString(36)}`) {
+  return {
+    name: `payment ${reference}`,
+    input: { amount: 19.99, currency: 'EUR', cardDetails: { number: '4111 1111 1111 1111', expiryDate: '12/30', cvv: '123' } },
+    jobs: [
+      {
+        id: 'payment',
+        templateId: 'payment_gateway_template',
+        input: { amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' }, cardDetails: { $ref: 'input.cardDetails' } },
+      },
+    ],
+  };
+}
+
 export class DemoClient {
   /**
    * @param {string} baseUrl the control plane, e.g. http://127.0.0.1:3000

@@ -1,29 +1,44 @@
 // A tiny stand-in for a payment gateway, for the demo: POST /payments with
 // `Authorization: Bearer <key>` and a JSON body {orderId, amount, currency, card}
-// answers {transactionId, status: "CAPTURED"}; the same Idempotency-Key gets the
-// same transaction (the executor sends one per job and step). Loopback only.
+// (the order workflow's payment_processing), or POST /process with {amount,
+// currency, cardDetails} (the seed's payment_gateway_template), answers
+// {transactionId, status: "CAPTURED"}; the same Idempotency-Key gets the same
+// transaction (the executor sends one per job and step). Loopback only; over
+// HTTPS when given a certificate (`tls: {key, cert}`), as the seed's
+// https://payment.gateway.com is.
 //
 //   import { startFakePaymentApi } from './fake-payment-api.mjs'   (tools/dev/start.mjs)
 //   node tools/dev/demo/fake-payment-api.mjs --key <key> [--port N]  prints {"url": ...}, runs until SIGTERM
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Starts the API on 127.0.0.1; resolves to { url, charges, stop() }. */
-export async function startFakePaymentApi({ apiKey, port = 0, onCharge = () => {} }) {
+// What each route expects besides amount and currency.
+const ROUTES = {
+  '/payments': (body) => [
+    ...(typeof body.orderId !== 'string' || body.orderId === '' ? ['orderId must be a non-empty string'] : []),
+    ...(typeof body.card !== 'object' || body.card === null ? ['card must be an object'] : []),
+  ],
+  '/process': (body) => (typeof body.cardDetails !== 'object' || body.cardDetails === null ? ['cardDetails must be an object'] : []),
+};
+
+/** Starts the API on 127.0.0.1 (HTTPS with `tls`); resolves to { url, port, charges, stop() }. */
+export async function startFakePaymentApi({ apiKey, port = 0, onCharge = () => {}, tls }) {
   if (!apiKey) throw new Error('startFakePaymentApi: apiKey is required');
   const expected = Buffer.from(`Bearer ${apiKey}`);
   const byKey = new Map();
   const charges = [];
-  const server = createServer((request, response) => {
+  const handle = (request, response) => {
     const reply = (status, body) => {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    if (request.method !== 'POST' || request.url !== '/payments') return reply(404, { error: `no route ${request.method} ${request.url}` });
+    const route = Object.hasOwn(ROUTES, request.url) ? ROUTES[request.url] : undefined;
+    if (request.method !== 'POST' || !route) return reply(404, { error: `no route ${request.method} ${request.url}` });
     const offered = Buffer.from(request.headers['authorization'] ?? '');
     if (offered.length !== expected.length || !timingSafeEqual(offered, expected)) return reply(401, { error: 'missing or wrong API key' });
     let text = '';
@@ -39,7 +54,7 @@ export async function startFakePaymentApi({ apiKey, port = 0, onCharge = () => {
       } catch {
         return reply(400, { error: 'the body is not JSON' });
       }
-      const problems = paymentProblems(body);
+      const problems = paymentProblems(body, route);
       if (problems.length > 0) return reply(422, { error: 'invalid payment', problems });
       const key = request.headers['idempotency-key'];
       const known = key && byKey.get(key);
@@ -47,7 +62,7 @@ export async function startFakePaymentApi({ apiKey, port = 0, onCharge = () => {
       const charge = {
         transactionId: `tx_${randomBytes(6).toString('hex')}`,
         status: 'CAPTURED',
-        orderId: body.orderId,
+        ...(body.orderId !== undefined && { orderId: body.orderId }),
         amount: body.amount,
         currency: body.currency,
       };
@@ -56,13 +71,15 @@ export async function startFakePaymentApi({ apiKey, port = 0, onCharge = () => {
       onCharge(charge);
       reply(201, charge);
     });
-  });
+  };
+  const server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, handle) : createServer(handle);
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}`,
+    port: server.address().port,
     charges,
     stop: () =>
       new Promise((resolve) => {
@@ -72,14 +89,12 @@ export async function startFakePaymentApi({ apiKey, port = 0, onCharge = () => {
   };
 }
 
-function paymentProblems(body) {
-  const problems = [];
+function paymentProblems(body, route) {
   if (typeof body !== 'object' || body === null) return ['the body must be an object'];
-  if (typeof body.orderId !== 'string' || body.orderId === '') problems.push('orderId must be a non-empty string');
+  const problems = [];
   if (typeof body.amount !== 'number' || !(body.amount > 0)) problems.push('amount must be a positive number');
   if (typeof body.currency !== 'string' || !/^[A-Z]{3}$/.test(body.currency)) problems.push('currency must be an ISO 4217 code');
-  if (typeof body.card !== 'object' || body.card === null) problems.push('card must be an object');
-  return problems;
+  return [...problems, ...route(body)];
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

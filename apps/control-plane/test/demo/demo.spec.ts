@@ -110,12 +110,20 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     expect(output).toMatch(/payment_processing\s+SUCCEEDED\s+attempts 1\s+output \{"orderId":"o-[^"]+","transactionId":"tx_[0-9a-f]+","status":"CAPTURED"\}/);
   });
 
+  it("runs the seed's payment_gateway_template as written: its rules pass and it calls https://payment.gateway.com with the bound API_KEY", () => {
+    const output = demo.text();
+    expect(output).toMatch(/workflow [0-9a-f-]{36} \(payment p-[^)]+\): payment/);
+    expect(output).toMatch(/fake payment\.gateway\.com: charged 19\.99 EUR \(tx_[0-9a-f]+\)/);
+    expect(output).toMatch(/payment\s+SUCCEEDED\s+attempts 1\s+output \{"transactionId":"tx_[0-9a-f]+","status":"CAPTURED"/);
+    expect(output.match(/workflow [0-9a-f-]{36}: COMPLETED/g)).toHaveLength(2);
+  });
+
   it('serves the URLs it prints: REST, GraphQL, /docs, and the metrics of the control plane and an executor', async () => {
     const anonymous = await fetch(demo.printed('REST API'));
     expect(anonymous.status).toBe(401);
     const rest = await fetch(demo.printed('REST API'), { headers: auth() });
     expect(rest.status).toBe(200);
-    expect(((await rest.json()) as { items: Array<{ state: string }> }).items.map((item) => item.state)).toEqual(['COMPLETED']);
+    expect(((await rest.json()) as { items: Array<{ state: string }> }).items.map((item) => item.state)).toEqual(['COMPLETED', 'COMPLETED']);
     const graphql = await fetch(demo.printed('GraphQL'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...auth() },
@@ -160,13 +168,13 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     expect(run.stderr).toContain('usage: node tools/demo-remote.mjs <control-plane-url>');
   });
 
-  it('never writes the payment API key to a log, and Ctrl-C stops everything it started', async () => {
+  it('never writes the payment API keys to a log, and Ctrl-C stops everything it started', async () => {
     const secretsDir = /key in (\S+)\)/.exec(demo.text())?.[1] as string;
-    const key = readFileSync(path.join(secretsDir, 'PAYMENT_API_KEY'), 'utf8');
+    const keys = ['PAYMENT_API_KEY', 'API_KEY'].map((name) => readFileSync(path.join(secretsDir, name), 'utf8'));
     const logDir = demo.printed('logs');
     const logs = readdirSync(logDir).map((file) => readFileSync(path.join(logDir, file), 'utf8'));
     expect(logs.length).toBeGreaterThanOrEqual(2);
-    expect([demo.text(), ...logs].some((text) => text.includes(key))).toBe(false);
+    for (const key of keys) expect([demo.text(), ...logs].some((text) => text.includes(key))).toBe(false);
     // The admin key is printed for the user, but never logged.
     expect(logs.some((text) => text.includes(demo.printed('admin API key')))).toBe(false);
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
-import { EgressAllowList } from '@base-shift/executor';
+import { ConnectTo, EgressAllowList } from '@base-shift/executor';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem } from '@base-shift/redis';
 import { parseSecretBindings, SecretBindings } from '@base-shift/steps';
@@ -20,6 +20,7 @@ export interface ExecutorConfig {
   /** Directory of a mounted Kubernetes Secret (one file per key), or undefined: environment only. */
   secretsDir?: string;
   egressAllow: EgressAllowList;
+  egressConnectTo: ConnectTo;
   /** SECRET_BINDINGS: the only secrets `${NAME}` resolves, each with the hosts it may be sent to. */
   secretBindings: SecretBindings;
 }
@@ -49,6 +50,7 @@ export function loadExecutorConfig(source: EnvSource = process.env): ExecutorCon
     leaseSeconds: env.int('LEASE_SECONDS', { default: 30, min: 1, max: 3600 }),
     secretsDir: env.optionalString('SECRETS_DIR'),
     egressAllow: EgressAllowList.EMPTY,
+    egressConnectTo: ConnectTo.NONE,
     secretBindings: SecretBindings.NONE,
   };
   for (const pool of config.pools) {
@@ -65,6 +67,9 @@ export function loadExecutorConfig(source: EnvSource = process.env): ExecutorCon
   const egress = EgressAllowList.parse(env.list('EGRESS_ALLOW'));
   for (const problem of egress.problems) env.fail('EGRESS_ALLOW', problem);
   config.egressAllow = egress.allowList;
+  const connectTo = ConnectTo.parse(env.list('EGRESS_CONNECT_TO'));
+  for (const problem of connectTo.problems) env.fail('EGRESS_CONNECT_TO', problem);
+  config.egressConnectTo = connectTo.connectTo;
   config.secretBindings = readSecretBindings(env, env.optionalString('SECRET_BINDINGS'));
   env.done();
   return config;

@@ -29,6 +29,7 @@ export class ExecutorProcess {
       keyPrefix: config.keyPrefix,
       secretsDir: config.secretsDir,
       egressAllow: config.egressAllow,
+      egressConnectTo: config.egressConnectTo,
       secretBindings: config.secretBindings,
     });
     this.server = createServer((request, response) => void this.serve(request.url ?? '/', response));

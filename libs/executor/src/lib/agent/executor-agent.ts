@@ -1,6 +1,7 @@
 import { JobLeases, JobWorker, QueueMaintenance, type BackoffPolicy } from '@base-shift/queue';
 import { InstallationEpoch, pingRedis, type RedisConnection } from '@base-shift/redis';
 import { SecretBindings } from '@base-shift/steps';
+import type { ConnectTo } from '../egress/connect-to';
 import { EgressAllowList } from '../egress/egress-allow-list';
 import { EgressGuard } from '../egress/egress-guard';
 import { GuardedHttpClient } from '../http/guarded-http-client';
@@ -24,6 +25,8 @@ export interface ExecutorAgentOptions {
   keyPrefix?: string;
   secretsDir?: string;
   egressAllow?: EgressAllowList;
+  /** EGRESS_CONNECT_TO: hosts whose connections go elsewhere (demos, tests, a local forwarder). */
+  egressConnectTo?: ConnectTo;
   /** The pool's secret bindings (SECRET_BINDINGS): which secrets resolve, and the hosts each may be sent to. Default: none. */
   secretBindings?: SecretBindings;
   /** Retries of external_api_call within one attempt. */
@@ -55,7 +58,7 @@ export class ExecutorAgent {
     this.leases = new JobLeases(redis, { pools: options.pools, prefix, announceStarts: true, ...(options.queueBackoff && { backoff: options.queueBackoff }) });
     const redactor = new Redactor();
     const guard = new EgressGuard(options.egressAllow ?? EgressAllowList.EMPTY, (kind) => this.metrics.egressRefused(kind));
-    this.http = new GuardedHttpClient(guard);
+    this.http = new GuardedHttpClient(guard, { connectTo: options.egressConnectTo });
     const secrets = new SecretResolver({ secretsDir: options.secretsDir, bindings: options.secretBindings ?? SecretBindings.NONE, redactor });
     const runners = createStepRunners({ http: this.http, secrets, ...(options.httpRetry && { retry: options.httpRetry }) });
     const jobs = new WorkflowJobHandler({

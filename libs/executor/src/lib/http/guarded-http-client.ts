@@ -2,6 +2,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import { CREDENTIAL_HEADERS } from '@base-shift/steps';
 import { EgressRefusedError, HttpBadResponseError } from '../errors/executor-errors';
+import { ConnectTo } from '../egress/connect-to';
 import type { EgressGuard } from '../egress/egress-guard';
 
 export interface HttpRequest {
@@ -29,6 +30,8 @@ export interface HttpClientOptions {
   maxResponseBytes?: number;
   /** Per origin; keep-alive sockets are reused across jobs. */
   maxSocketsPerOrigin?: number;
+  /** EGRESS_CONNECT_TO: hosts whose connections go elsewhere (see ConnectTo). */
+  connectTo?: ConnectTo;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -44,6 +47,7 @@ export class GuardedHttpClient {
   private readonly httpsAgent: https.Agent;
   private readonly maxRedirects: number;
   private readonly maxResponseBytes: number;
+  private readonly connectTo: ConnectTo;
 
   constructor(
     private readonly guard: EgressGuard,
@@ -54,6 +58,7 @@ export class GuardedHttpClient {
     this.httpsAgent = new https.Agent(agentOptions);
     this.maxRedirects = options.maxRedirects ?? 5;
     this.maxResponseBytes = options.maxResponseBytes ?? 10 * 1024 * 1024;
+    this.connectTo = options.connectTo ?? ConnectTo.NONE;
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
@@ -61,6 +66,8 @@ export class GuardedHttpClient {
     for (let hop = 0; ; hop += 1) {
       current.checkDestination?.(current.url);
       this.guard.checkUrl(current.url);
+      const target = this.connectTo.target(current.url);
+      if (target) this.guard.checkUrl(new URL(`${current.url.protocol}//${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`));
       const response = await this.once(current);
       const location = response.headers.location;
       if (!REDIRECTS.has(response.status) || !location) return response;
@@ -106,12 +113,19 @@ export class GuardedHttpClient {
 
   private once(request: HttpRequest): Promise<HttpResponse> {
     const secure = request.url.protocol === 'https:';
+    const headers: Record<string, string> = { ...request.headers };
+    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+    // Connected elsewhere, the request still names (Host) and verifies (TLS server name) the URL's host.
+    const target = this.connectTo.target(request.url);
+    const elsewhere = target && { hostname: target.host, port: target.port, servername: request.url.hostname };
+    if (target) headers['host'] = request.url.host;
     return new Promise<HttpResponse>((resolve, reject) => {
       const outgoing = (secure ? https : http).request(request.url, {
         method: request.method,
-        headers: request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
+        headers,
         agent: secure ? this.httpsAgent : this.httpAgent,
         signal: request.signal,
+        ...elsewhere,
       });
       outgoing.once('error', reject);
       outgoing.once('response', (incoming) => this.collect(request, incoming).then(resolve, reject));
