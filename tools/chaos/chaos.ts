@@ -96,7 +96,7 @@ async function publishTemplate(baseUrl: string, adminKey: string, api: CountingA
       {
         name: 'call',
         type: 'external_api_call',
-        config: { api_endpoint: api.endpoint, method: 'POST', body: { workflow: { $ref: 'input.workflow' }, job: { $ref: 'input.job' } }, timeoutMs: 5000 },
+        config: { api_endpoint: api.endpoint, method: 'POST', body: { workflow: { $from: 'input.workflow' }, job: { $from: 'input.job' } }, timeoutMs: 5000 },
       },
     ],
     inputSchema: { type: 'object', properties: { workflow: { type: 'string' }, job: { type: 'string' } }, required: ['workflow', 'job'] },

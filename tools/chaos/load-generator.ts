@@ -42,7 +42,7 @@ export function workflowBody(ref: string) {
   return {
     name: ref,
     input: { ref },
-    jobs: JOB_IDS.map((id) => ({ id, templateId: TEMPLATE_ID, input: { workflow: { $ref: 'input.ref' }, job: id } })),
+    jobs: JOB_IDS.map((id) => ({ id, templateId: TEMPLATE_ID, input: { workflow: { $from: 'input.ref' }, job: id } })),
   };
 }
 

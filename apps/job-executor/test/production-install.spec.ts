@@ -95,7 +95,7 @@ describe('container images', () => {
         const template = {
           templateId: 'shape_order',
           version: '1.0.0',
-          steps: [{ name: 'shape', type: 'transform', config: { output: { orderId: { $ref: 'input.id' }, ok: true } } }],
+          steps: [{ name: 'shape', type: 'transform', config: { output: { orderId: { $from: 'input.id' }, ok: true } } }],
           inputSchema: {},
           outputSchema: { type: 'object', required: ['orderId'] },
         };

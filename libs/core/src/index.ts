@@ -9,3 +9,4 @@ export { formatProblem, type ValidationProblem } from './lib/validation-problem'
 export { assertNever, CodedError, errorMessage } from './lib/coded-error';
 export { withTimeout } from './lib/with-timeout';
 export { getLogger, setLogSink, type LogFields, type Logger, type LogSink } from './lib/logger';
+export { LEGACY_REFERENCE_KEYWORD, REFERENCE_KEYWORD, referenceExpression, referenceKeyword, type ReferenceKeyword } from './lib/reference-keyword';

@@ -26,7 +26,7 @@ export function sampleTemplates({ paymentApiUrl } = {}) {
   return templates;
 }
 
-/** The seed's workflow: validate the order, charge it, reserve the stock; inputs wired with $ref. */
+/** The seed's workflow: validate the order, charge it, reserve the stock; inputs wired with $from. */
 export function orderWorkflow(orderId = `o-${Date.now().toString(36)}`) {
   return {
     name: `order ${orderId}`,
@@ -41,22 +41,27 @@ export function orderWorkflow(orderId = `o-${Date.now().toString(36)}`) {
       {
         id: 'order_validation',
         templateId: 'order_validation',
-        input: { orderId: { $ref: 'input.orderId' }, amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' }, items: { $ref: 'input.items' } },
+        input: {
+          orderId: { $from: 'input.orderId' },
+          amount: { $from: 'input.amount' },
+          currency: { $from: 'input.currency' },
+          items: { $from: 'input.items' },
+        },
       },
       {
         id: 'payment_processing',
         templateId: 'payment_processing',
         input: {
-          orderId: { $ref: 'jobs.order_validation.output.orderId' },
-          amount: { $ref: 'jobs.order_validation.output.amount' },
-          currency: { $ref: 'input.currency' },
-          cardDetails: { $ref: 'input.cardDetails' },
+          orderId: { $from: 'jobs.order_validation.output.orderId' },
+          amount: { $from: 'jobs.order_validation.output.amount' },
+          currency: { $from: 'input.currency' },
+          cardDetails: { $from: 'input.cardDetails' },
         },
       },
       {
         id: 'inventory_update',
         templateId: 'inventory_update',
-        input: { orderId: { $ref: 'jobs.payment_processing.output.orderId' }, items: { $ref: 'jobs.order_validation.output.items' } },
+        input: { orderId: { $from: 'jobs.payment_processing.output.orderId' }, items: { $from: 'jobs.order_validation.output.items' } },
       },
     ],
   };
@@ -76,7 +81,7 @@ export function paymentGatewayWorkflow(reference = `p-${Date.now().toString(36)}
       {
         id: 'payment',
         templateId: 'payment_gateway_template',
-        input: { amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' }, cardDetails: { $ref: 'input.cardDetails' } },
+        input: { amount: { $from: 'input.amount' }, currency: { $from: 'input.currency' }, cardDetails: { $from: 'input.cardDetails' } },
       },
     ],
   };

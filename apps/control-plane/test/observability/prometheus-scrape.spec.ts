@@ -14,7 +14,7 @@ const TOKEN = `obs-token-${randomBytes(8).toString('hex')}`;
 const CREATE = 'mutation Create($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id version } }';
 const SHAPE_TEMPLATE = {
   id: 'obs_shape',
-  steps: [{ name: 'shape', type: 'transform', config: { output: { orderId: { $ref: 'input.orderId' }, amount: { $ref: 'input.amount' } } } }],
+  steps: [{ name: 'shape', type: 'transform', config: { output: { orderId: { $from: 'input.orderId' }, amount: { $from: 'input.amount' } } } }],
   inputSchema: { type: 'object', required: ['orderId'] },
   outputSchema: { type: 'object', required: ['orderId'] },
 };
@@ -29,7 +29,7 @@ const notifyTemplate = (apiUrl: string) => ({
         api_endpoint: `${apiUrl}/notify`,
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ${OBS_API_TOKEN}' },
-        body: { orderId: { $ref: 'input.orderId' } },
+        body: { orderId: { $from: 'input.orderId' } },
       },
     },
   ],
@@ -42,7 +42,7 @@ function orderWorkflow(orderId: string) {
     name: `observed ${orderId}`,
     jobs: [
       { id: 'shape', templateId: 'obs_shape', input: { orderId, amount: 10 } },
-      { id: 'notify', templateId: 'obs_notify', input: { orderId: { $ref: 'jobs.shape.output.orderId' } } },
+      { id: 'notify', templateId: 'obs_notify', input: { orderId: { $from: 'jobs.shape.output.orderId' } } },
     ],
   };
 }

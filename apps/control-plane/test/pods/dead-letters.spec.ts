@@ -54,7 +54,7 @@ describe('dead letters over HTTP (real Redis)', () => {
   it('reads a workflow job without the values of its writeOnly input fields', async () => {
     const workflow = await t.create({
       input: { cardNumber: '4111111111111111', amount: 3 },
-      jobs: [{ id: 'charge', templateId: 'wo_card', input: { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } } }],
+      jobs: [{ id: 'charge', templateId: 'wo_card', input: { cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } } }],
     });
     const [job] = await leases.lease(['default'], 'test-executor', { count: 1, leaseMs: 30_000, blockMs: 1000 });
     expect(job.payload).toMatchObject({ input: { cardNumber: '4111111111111111' } });

@@ -87,7 +87,7 @@ export function createInput(draft: object): Record<string, unknown> {
 export function simpleDraft(templateId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     templateId,
-    steps: [{ name: 'shape', type: 'transform', config: { output: { total: { $ref: 'input.amount' } } } }],
+    steps: [{ name: 'shape', type: 'transform', config: { output: { total: { $from: 'input.amount' } } } }],
     inputSchema: { type: 'object', properties: { amount: { type: 'number' } } },
     outputSchema: { type: 'object', properties: { total: { type: 'number' } } },
     ...extra,

@@ -21,7 +21,7 @@ function chain(index: number) {
     jobs: Array.from({ length: STEPS }, (_, k) => ({
       id: `s${k}`,
       templateId: 'crash_step',
-      input: { value: { $ref: k === 0 ? 'input.start' : `jobs.s${k - 1}.output.value` } },
+      input: { value: { $from: k === 0 ? 'input.start' : `jobs.s${k - 1}.output.value` } },
     })),
   };
 }
@@ -96,7 +96,7 @@ describe('control plane crash (node dist/apps/control-plane/main.js, kill -9 mid
       variables: {
         input: {
           id: 'crash_step',
-          steps: [{ name: 'add', type: 'transform', config: { output: { value: { $ref: 'input.value' } } } }],
+          steps: [{ name: 'add', type: 'transform', config: { output: { value: { $from: 'input.value' } } } }],
           inputSchema: { type: 'object', properties: { value: { type: 'number' } }, required: ['value'] },
           outputSchema: { type: 'object', properties: { value: { type: 'number' } }, required: ['value'] },
         },

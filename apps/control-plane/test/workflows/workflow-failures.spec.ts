@@ -45,7 +45,7 @@ describe('workflow failures, retries, cancel and timeouts over HTTP', () => {
 
   it('fails the job whose input, once its references are resolved, breaks the inputSchema', async () => {
     const body = orderWorkflow('o-ref') as { jobs: Array<{ input: Record<string, unknown> }> };
-    body.jobs[1].input['amount'] = { $ref: 'jobs.order_validation.output.currency' };
+    body.jobs[1].input['amount'] = { $from: 'jobs.order_validation.output.currency' };
     const wf = await t.create(body);
     const failed = await t.waitForState(wf.id, 'FAILED');
     expect(failed.jobs.map((j) => j.state)).toEqual(['SUCCEEDED', 'FAILED', 'CANCELLED']);

@@ -94,10 +94,10 @@ describe('workflow lifecycle over HTTP (real Redis, FerretDB, queue)', () => {
     const wf = await t.create({
       input: { seed: 7 },
       jobs: [
-        { id: 'a', templateId: 'dag_a', input: { value: { $ref: 'input.seed' } } },
-        { id: 'b', templateId: 'dag_b', dependsOn: ['a'], input: { value: { $ref: 'jobs.a.output.value' } } },
+        { id: 'a', templateId: 'dag_a', input: { value: { $from: 'input.seed' } } },
+        { id: 'b', templateId: 'dag_b', dependsOn: ['a'], input: { value: { $from: 'jobs.a.output.value' } } },
         { id: 'c', templateId: 'dag_c', dependsOn: ['a'], input: { value: 'c' } },
-        { id: 'd', templateId: 'dag_d', dependsOn: ['b', 'c'], input: { value: [{ $ref: 'jobs.b.output.value' }, { $ref: 'jobs.c.output.value' }] } },
+        { id: 'd', templateId: 'dag_d', dependsOn: ['b', 'c'], input: { value: [{ $from: 'jobs.b.output.value' }, { $from: 'jobs.c.output.value' }] } },
         { id: 'e', templateId: 'dag_e', dependsOn: [], input: { value: 'e' } },
       ],
     });

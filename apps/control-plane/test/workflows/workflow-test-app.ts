@@ -196,7 +196,7 @@ export class WorkflowTestApp {
   }
 }
 
-/** The seed's order workflow over the sample templates, inputs wired with $ref. */
+/** The seed's order workflow over the sample templates, inputs wired with $from. */
 export function orderWorkflow(orderId = 'o-1001'): Record<string, unknown> {
   return {
     name: `order ${orderId}`,
@@ -211,23 +211,28 @@ export function orderWorkflow(orderId = 'o-1001'): Record<string, unknown> {
       {
         id: 'order_validation',
         templateId: 'order_validation',
-        input: { orderId: { $ref: 'input.orderId' }, amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' }, items: { $ref: 'input.items' } },
+        input: {
+          orderId: { $from: 'input.orderId' },
+          amount: { $from: 'input.amount' },
+          currency: { $from: 'input.currency' },
+          items: { $from: 'input.items' },
+        },
       },
       {
         id: 'payment_processing',
         templateId: 'payment_processing',
         version: '^1.0',
         input: {
-          orderId: { $ref: 'jobs.order_validation.output.orderId' },
-          amount: { $ref: 'jobs.order_validation.output.amount' },
-          currency: { $ref: 'input.currency' },
-          cardDetails: { $ref: 'input.cardDetails' },
+          orderId: { $from: 'jobs.order_validation.output.orderId' },
+          amount: { $from: 'jobs.order_validation.output.amount' },
+          currency: { $from: 'input.currency' },
+          cardDetails: { $from: 'input.cardDetails' },
         },
       },
       {
         id: 'inventory_update',
         templateId: 'inventory_update',
-        input: { orderId: { $ref: 'jobs.payment_processing.output.orderId' }, items: { $ref: 'jobs.order_validation.output.items' } },
+        input: { orderId: { $from: 'jobs.payment_processing.output.orderId' }, items: { $from: 'jobs.order_validation.output.items' } },
       },
     ],
   };
@@ -252,7 +257,7 @@ export function sampleOutput(payload: JobPayload): Record<string, unknown> {
 export function echoTemplate(templateId: string, extra: Partial<TemplateDraft> = {}): TemplateDraft {
   return {
     templateId,
-    steps: [{ name: 'echo', type: 'transform', config: { output: { value: { $ref: 'input.value' } } } }],
+    steps: [{ name: 'echo', type: 'transform', config: { output: { value: { $from: 'input.value' } } } }],
     inputSchema: { type: 'object' },
     outputSchema: { type: 'object' },
     ...extra,

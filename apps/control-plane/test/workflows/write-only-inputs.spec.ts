@@ -11,7 +11,7 @@ const CHARGE_TEMPLATE = {
   steps: [
     { name: 'check', type: 'validation', config: { rules: [{ rule: 'check_card_number', field: 'cardNumber' }] } },
     { name: 'wait', type: 'delay', config: { ms: 1500 } },
-    { name: 'answer', type: 'transform', config: { output: { charged: { $ref: 'input.amount' } } } },
+    { name: 'answer', type: 'transform', config: { output: { charged: { $from: 'input.amount' } } } },
   ],
   inputSchema: {
     type: 'object',
@@ -21,12 +21,12 @@ const CHARGE_TEMPLATE = {
   outputSchema: { type: 'object' },
 };
 
-/** Two jobs read the card through $ref; `note` is an ordinary field. */
+/** Two jobs read the card through $from; `note` is an ordinary field. */
 const PAYMENT = {
   input: { cardNumber: CARD, amount: 12.5, note: 'gift' },
   jobs: [
-    { id: 'authorize', templateId: 'wo_charge', input: { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } } },
-    { id: 'capture', templateId: 'wo_charge', input: { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } } },
+    { id: 'authorize', templateId: 'wo_charge', input: { cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } } },
+    { id: 'capture', templateId: 'wo_charge', input: { cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } } },
   ],
 };
 

@@ -171,7 +171,7 @@ describe('Redis ACL users on a real Redis', () => {
       const { workflow } = await engine.create({
         input: { n: 1 },
         jobs: [
-          { id: 'a', templateId: 'echo', input: { n: { $ref: 'input.n' } } },
+          { id: 'a', templateId: 'echo', input: { n: { $from: 'input.n' } } },
           { id: 'b', templateId: 'echo' },
         ],
       });

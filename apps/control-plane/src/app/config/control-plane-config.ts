@@ -30,7 +30,7 @@ export interface ControlPlaneConfig {
   workflowResultClaimIdleMs?: number;
   /** An interrupted API call is finished by the timer sweeper after this long. Default 5000. */
   workflowRecoveryDelayMs?: number;
-  /** Largest job input once its $refs are resolved (WORKFLOW_MAX_JOB_INPUT_BYTES, default 1 MiB − 4 KiB, the queue's limit). */
+  /** Largest job input once its references are resolved (WORKFLOW_MAX_JOB_INPUT_BYTES, default 1 MiB − 4 KiB, the queue's limit). */
   workflowMaxJobInputBytes?: number;
   /** Largest workflow input plus resolved job inputs, what Redis would hold (WORKFLOW_MAX_STORED_BYTES, default 8 MiB). */
   workflowMaxStoredBytes?: number;

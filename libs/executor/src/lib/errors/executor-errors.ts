@@ -174,7 +174,7 @@ export class OutputTooLargeError extends JobFailure {
   readonly code = 'EXECUTOR.OUTPUT_TOO_LARGE';
 }
 
-/** A `$ref` of a mapping found nothing and had no default. */
+/** A reference of a mapping found nothing and had no default. */
 export class MappingFailedError extends JobFailure {
   readonly code = 'EXECUTOR.MAPPING_FAILED';
 }

@@ -19,17 +19,17 @@ describe('JobRunner', () => {
   it("feeds each step's output to the next; the last output is the job output", async () => {
     const steps = [
       { name: 'check', type: 'validation', config: { rules: [{ rule: 'range', field: 'n', min: 0 }] } },
-      { name: 'double', type: 'transform', config: { output: { value: { $ref: 'input.n' }, original: { $ref: 'job.input' } } } },
-      { name: 'wrap', type: 'transform', config: { output: { result: { $ref: 'input.value' } } } },
+      { name: 'double', type: 'transform', config: { output: { value: { $from: 'input.n' }, original: { $from: 'job.input' } } } },
+      { name: 'wrap', type: 'transform', config: { output: { result: { $from: 'input.value' } } } },
     ];
     await expect(run({ steps, outputSchema: { required: ['result'] } }, { n: 2 })).resolves.toEqual({ ok: true, output: { result: 2 } });
   });
 
   it('names the failed step and blanks known secrets in outputs and errors', async () => {
     redactor.remember('hunter2-secret');
-    const echo = [{ name: 'echo', type: 'transform', config: { output: { said: { $ref: 'input.text' } } } }];
+    const echo = [{ name: 'echo', type: 'transform', config: { output: { said: { $from: 'input.text' } } } }];
     await expect(run({ steps: echo }, { text: 'pw is hunter2-secret' })).resolves.toEqual({ ok: true, output: { said: 'pw is [REDACTED]' } });
-    const result = await run({ steps: [{ name: 'pick', type: 'transform', config: { output: { $ref: 'input.missing' } } }] }, {});
+    const result = await run({ steps: [{ name: 'pick', type: 'transform', config: { output: { $from: 'input.missing' } } }] }, {});
     expect(result).toMatchObject({
       ok: false,
       failure: { code: 'EXECUTOR.MAPPING_FAILED', step: 'pick', message: 'output mapping: nothing at input.missing and no default given' },
@@ -38,7 +38,7 @@ describe('JobRunner', () => {
 
   it('blanks values of writeOnly input fields in the output and in errors quoting them', async () => {
     const inputSchema = { type: 'object', properties: { cardNumber: { type: 'string', writeOnly: true } } };
-    const echo = [{ name: 'echo', type: 'transform', config: { output: { said: { $ref: 'input.cardNumber' }, n: { $ref: 'input.n' } } } }];
+    const echo = [{ name: 'echo', type: 'transform', config: { output: { said: { $from: 'input.cardNumber' }, n: { $from: 'input.n' } } } }];
     await expect(run({ steps: echo, inputSchema }, { cardNumber: '5500005555555559', n: 1 })).resolves.toEqual({
       ok: true,
       output: { said: '[REDACTED]', n: 1 },

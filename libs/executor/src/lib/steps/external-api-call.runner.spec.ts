@@ -90,7 +90,7 @@ describe('external_api_call runner (real HTTP on loopback)', () => {
       api_endpoint: `${api.url}/process`,
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ${API_KEY}' },
-      body: { amount: { $ref: 'input.amount' }, order: { $ref: 'job.input.orderId' }, note: { $ref: 'input.note' } },
+      body: { amount: { $from: 'input.amount' }, order: { $from: 'job.input.orderId' }, note: { $from: 'input.note' } },
     };
     // A job input asking for a secret gets the literal text: only the template's own strings are filled.
     const output = await runner.run(config, { amount: 12.5, note: '${API_KEY}' }, context());

@@ -1,4 +1,4 @@
-import type { JsonValue } from '@base-shift/core';
+import { referenceKeyword, type JsonValue } from '@base-shift/core';
 import { evaluateMapping, fillPlaceholders, MappingError, requiredSecrets, type ExternalApiCallStepConfig } from '@base-shift/steps';
 import { DEFAULT_TIMEOUT_MS } from '@base-shift/steps';
 import { HttpBadResponseError, HttpClientError, HttpUnavailableError, InvalidTemplateError, JobFailure, MappingFailedError } from '../errors/executor-errors';
@@ -113,12 +113,13 @@ function requestBody(config: ExternalApiCallStepConfig, input: JsonValue, contex
   }
 }
 
-/** Fills placeholders in the mapping's literal strings (and `default`s), leaving `$ref` paths alone. */
+/** Fills placeholders in the mapping's literal strings (and `default`s), leaving reference paths alone. */
 function fillMappingLiterals(mapping: JsonValue, secret: (name: string) => string): JsonValue {
   if (typeof mapping === 'string') return fillPlaceholders(mapping, secret);
   if (Array.isArray(mapping)) return mapping.map((item) => fillMappingLiterals(item, secret));
   if (mapping === null || typeof mapping !== 'object') return mapping;
-  return Object.fromEntries(Object.entries(mapping).map(([key, value]) => [key, key === '$ref' ? value : fillMappingLiterals(value, secret)]));
+  const keyword = referenceKeyword(mapping);
+  return Object.fromEntries(Object.entries(mapping).map(([key, value]) => [key, key === keyword ? value : fillMappingLiterals(value, secret)]));
 }
 
 function requestHeaders(config: ExternalApiCallStepConfig, hasBody: boolean, context: StepContext, secret: (name: string) => string): Record<string, string> {

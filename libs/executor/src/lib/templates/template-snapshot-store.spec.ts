@@ -6,7 +6,7 @@ import { TemplateSnapshotStore } from './template-snapshot-store';
 const snapshot = {
   templateId: 'shape',
   version: '1.0.0',
-  steps: [{ name: 'shape', type: 'transform', config: { output: { id: { $ref: 'input.id' } } } }],
+  steps: [{ name: 'shape', type: 'transform', config: { output: { id: { $from: 'input.id' } } } }],
   outputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
 };
 

@@ -1,6 +1,6 @@
 /**
  * Reads a dot path (`cardDetails.number`, `items.0.sku`) from a JSON value:
- * the one notation of a validation rule's `field` and of a mapping's `$ref`s
+ * the one notation of a validation rule's `field` and of a mapping's references
  * (after its root). Property names of objects, indexes of arrays; undefined
  * when any part is missing.
  */

@@ -60,11 +60,11 @@ describe('delay step', () => {
 });
 
 describe('transform step', () => {
-  it('accepts a mapping and reports malformed $refs where they are', () => {
-    expect(validateStepConfig('transform', { output: { total: { $ref: 'input.amount' }, fixed: [1, 'a'] } })).toEqual([]);
-    expect(validateStepConfig('transform', { output: { a: [{ $ref: 'amount' }], b: { $ref: 'input.x', fallback: 1 } } })).toEqual([
-      { pointer: '/config/output/a/0/$ref', message: 'must be a path starting with input or job.input, e.g. "input.amount" or "job.input.items.0.sku"' },
-      { pointer: '/config/output/b/fallback', message: 'is not allowed next to $ref (only "default" is)' },
+  it('accepts a mapping and reports malformed references where they are', () => {
+    expect(validateStepConfig('transform', { output: { total: { $from: 'input.amount' }, fixed: [1, 'a'] } })).toEqual([]);
+    expect(validateStepConfig('transform', { output: { a: [{ $from: 'amount' }], b: { $from: 'input.x', fallback: 1 } } })).toEqual([
+      { pointer: '/config/output/a/0/$from', message: 'must be a path starting with input or job.input, e.g. "input.amount" or "job.input.items.0.sku"' },
+      { pointer: '/config/output/b/fallback', message: 'is not allowed next to $from (only "default" is)' },
     ]);
     expect(validateStepConfig('transform', {})).toEqual([{ pointer: '/config/output', message: 'is required' }]);
   });

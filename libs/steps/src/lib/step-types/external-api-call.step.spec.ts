@@ -51,10 +51,10 @@ describe('external_api_call step config', () => {
   });
 
   it('validates the body mapping and refuses a body on GET', () => {
-    expect(check({ body: { amount: { $ref: 'input.amount' }, note: 'key ${NOTE_KEY}' } })).toEqual([]);
-    expect(check({ method: 'GET', body: { a: { $ref: 'nope' } } })).toEqual([
+    expect(check({ body: { amount: { $from: 'input.amount' }, note: 'key ${NOTE_KEY}' } })).toEqual([]);
+    expect(check({ method: 'GET', body: { a: { $from: 'nope' } } })).toEqual([
       { pointer: '/config/body', message: 'is not allowed with method GET' },
-      { pointer: '/config/body/a/$ref', message: expect.stringContaining('must be a path starting with input or job.input') },
+      { pointer: '/config/body/a/$from', message: expect.stringContaining('must be a path starting with input or job.input') },
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('external_api_call step config', () => {
       api_endpoint: 'https://payments.example.com/payments',
       method: 'POST',
       headers: { Authorization: 'Bearer ${API_KEY}', 'X-Tenant': '${TENANT}-${API_KEY}' },
-      body: { nested: ['${SIGNING_KEY}', { $ref: 'input.x', default: '${FALLBACK}' }] },
+      body: { nested: ['${SIGNING_KEY}', { $from: 'input.x', default: '${FALLBACK}' }] },
     };
     expect(validateStepConfig('external_api_call', config)).toEqual([]);
     expect(requiredSecrets('external_api_call', config)).toEqual(['API_KEY', 'FALLBACK', 'SIGNING_KEY', 'TENANT']);

@@ -3,14 +3,14 @@ import { mappingProblems } from '../mapping/mapping';
 import type { StepTypeDefinition } from './step-type';
 
 export interface TransformStepConfig {
-  /** A mapping (see mapping.ts): the step output, with every `{ "$ref": path }` replaced. */
+  /** A mapping (see mapping.ts): the step output, with every `{ "$from": path }` replaced. */
   output: JsonValue;
 }
 
 export const transformStep: StepTypeDefinition<TransformStepConfig> = {
   type: 'transform',
   description:
-    'Builds the step output from config.output, replacing every {"$ref": "input.<path>"} or {"$ref": "job.input.<path>"} with the value found there.',
+    'Builds the step output from config.output, replacing every {"$from": "input.<path>"} or {"$from": "job.input.<path>"} with the value found there.',
   configSchema: {
     type: 'object',
     required: ['output'],

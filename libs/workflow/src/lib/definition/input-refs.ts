@@ -1,16 +1,19 @@
-import { childPointer, type JsonValue } from '@base-shift/core';
+import { childPointer, REFERENCE_KEYWORD, referenceExpression, referenceKeyword, type JsonValue, type ReferenceKeyword } from '@base-shift/core';
 import type { FieldProblem } from '../domain/workflow-errors';
 
 /**
- * `{"$ref": "input.orderId"}` or `{"$ref": "jobs.order_validation.output.orderId"}`
+ * `{"$from": "input.orderId"}` or `{"$from": "jobs.order_validation.output.orderId"}`
  * anywhere inside a job's input is replaced by the value it points at when the
- * job is enqueued. See libs/workflow/README.md "Input references".
+ * job is enqueued (`$ref`, the keyword's old name, is still read: see
+ * `referenceKeyword`). See libs/workflow/README.md "Input references".
  */
 export type RefTarget = { source: 'input'; path: string[] } | { source: 'job'; jobId: string; path: string[] };
 
 export interface RefOccurrence {
-  /** Where the `$ref` object sits, e.g. `/jobs/1/input/payment/amount`. */
+  /** Where the reference object sits, e.g. `/jobs/1/input/payment/amount`. */
   pointer: string;
+  /** `$from`, or `$ref` in a request written before the rename (messages name what the caller wrote). */
+  keyword: ReferenceKeyword;
   expression: string;
   target: RefTarget;
 }
@@ -24,35 +27,32 @@ export interface RefSources {
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 const SYNTAX = 'expected "input[.<key>...]" or "jobs.<jobId>.output[.<key>...]"';
 
-export function parseRef(expression: string): RefTarget | { error: string } {
+export function parseRef(expression: string, keyword: ReferenceKeyword = REFERENCE_KEYWORD): RefTarget | { error: string } {
   const parts = expression.split('.');
   if (parts.some((part) => !SEGMENT.test(part))) {
-    return { error: `$ref ${JSON.stringify(expression)} is malformed: segments are letters, digits, "_" or "-" separated by "."; ${SYNTAX}` };
+    return { error: `${keyword} ${JSON.stringify(expression)} is malformed: segments are letters, digits, "_" or "-" separated by "."; ${SYNTAX}` };
   }
   if (parts[0] === 'input') return { source: 'input', path: parts.slice(1) };
   if (parts[0] === 'jobs' && parts.length >= 3 && parts[2] === 'output') {
     return { source: 'job', jobId: parts[1], path: parts.slice(3) };
   }
-  return { error: `$ref ${JSON.stringify(expression)} is malformed: ${SYNTAX}` };
+  return { error: `${keyword} ${JSON.stringify(expression)} is malformed: ${SYNTAX}` };
 }
 
-function isRefObject(value: JsonValue): value is { $ref: JsonValue } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, '$ref');
-}
-
-/** Every `$ref` in `value` (which sits at `pointer`), plus a problem for each malformed one. */
+/** Every reference in `value` (which sits at `pointer`), plus a problem for each malformed one. */
 export function findRefs(value: JsonValue, pointer: string): { refs: RefOccurrence[]; problems: FieldProblem[] } {
   const refs: RefOccurrence[] = [];
   const problems: FieldProblem[] = [];
   const walk = (node: JsonValue, at: string): void => {
-    if (isRefObject(node)) {
-      const expression = node.$ref;
-      if (Object.keys(node).length !== 1) problems.push({ pointer: at, message: 'a {"$ref": ...} object must have no other keys' });
-      else if (typeof expression !== 'string') problems.push({ pointer: at, message: '$ref must be a string' });
+    const keyword = referenceKeyword(node);
+    if (keyword) {
+      const expression = (node as Record<string, JsonValue>)[keyword];
+      if (Object.keys(node as object).length !== 1) problems.push({ pointer: at, message: `a {"${keyword}": ...} object must have no other keys` });
+      else if (typeof expression !== 'string') problems.push({ pointer: at, message: `${keyword} must be a string` });
       else {
-        const target = parseRef(expression);
+        const target = parseRef(expression, keyword);
         if ('error' in target) problems.push({ pointer: at, message: target.error });
-        else refs.push({ pointer: at, expression, target });
+        else refs.push({ pointer: at, keyword, expression, target });
       }
       return;
     }
@@ -84,14 +84,16 @@ function lookup(root: JsonValue, path: readonly string[], rootName: string): { v
 }
 
 /**
- * A copy of `value` with every `$ref` replaced. Returns the problems instead
+ * A copy of `value` with every reference replaced. Returns the problems instead
  * when a reference points at nothing, so the caller can fail the job with them.
  */
 export function resolveRefs(value: JsonValue, pointer: string, sources: RefSources): { value: JsonValue } | { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const walk = (node: JsonValue, at: string): JsonValue => {
-    if (isRefObject(node)) {
-      const target = typeof node.$ref === 'string' ? parseRef(node.$ref) : { error: '$ref must be a string' };
+    const keyword = referenceKeyword(node);
+    if (keyword) {
+      const expression = (node as Record<string, JsonValue>)[keyword];
+      const target = typeof expression === 'string' ? parseRef(expression, keyword) : { error: `${keyword} must be a string` };
       if ('error' in target) {
         problems.push({ pointer: at, message: target.error });
         return null;
@@ -103,7 +105,7 @@ export function resolveRefs(value: JsonValue, pointer: string, sources: RefSourc
             ? lookup(sources.outputs.get(target.jobId) as JsonValue, target.path, `jobs.${target.jobId}.output`)
             : { error: `job ${target.jobId} has no output yet` };
       if ('error' in found) {
-        problems.push({ pointer: at, message: `$ref ${JSON.stringify(node.$ref)}: ${found.error}` });
+        problems.push({ pointer: at, message: `${keyword} ${JSON.stringify(expression)}: ${found.error}` });
         return null;
       }
       return found.value;
@@ -122,14 +124,14 @@ export function resolveRefs(value: JsonValue, pointer: string, sources: RefSourc
 /**
  * The UTF-8 length of `JSON.stringify(value)` once its `input.*` refs are
  * resolved, computed without building the copy: each distinct target is
- * serialised once, so 200 × `{"$ref": "input"}` costs one walk of the input.
+ * serialised once, so 200 × `{"$from": "input"}` costs one walk of the input.
  * Refs to job outputs (unknown yet) and unresolvable refs count as written.
  */
 export function resolvedByteLength(value: JsonValue, workflowInput: JsonValue, targets = new Map<string, number>()): number {
   const bytes = (node: JsonValue): number => Buffer.byteLength(JSON.stringify(node));
   const walk = (node: JsonValue): number => {
-    if (isRefObject(node) && Object.keys(node).length === 1 && typeof node.$ref === 'string') {
-      const expression = node.$ref;
+    const expression = referenceExpression(node);
+    if (expression !== undefined) {
       let size = targets.get(expression);
       if (size === undefined) {
         const target = parseRef(expression);

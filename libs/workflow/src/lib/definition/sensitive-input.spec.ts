@@ -5,23 +5,23 @@ describe('sensitiveInput', () => {
   const writeOnly = [['cardNumber'], ['holder', 'pin']];
 
   it('maps a $ref at a writeOnly field to the workflow-input path it reads', () => {
-    const job = { cardNumber: { $ref: 'input.payment.card' }, amount: { $ref: 'input.amount' } };
+    const job = { cardNumber: { $from: 'input.payment.card' }, amount: { $from: 'input.amount' } };
     expect(sensitiveInput(job, writeOnly)).toEqual({ inputPaths: [['payment', 'card']], literalPaths: [] });
   });
 
   it('a $ref above a writeOnly field makes the rest of the path sensitive under its target', () => {
-    expect(sensitiveInput({ holder: { $ref: 'input.customer' } }, writeOnly).inputPaths).toEqual([['customer', 'pin']]);
-    expect(sensitiveInput({ $ref: 'input' }, writeOnly).inputPaths).toEqual([['cardNumber'], ['holder', 'pin']]);
-    expect(sensitiveInput({ cards: { $ref: 'input.cards' } }, [['cards', null, 'number']]).inputPaths).toEqual([['cards', null, 'number']]);
+    expect(sensitiveInput({ holder: { $from: 'input.customer' } }, writeOnly).inputPaths).toEqual([['customer', 'pin']]);
+    expect(sensitiveInput({ $from: 'input' }, writeOnly).inputPaths).toEqual([['cardNumber'], ['holder', 'pin']]);
+    expect(sensitiveInput({ cards: { $from: 'input.cards' } }, [['cards', null, 'number']]).inputPaths).toEqual([['cards', null, 'number']]);
   });
 
   it('a literal at a writeOnly field is sensitive, and so is every input $ref below it', () => {
-    const job = { cardNumber: '4111111111111111', holder: { pin: { code: { $ref: 'input.pin' }, from: { $ref: 'jobs.a.output.pin' } } } };
+    const job = { cardNumber: '4111111111111111', holder: { pin: { code: { $from: 'input.pin' }, from: { $from: 'jobs.a.output.pin' } } } };
     expect(sensitiveInput(job, writeOnly)).toEqual({ inputPaths: [['pin']], literalPaths: [['cardNumber'], ['holder', 'pin']] });
   });
 
   it('follows every array item for null steps and ignores refs to job outputs', () => {
-    const job: JsonValue = { cards: [{ number: '1' }, { number: { $ref: 'input.n' } }, { kind: 'x' }], other: { $ref: 'jobs.a.output' } };
+    const job: JsonValue = { cards: [{ number: '1' }, { number: { $from: 'input.n' } }, { kind: 'x' }], other: { $from: 'jobs.a.output' } };
     expect(
       sensitiveInput(job, [
         ['cards', null, 'number'],
@@ -41,7 +41,7 @@ describe('sensitiveInput', () => {
 
 describe('referencedInputPaths and pathsOverlap', () => {
   it('lists the input paths a job reads', () => {
-    expect(referencedInputPaths({ a: { $ref: 'input.x.y' }, b: [{ $ref: 'input' }], c: { $ref: 'jobs.j.output.z' } })).toEqual([['x', 'y'], []]);
+    expect(referencedInputPaths({ a: { $from: 'input.x.y' }, b: [{ $from: 'input' }], c: { $from: 'jobs.j.output.z' } })).toEqual([['x', 'y'], []]);
   });
 
   it('overlap: at, above or below, with null matching any step', () => {

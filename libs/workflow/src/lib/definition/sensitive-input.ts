@@ -1,28 +1,22 @@
-import { type JsonValue } from '@base-shift/core';
+import { referenceExpression, type JsonValue } from '@base-shift/core';
 import type { JsonPath } from '@base-shift/steps';
 import { findRefs, parseRef } from './input-refs';
 
 /** What of a workflow is sensitive because of one job (its template's writeOnly fields). */
 export interface SensitiveInput {
-  /** Workflow-input paths a `$ref` at, above or below a writeOnly field points at. */
+  /** Workflow-input paths a reference at, above or below a writeOnly field points at. */
   inputPaths: JsonPath[];
   /** Members of the job's requested input written literally at a writeOnly field (concrete paths). */
   literalPaths: JsonPath[];
 }
 
-function refExpression(node: JsonValue): string | undefined {
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-  const keys = Object.keys(node);
-  return keys.length === 1 && keys[0] === '$ref' && typeof node['$ref'] === 'string' ? node['$ref'] : undefined;
-}
-
 /**
  * Follows each writeOnly path (of the resolved input, as the template's
  * inputSchema describes it) through the job's input as requested:
- * - a `{"$ref": "input.x"}` on the way (at or above the field) makes
+ * - a `{"$from": "input.x"}` on the way (at or above the field) makes
  *   `x` + the rest of the path sensitive in the workflow input;
  * - a literal value at the field is sensitive in the job's input, and so is
- *   every `input.*` target of a `$ref` inside it (below the field).
+ *   every `input.*` target of a reference inside it (below the field).
  * Refs to job outputs are not followed: those values live in the other job's
  * output, and the resolved input is redacted by the writeOnly paths directly.
  */
@@ -30,7 +24,7 @@ export function sensitiveInput(jobInput: JsonValue, writeOnly: readonly JsonPath
   const inputPaths: JsonPath[] = [];
   const literalPaths: JsonPath[] = [];
   const visit = (node: JsonValue, rest: JsonPath, at: string[]): void => {
-    const expression = refExpression(node);
+    const expression = referenceExpression(node);
     if (expression !== undefined) {
       const target = parseRef(expression);
       if (!('error' in target) && target.source === 'input') inputPaths.push([...target.path, ...rest]);
@@ -50,7 +44,7 @@ export function sensitiveInput(jobInput: JsonValue, writeOnly: readonly JsonPath
   return { inputPaths, literalPaths };
 }
 
-/** Every workflow-input path the job's `$ref`s read (what the job needs to run again). */
+/** Every workflow-input path the job's references read (what the job needs to run again). */
 export function referencedInputPaths(jobInput: JsonValue): JsonPath[] {
   return findRefs(jobInput, '')
     .refs.map((ref) => ref.target)

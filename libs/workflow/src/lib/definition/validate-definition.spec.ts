@@ -53,30 +53,30 @@ describe('validateWorkflowDefinition', () => {
     expect(problems).toEqual([{ pointer: '/jobs/0/dependsOn', message: 'dependsOn forms a cycle: a -> c -> b -> a' }]);
   });
 
-  it('accepts $refs to the workflow input and to jobs that run before', () => {
+  it('accepts references to the workflow input and to jobs that run before', () => {
     const definition = validateWorkflowDefinition({
       input: { orderId: 'o-1' },
       jobs: [
-        job('order_validation', { input: { orderId: { $ref: 'input.orderId' } } }),
-        job('payment_processing', { input: { order: { id: { $ref: 'jobs.order_validation.output.orderId' } }, items: [{ $ref: 'input' }] } }),
+        job('order_validation', { input: { orderId: { $from: 'input.orderId' } } }),
+        job('payment_processing', { input: { order: { id: { $from: 'jobs.order_validation.output.orderId' } }, items: [{ $from: 'input' }] } }),
       ],
     });
-    expect(definition.jobs[1].input).toEqual({ order: { id: { $ref: 'jobs.order_validation.output.orderId' } }, items: [{ $ref: 'input' }] });
+    expect(definition.jobs[1].input).toEqual({ order: { id: { $from: 'jobs.order_validation.output.orderId' } }, items: [{ $from: 'input' }] });
   });
 
-  it('refuses $refs to unknown jobs, to jobs that do not run before, and malformed ones', () => {
+  it('refuses references to unknown jobs, to jobs that do not run before, and malformed ones', () => {
     const problems = problemsOf({
       jobs: [
-        job('a', { dependsOn: [], input: { x: { $ref: 'jobs.b.output.y' }, z: { $ref: 'jobs.nope.output' } } }),
-        job('b', { dependsOn: [], input: { bad: { $ref: 'output.y' }, extra: { $ref: 'input.k', more: 1 }, num: { $ref: 3 } } }),
+        job('a', { dependsOn: [], input: { x: { $from: 'jobs.b.output.y' }, z: { $from: 'jobs.nope.output' } } }),
+        job('b', { dependsOn: [], input: { bad: { $from: 'output.y' }, extra: { $from: 'input.k', more: 1 }, num: { $from: 3 } } }),
       ],
     });
     expect(problems).toEqual([
-      { pointer: '/jobs/0/input/x', message: '$ref "jobs.b.output.y": job b does not run before a (add it to a\'s dependsOn)' },
-      { pointer: '/jobs/0/input/z', message: '$ref "jobs.nope.output" names unknown job "nope"' },
-      { pointer: '/jobs/1/input/bad', message: expect.stringContaining('$ref "output.y" is malformed') },
-      { pointer: '/jobs/1/input/extra', message: 'a {"$ref": ...} object must have no other keys' },
-      { pointer: '/jobs/1/input/num', message: '$ref must be a string' },
+      { pointer: '/jobs/0/input/x', message: '$from "jobs.b.output.y": job b does not run before a (add it to a\'s dependsOn)' },
+      { pointer: '/jobs/0/input/z', message: '$from "jobs.nope.output" names unknown job "nope"' },
+      { pointer: '/jobs/1/input/bad', message: expect.stringContaining('$from "output.y" is malformed') },
+      { pointer: '/jobs/1/input/extra', message: 'a {"$from": ...} object must have no other keys' },
+      { pointer: '/jobs/1/input/num', message: '$from must be a string' },
     ]);
   });
 

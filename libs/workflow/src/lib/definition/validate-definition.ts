@@ -53,7 +53,7 @@ function beyondSchemaProblems(body: unknown): FieldProblem[] {
  * Checks a create request and returns the definition the engine runs. First
  * the shape and every limit, by WORKFLOW_REQUEST_SCHEMA (plus input depth and
  * unique ids); then, on a well-formed body, the graph: dependsOn naming known
- * jobs, no cycle, `$ref`s only to jobs that run before. Throws
+ * jobs, no cycle, references only to jobs that run before. Throws
  * WorkflowValidationError listing every problem of the first stage that finds
  * any, each named by its JSON Pointer. Templates and schemas are checked later,
  * by the engine.
@@ -102,9 +102,9 @@ export function validateWorkflowDefinition(body: unknown): WorkflowDefinition {
     for (const ref of found.refs) {
       if (ref.target.source !== 'job') continue;
       const target = ref.target.jobId;
-      if (!ids.has(target)) add(ref.pointer, `$ref ${JSON.stringify(ref.expression)} names unknown job ${JSON.stringify(target)}`);
+      if (!ids.has(target)) add(ref.pointer, `${ref.keyword} ${JSON.stringify(ref.expression)} names unknown job ${JSON.stringify(target)}`);
       else if (!ancestors.has(target)) {
-        add(ref.pointer, `$ref ${JSON.stringify(ref.expression)}: job ${target} does not run before ${job.id} (add it to ${job.id}'s dependsOn)`);
+        add(ref.pointer, `${ref.keyword} ${JSON.stringify(ref.expression)}: job ${target} does not run before ${job.id} (add it to ${job.id}'s dependsOn)`);
       }
     }
     return {

@@ -10,13 +10,13 @@ const seed = {
   priority: 10,
   timeoutSeconds: 3600,
   jobs: [
-    { id: 'order_validation', templateId: 'order_validation', input: { orderId: { $ref: 'input.orderId' }, items: { $ref: 'input.items' } } },
-    { id: 'payment_processing', templateId: 'payment_processing', version: '^1.0', priority: 20, input: { amount: { $ref: 'input.amount' } } },
+    { id: 'order_validation', templateId: 'order_validation', input: { orderId: { $from: 'input.orderId' }, items: { $from: 'input.items' } } },
+    { id: 'payment_processing', templateId: 'payment_processing', version: '^1.0', priority: 20, input: { amount: { $from: 'input.amount' } } },
     {
       id: 'inventory_update',
       templateId: 'inventory_update',
       dependsOn: ['payment_processing'],
-      input: { items: { $ref: 'jobs.order_validation.output.items' } },
+      input: { items: { $from: 'jobs.order_validation.output.items' } },
     },
   ],
 };

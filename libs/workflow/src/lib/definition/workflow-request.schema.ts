@@ -6,7 +6,7 @@ import { RUN_DEFAULT_LIMITS } from '@base-shift/templates';
 /*
  * `POST /workflows`, stated once: validateWorkflowDefinition checks a body with
  * this schema (then what a schema cannot say: input depth, unique ids, known
- * dependsOn, no cycles, $refs) and the API publishes it as the OpenAPI request
+ * dependsOn, no cycles, references) and the API publishes it as the OpenAPI request
  * body. It therefore keeps to what JSON Schema 2020-12 and OpenAPI 3.0's Schema
  * Object (what @nestjs/swagger emits) share: one `type` per schema, no
  * `const`, `$defs`, `examples`, `nullable` or custom keywords.
@@ -61,8 +61,8 @@ const JOB_REQUEST_SCHEMA: JsonSchema = {
     input: {
       type: 'object',
       description:
-        `JSON object, nested at most ${MAX_INPUT_DEPTH} levels. Anywhere inside, {"$ref": "input.<path>"} takes a value from the workflow input and ` +
-        '{"$ref": "jobs.<jobId>.output.<path>"} from the output of a job that runs before this one; resolved when the job is enqueued.',
+        `JSON object, nested at most ${MAX_INPUT_DEPTH} levels. Anywhere inside, {"$from": "input.<path>"} takes a value from the workflow input and ` +
+        '{"$from": "jobs.<jobId>.output.<path>"} from the output of a job that runs before this one; resolved when the job is enqueued.',
     },
     priority: { ...PRIORITY, description: 'Overrides the workflow priority and the template default; higher runs first.' },
     dependsOn: {
@@ -82,7 +82,7 @@ export const WORKFLOW_REQUEST_SCHEMA: JsonSchema = {
     name: { type: 'string', maxLength: 200, pattern: NOT_BLANK, description: 'Shown in lists; at most 200 characters, not blank.' },
     input: {
       type: 'object',
-      description: `The workflow input (a JSON object nested at most ${MAX_INPUT_DEPTH} levels), referenced by jobs as {"$ref": "input.<path>"}.`,
+      description: `The workflow input (a JSON object nested at most ${MAX_INPUT_DEPTH} levels), referenced by jobs as {"$from": "input.<path>"}.`,
     },
     priority: { ...PRIORITY, description: "Priority of every job that sets none; default: each template's. Higher runs first." },
     timeoutSeconds: {

@@ -8,7 +8,7 @@ import { JOB_STATES, WORKFLOW_STATES, type JobState, type WorkflowState } from '
  * Beyond the seed's diagram (docs/architecture.md): `FAILED -> RUNNING` (workflow retry) and the job moves
  * back to PENDING from FAILED / TIMED_OUT / CANCELLED exist only for an
  * explicit workflow retry; `PENDING -> FAILED` is a job whose input, once its
- * `$ref`s are resolved, does not match the template's inputSchema.
+ * references are resolved, does not match the template's inputSchema.
  */
 export const WORKFLOW_TRANSITIONS: Readonly<Record<WorkflowState, readonly WorkflowState[]>> = {
   INITIALIZED: ['RUNNING', 'FAILED', 'CANCELLED'],

@@ -31,7 +31,7 @@ export class WorkflowValidationError extends WorkflowError {
   }
 }
 
-/** Thrown when a request would store more than the size limits once its `$ref`s are resolved; nothing was written. */
+/** Thrown when a request would store more than the size limits once its references are resolved; nothing was written. */
 export class WorkflowTooLargeError extends WorkflowError {
   readonly code = 'WORKFLOW.TOO_LARGE';
   constructor(readonly problems: readonly FieldProblem[]) {

@@ -75,15 +75,15 @@ describe('planWorkflow', () => {
       input: { n: 'x' },
       jobs: [
         { id: 'literal', templateId: 'counter', input: { count: 'three' } },
-        { id: 'fromInput', templateId: 'counter', input: { count: { $ref: 'input.n' } } },
-        { id: 'fromOutput', templateId: 'counter', input: { count: { $ref: 'jobs.literal.output.n' } } },
+        { id: 'fromInput', templateId: 'counter', input: { count: { $from: 'input.n' } } },
+        { id: 'fromOutput', templateId: 'counter', input: { count: { $from: 'jobs.literal.output.n' } } },
       ],
     });
     expect(problems.map((p) => p.pointer)).toEqual(['/jobs/0/input/count', '/jobs/1/input/count']);
 
-    const planned = await plan({ input: { n: 2 }, jobs: [{ id: 'fromInput', templateId: 'counter', input: { count: { $ref: 'input.n' } } }] });
+    const planned = await plan({ input: { n: 2 }, jobs: [{ id: 'fromInput', templateId: 'counter', input: { count: { $from: 'input.n' } } }] });
     // The job keeps its input as requested; the reference is resolved again when the job is enqueued.
-    expect(planned.jobs[0].input).toEqual({ count: { $ref: 'input.n' } });
+    expect(planned.jobs[0].input).toEqual({ count: { $from: 'input.n' } });
   });
 
   it('gives the workflow the default timeout only when the request sets none', async () => {

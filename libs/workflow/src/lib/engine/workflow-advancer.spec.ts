@@ -7,7 +7,7 @@ const COUNTER = pinnedTemplate('counter', { inputSchema: { type: 'object', prope
 const TWO_STEPS = {
   jobs: [
     { id: 'first', templateId: 'step' },
-    { id: 'second', templateId: 'step', input: { from: { $ref: 'jobs.first.output.value' } } },
+    { id: 'second', templateId: 'step', input: { from: { $from: 'jobs.first.output.value' } } },
   ],
 };
 
@@ -123,7 +123,7 @@ describe('WorkflowAdvancer (real Redis, real queue)', () => {
     const { workflow } = await f.engine.create({
       jobs: [
         { id: 'produce', templateId: 'step' },
-        { id: 'consume', templateId: 'counter', input: { count: { $ref: 'jobs.produce.output.count' } } },
+        { id: 'consume', templateId: 'counter', input: { count: { $from: 'jobs.produce.output.count' } } },
       ],
     });
     const [job] = await f.lease();

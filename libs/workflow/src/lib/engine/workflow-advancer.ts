@@ -58,7 +58,7 @@ export class WorkflowAdvancer {
     return outcome;
   }
 
-  /** Resolves the `$ref`s of ready jobs and validates the result; a job that cannot run gets its reason. */
+  /** Resolves the references of ready jobs and validates the result; a job that cannot run gets its reason. */
   async prepare(id: string, jobIds: readonly string[], known?: EnqueueContext): Promise<ReadyEntry[]> {
     const context = known ?? (await this.store.enqueueContext(id, jobIds));
     const referenced = new Set<string>();

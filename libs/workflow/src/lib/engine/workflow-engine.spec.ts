@@ -14,8 +14,8 @@ const ORDER = {
   priority: 7,
   input: { orderId: 'o-1' },
   jobs: [
-    { id: 'check', templateId: 'validate', input: { orderId: { $ref: 'input.orderId' } } },
-    { id: 'pay', templateId: 'charge', priority: 9, input: { orderId: { $ref: 'jobs.check.output.orderId' } } },
+    { id: 'check', templateId: 'validate', input: { orderId: { $from: 'input.orderId' } } },
+    { id: 'pay', templateId: 'charge', priority: 9, input: { orderId: { $from: 'jobs.check.output.orderId' } } },
   ],
 };
 
@@ -80,7 +80,7 @@ describe('WorkflowEngine (real Redis, real queue)', () => {
       jobs: [
         { id: 'left', templateId: 'echo', dependsOn: [] },
         { id: 'right', templateId: 'echo', dependsOn: [] },
-        { id: 'join', templateId: 'echo', dependsOn: ['left', 'right'], input: { l: { $ref: 'jobs.left.output.n' }, r: { $ref: 'jobs.right.output.n' } } },
+        { id: 'join', templateId: 'echo', dependsOn: ['left', 'right'], input: { l: { $from: 'jobs.left.output.n' }, r: { $from: 'jobs.right.output.n' } } },
       ],
     });
     expect(workflow.mode).toBe('dag');

@@ -17,7 +17,7 @@ export const DEFAULT_MAX_STORED_BYTES = 8 * 1024 * 1024;
 
 /**
  * Refuses, before anything is written, a request that is small on the wire
- * but large once `$ref`s are expanded (200 jobs each `{"$ref": "input"}`).
+ * but large once references are expanded (200 jobs each `{"$from": "input"}`).
  */
 export function assertWithinSizeLimits(definition: WorkflowDefinition, limits: WorkflowSizeLimits): void {
   const targets = new Map<string, number>();
@@ -29,14 +29,14 @@ export function assertWithinSizeLimits(definition: WorkflowDefinition, limits: W
     if (bytes > limits.maxJobInputBytes) {
       problems.push({
         pointer: childPointer('/jobs', index, 'input'),
-        message: `is ${bytes} bytes once its $refs are resolved; at most ${limits.maxJobInputBytes} are accepted (WORKFLOW_MAX_JOB_INPUT_BYTES)`,
+        message: `is ${bytes} bytes once its references are resolved; at most ${limits.maxJobInputBytes} are accepted (WORKFLOW_MAX_JOB_INPUT_BYTES)`,
       });
     }
   });
   if (total > limits.maxStoredBytes) {
     problems.push({
       pointer: '',
-      message: `the workflow would store ${total} bytes once its $refs are resolved; at most ${limits.maxStoredBytes} are accepted (WORKFLOW_MAX_STORED_BYTES)`,
+      message: `the workflow would store ${total} bytes once its references are resolved; at most ${limits.maxStoredBytes} are accepted (WORKFLOW_MAX_STORED_BYTES)`,
     });
   }
   if (problems.length > 0) throw new WorkflowTooLargeError(problems);

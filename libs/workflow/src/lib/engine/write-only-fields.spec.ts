@@ -16,8 +16,8 @@ const CHARGE = pinnedTemplate('charge', {
 const PAYMENT = {
   input: { cardNumber: CARD, amount: 12.5, note: 'gift' },
   jobs: [
-    { id: 'authorize', templateId: 'charge', input: { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } } },
-    { id: 'capture', templateId: 'charge', input: { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' }, pin: PIN } },
+    { id: 'authorize', templateId: 'charge', input: { cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } } },
+    { id: 'capture', templateId: 'charge', input: { cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' }, pin: PIN } },
   ],
 };
 
@@ -41,7 +41,7 @@ describe('writeOnly input fields (real Redis, real queue)', () => {
     const { workflow } = await f.engine.create(PAYMENT);
     expect(JSON.stringify(workflow)).not.toContain(CARD);
     expect(workflow.input).toEqual({ amount: 12.5, note: 'gift' });
-    expect(workflow.jobs[0].input).toEqual({ cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } });
+    expect(workflow.jobs[0].input).toEqual({ cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } });
     expect(workflow.jobs[0].resolvedInput).toEqual({ amount: 12.5 });
     // The executor gets the value: the queue payload is the resolved input.
     expect((await f.queued())[0].payload).toMatchObject({ input: { cardNumber: CARD, amount: 12.5 } });
@@ -51,7 +51,7 @@ describe('writeOnly input fields (real Redis, real queue)', () => {
     expect(half.jobs.map((job) => job.state)).toEqual(['SUCCEEDED', 'QUEUED']);
     expect(JSON.stringify(half)).not.toContain(CARD);
     expect(JSON.stringify(half)).not.toContain(PIN);
-    expect(half.jobs[1].input).toEqual({ cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } });
+    expect(half.jobs[1].input).toEqual({ cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } });
     // capture still needs it: kept in the workflow input (and its own hash), but gone from authorize's.
     const k = f.keys.forWorkflow(workflow.id);
     expect(await f.redis.hget(k.meta, 'input')).toContain(CARD);
@@ -126,8 +126,8 @@ describe('writeOnly input fields (real Redis, real queue)', () => {
     const { workflow } = await f.engine.create({
       input: { cardNumber: CARD, amount: 1 },
       jobs: [
-        { id: 'charge', templateId: 'charge', input: { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } } },
-        { id: 'audit', templateId: 'plain', input: { everything: { $ref: 'input' } } },
+        { id: 'charge', templateId: 'charge', input: { cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } } },
+        { id: 'audit', templateId: 'plain', input: { everything: { $from: 'input' } } },
       ],
     });
     await runNext('complete');
@@ -141,7 +141,7 @@ describe('writeOnly input fields (real Redis, real queue)', () => {
     f = (await f.cleanup(), engineFixture('wf-write-only', [pinnedTemplate('plain')]));
     const { workflow } = await f.engine.create({
       input: { cardNumber: CARD },
-      jobs: [{ id: 'a', templateId: 'plain', input: { c: { $ref: 'input.cardNumber' } } }],
+      jobs: [{ id: 'a', templateId: 'plain', input: { c: { $from: 'input.cardNumber' } } }],
     });
     await runNext('complete');
     const done = await f.engine.get(workflow.id);

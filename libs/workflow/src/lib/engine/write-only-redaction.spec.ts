@@ -15,7 +15,7 @@ function workflow(state: WorkflowRecord['state'], jobs: JobRecord[]): WorkflowRe
   return { id: 'w', state, currentJob: jobs[0].id, mode: 'sequential', input: { cardNumber: CARD, amount: 5 }, createdAt: 1, updatedAt: 1, jobs, history: [] };
 }
 
-const REF = { cardNumber: { $ref: 'input.cardNumber' }, amount: { $ref: 'input.amount' } };
+const REF = { cardNumber: { $from: 'input.cardNumber' }, amount: { $from: 'input.amount' } };
 const WRITE_ONLY = new Map([
   ['a', [['cardNumber']]],
   ['b', [['cardNumber']]],

@@ -39,7 +39,7 @@ export function redactWorkflow(record: WorkflowRecord, writeOnlyByJob: WriteOnly
 /**
  * What no job needs any more. A SUCCEEDED job never runs again, so its own
  * sensitive values go; a workflow-input path goes once no other job may still
- * read it (every job whose `$ref`s reach it SUCCEEDED). COMPLETED and
+ * read it (every job whose references reach it SUCCEEDED). COMPLETED and
  * CANCELLED workflows run nothing again: everything sensitive goes. A FAILED
  * workflow keeps what its unfinished jobs need, since a retry re-runs them.
  */

@@ -34,7 +34,7 @@ export interface JobRecord {
   run: number;
   /** Attempts of the current run (the queue's fencing token). */
   attempts: number;
-  /** The input as requested, `$ref`s included. */
+  /** The input as requested, references included. */
   input: JsonObject;
   /** The input sent to the executor, once the job was queued. */
   resolvedInput?: JsonValue;

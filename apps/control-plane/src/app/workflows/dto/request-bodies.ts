@@ -24,13 +24,13 @@ export const CREATE_WORKFLOW_EXAMPLE = {
   name: 'order o-1001',
   input: { orderId: 'o-1001', amount: 42.5, currency: 'EUR' },
   jobs: [
-    { id: 'order_validation', templateId: 'order_validation', input: { orderId: { $ref: 'input.orderId' } } },
+    { id: 'order_validation', templateId: 'order_validation', input: { orderId: { $from: 'input.orderId' } } },
     {
       id: 'payment_processing',
       templateId: 'payment_processing',
       version: '^1.0',
-      input: { amount: { $ref: 'input.amount' }, currency: { $ref: 'input.currency' } },
+      input: { amount: { $from: 'input.amount' }, currency: { $from: 'input.currency' } },
     },
-    { id: 'inventory_update', templateId: 'inventory_update', input: { orderId: { $ref: 'jobs.order_validation.output.orderId' } } },
+    { id: 'inventory_update', templateId: 'inventory_update', input: { orderId: { $from: 'jobs.order_validation.output.orderId' } } },
   ],
 };

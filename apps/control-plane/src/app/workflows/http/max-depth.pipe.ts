@@ -8,7 +8,7 @@ export const MAX_BODY_DEPTH = MAX_INPUT_DEPTH + 8;
 
 /**
  * Refuses bodies nested deeper than MAX_BODY_DEPTH before anything recursive
- * (schema validation, $ref resolution, hashing, JSON.stringify of a job
+ * (schema validation, reference resolution, hashing, JSON.stringify of a job
  * output) walks them: a 100 kB body of brackets would otherwise overflow the
  * stack and answer 500. Iterative on purpose.
  */

@@ -31,7 +31,7 @@ export class JobResponse {
   @ApiProperty() pool!: string;
   @ApiPropertyOptional() timeoutSeconds?: number;
   @ApiProperty({ type: [String] }) dependsOn!: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'As requested, $refs included.' }) input!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'As requested, references included.' }) input!: unknown;
   @ApiPropertyOptional({ description: 'As sent to the executor.' }) resolvedInput?: unknown;
   @ApiPropertyOptional() output?: unknown;
   @ApiPropertyOptional() error?: unknown;

@@ -10,7 +10,7 @@ const version = (templateId: string, v: string, patch: Partial<JobTemplateVersio
   version: v,
   name: `${templateId} template`,
   description: null,
-  steps: [{ name: 'shape', type: 'transform', config: { output: { total: { $ref: 'input.amount' }, 'a.b': [1, { z: 1, a: 2 }] } } }],
+  steps: [{ name: 'shape', type: 'transform', config: { output: { total: { $from: 'input.amount' }, 'a.b': [1, { z: 1, a: 2 }] } } }],
   inputSchema: { $defs: { money: { type: 'number' } }, type: 'object', properties: { amount: { $ref: '#/$defs/money' } } },
   outputSchema: { type: 'object' },
   requiredSecrets: [],

@@ -5,7 +5,7 @@
 
   - a job's `input` / `resolvedInput` are rewritten only when the job is
     SUCCEEDED (it never runs again) or the workflow COMPLETED / CANCELLED;
-  - the workflow `input` only when every job listed (those whose $refs read
+  - the workflow `input` only when every job listed (those whose references read
     the dropped paths) is SUCCEEDED, or the workflow is COMPLETED / CANCELLED.
 
   Both conditions only ever become true, so a plan computed from an earlier
