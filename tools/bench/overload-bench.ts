@@ -195,8 +195,8 @@ interface StepContext {
   prefix: string;
   queue: JobQueue;
   pid: number | undefined;
-  /** Accepted creates and terminal workflows when the configuration started: the unfinished backlog is the difference since. */
-  acceptedBefore: () => number;
+  /** 201s received so far in this configuration, and the terminal workflows when it started: unfinished = accepted − finished since. */
+  acceptedSoFar: () => number;
   terminalAtStart: number;
 }
 
@@ -227,7 +227,7 @@ async function step(context: StepContext, rate: number, tally: StepTally) {
     rssMb: rssMb(context.pid),
     queuedJobs: (await context.queue.stats(POOL)).queued,
     unappliedResults: await unappliedResults(context.redis, context.prefix),
-    unfinishedWorkflows: context.acceptedBefore() - (after.terminal - context.terminalAtStart),
+    unfinishedWorkflows: context.acceptedSoFar() - (after.terminal - context.terminalAtStart),
     outstandingRequests: outstanding.size,
   };
 }
@@ -329,7 +329,7 @@ async function runConfiguration(
       await sleep(20);
     }
     await drain(shared.redis, shared.prefix, accepted, terminalAtStart);
-    const context: StepContext = { ...shared, base, pid: app.child.pid, acceptedBefore: accepted, terminalAtStart };
+    const context: StepContext = { ...shared, base, pid: app.child.pid, acceptedSoFar: accepted, terminalAtStart };
     const measured: Awaited<ReturnType<typeof step>>[] = [];
     for (const rate of RATES) {
       const tally = new StepTally();
