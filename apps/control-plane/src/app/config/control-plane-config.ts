@@ -8,6 +8,7 @@ import { loadPodsConfig, type PodsConfig } from './pods-config';
 
 export const DEFAULT_MAX_CREATES_IN_FLIGHT = 64;
 export const DEFAULT_MAX_QUEUED_PER_POOL = 100_000;
+export const DEFAULT_MAX_UNAPPLIED_RESULTS = 500;
 
 export interface ControlPlaneConfig {
   port: number;
@@ -40,6 +41,11 @@ export interface ControlPlaneConfig {
   workflowMaxCreatesInFlight?: number;
   /** Queued jobs a pool may hold (WORKFLOW_MAX_QUEUED_PER_POOL, default 100000); a create with jobs for a full pool answers 429. */
   workflowMaxQueuedPerPool?: number;
+  /**
+   * Job results of a pool the engine may have left unapplied (WORKFLOW_MAX_UNAPPLIED_RESULTS, default 500);
+   * beyond, creates with jobs for that pool answer 429 until the control planes have caught up.
+   */
+  workflowMaxUnappliedResults?: number;
   /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
   pods?: PodsConfig;
   /**
@@ -75,6 +81,7 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     workflowRetentionSeconds: env.int('WORKFLOW_RETENTION_SECONDS', { default: 604_800, min: 1, max: MAX_RETENTION_SECONDS }),
     workflowMaxCreatesInFlight: env.int('WORKFLOW_MAX_CREATES_IN_FLIGHT', { default: DEFAULT_MAX_CREATES_IN_FLIGHT, min: 1, max: 100_000 }),
     workflowMaxQueuedPerPool: env.int('WORKFLOW_MAX_QUEUED_PER_POOL', { default: DEFAULT_MAX_QUEUED_PER_POOL, min: 1, max: 1_000_000_000 }),
+    workflowMaxUnappliedResults: env.int('WORKFLOW_MAX_UNAPPLIED_RESULTS', { default: DEFAULT_MAX_UNAPPLIED_RESULTS, min: 1, max: 1_000_000_000 }),
   };
   const prefixProblem = keyPrefixProblem(config.keyPrefix);
   if (prefixProblem) env.fail('REDIS_KEY_PREFIX', prefixProblem);

@@ -14,6 +14,7 @@ describe('control plane config: workflow variables', () => {
       workflowRetentionSeconds: 604_800,
       workflowMaxCreatesInFlight: 64,
       workflowMaxQueuedPerPool: 100_000,
+      workflowMaxUnappliedResults: 500,
     });
   });
 

@@ -40,6 +40,17 @@ export class QueueMetrics {
         for (const pool of all ?? []) this.set({ pool: pool.pool }, pool.oldestWaitSeconds);
       },
     });
+    new Gauge<'pool'>({
+      name: `${METRIC_PREFIX}queue_unapplied_results`,
+      help: "Job results of the pool the workflow engine has not applied yet: the control planes' lag behind the executors (admission refuses creates past WORKFLOW_MAX_UNAPPLIED_RESULTS). Read at scrape time.",
+      labelNames: ['pool'],
+      registers,
+      async collect() {
+        const all = await stats();
+        this.reset();
+        for (const pool of all ?? []) this.set({ pool: pool.pool }, pool.unappliedResults);
+      },
+    });
     this.stalledLeases = new Counter({
       name: `${METRIC_PREFIX}queue_stalled_leases_recovered_total`,
       help: 'Expired leases (jobs of a dead or stuck executor) taken back into the queue by this process, by pool.',

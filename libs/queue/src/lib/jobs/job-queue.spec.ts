@@ -1,4 +1,5 @@
 import { InvalidArgumentError, InvalidPriorityError, JobNotFoundError, JobStateError, PayloadTooLargeError, UnknownPoolError } from '../errors/queue-errors';
+import { ResultConsumer } from '../results/result-consumer';
 import { eventually, queueFixture, ref, type QueueFixture } from '../../test/queue-fixture';
 
 describe('JobQueue (real Redis)', () => {
@@ -230,5 +231,23 @@ describe('JobQueue (real Redis)', () => {
     expect(await f.queue.getJob('default', id)).toBeUndefined();
     expect(await f.queue.stats('default')).toMatchObject({ queued: 1, dead: 0 });
     await expect(f.queue.purgeDead('default', id)).rejects.toBeInstanceOf(JobNotFoundError);
+  });
+
+  it('stats count the results the engine has not applied yet: never delivered plus delivered and unacknowledged', async () => {
+    expect((await f.queue.stats('default')).unappliedResults).toBe(0);
+    const consumer = new ResultConsumer(f.redis, { pool: 'default', group: 'engine', consumer: 'cp-1', prefix: f.prefix });
+    await consumer.ensureGroup();
+    for (const id of ['a', 'b', 'c']) await f.queue.enqueue('default', { id, payload: {} });
+    const leased = await f.leases.lease(['default'], 'exec-1', { count: 3, leaseMs: 60_000 });
+    await f.leases.completeMany(
+      'default',
+      leased.map((job) => ({ id: job.id, attempt: job.attempt, output: {} })),
+    );
+    // 3 'succeeded' results: none delivered to the group yet.
+    expect((await f.queue.stats('default')).unappliedResults).toBe(3);
+    const read = await consumer.read({ count: 2 });
+    expect((await f.queue.stats('default')).unappliedResults).toBe(3);
+    await consumer.ack(read.map((result) => result.entryId));
+    expect((await f.queue.stats('default')).unappliedResults).toBe(1);
   });
 });

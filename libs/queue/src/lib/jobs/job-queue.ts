@@ -157,9 +157,9 @@ export class JobQueue {
   /** Counts per state and the oldest queued job's age, read in one step. */
   async stats(pool: string): Promise<QueueStats> {
     const keys = this.context.pool(pool);
-    const [now, queued, leased, delayed, dead, oldestSecond] = (await this.context.run(
+    const [now, queued, leased, delayed, dead, oldestSecond, unappliedResults] = (await this.context.run(
       'stats',
-      [keys.queued, keys.leased, keys.delayed, keys.dead, keys.ages],
+      [keys.queued, keys.leased, keys.delayed, keys.dead, keys.ages, keys.results],
       [],
     )) as number[];
     const oldestQueuedAt = oldestSecond >= 0 ? EPOCH_MS + oldestSecond * 1000 : undefined;
@@ -169,6 +169,7 @@ export class JobQueue {
       leased,
       delayed,
       dead,
+      unappliedResults,
       ...(oldestQueuedAt !== undefined && { oldestQueuedAt }),
       oldestWaitSeconds: oldestQueuedAt === undefined ? 0 : Math.max(0, Math.floor((now - oldestQueuedAt) / 1000)),
       observedAt: now,

@@ -114,6 +114,12 @@ export interface QueueStats {
   leased: number;
   delayed: number;
   dead: number;
+  /**
+   * Results in the pool's result stream that the workflow engine has not applied
+   * yet (its consumer group's undelivered + unacknowledged entries): how far the
+   * control planes lag behind the executors.
+   */
+  unappliedResults: number;
   /** Creation time of the oldest queued job, to the second; undefined when none is queued. */
   oldestQueuedAt?: number;
   /** Seconds the oldest queued job has waited (0 when none). */
