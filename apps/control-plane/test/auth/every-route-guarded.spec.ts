@@ -13,8 +13,11 @@ import {
 import { ApiKeyStore, SCOPES, type Scope } from '@base-shift/auth';
 import { WorkflowTestApp } from '../workflows/workflow-test-app';
 
-/** Probes and the API documentation (Swagger UI and its document under /docs): the only routes open without credentials. */
-const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz']);
+/**
+ * Probes, the API documentation (Swagger UI and its document under /docs) and the GraphQL IDE (GraphiQL's page and
+ * files; GraphQL requests themselves fall through to the guarded endpoint): the only routes open without credentials.
+ */
+const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'GET /graphql', 'GET /graphql/ide/:file']);
 const isPublic = (route: Route) =>
   PUBLIC_ROUTES.has(`${route.method} ${route.path}`) || (route.method === 'GET' && /^\/docs(\/|-json$|-yaml$|$)/.test(route.path));
 

@@ -1,5 +1,5 @@
 import { PAYMENT_GATEWAY_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';
-import { CREATE, createInput, GET, PUBLISH, TemplatesTestApp } from './templates-test-app';
+import { CREATE, GET, PUBLISH, TemplatesTestApp } from './templates-test-app';
 
 type Step = { name: string; type: string; config: Record<string, unknown> };
 type Problem = { pointer: string; message: string };
@@ -32,7 +32,7 @@ describe('templates may send a secret only where its pool binds it (GraphQL, rea
   }
 
   it('refuses a new version whose step would send the pool’s PAYMENT_API_KEY to the attacker’s host', async () => {
-    await t.ok(CREATE, { input: createInput(PAYMENT_PROCESSING_TEMPLATE) });
+    await t.ok(CREATE, { input: PAYMENT_PROCESSING_TEMPLATE });
     const steps = structuredClone(PAYMENT_PROCESSING_TEMPLATE.steps) as Step[];
     steps[1].config['api_endpoint'] = 'https://collector.attacker.example/steal';
 
@@ -64,7 +64,7 @@ describe('templates may send a secret only where its pool binds it (GraphQL, rea
 
   it('checks against the pool the template runs in (resourceClass), at create and at publish', async () => {
     const internal = { ...structuredClone(PAYMENT_PROCESSING_TEMPLATE), templateId: 'internal_payment', resourceClass: 'internal' };
-    const response = await t.graphql(CREATE, { input: createInput(internal) });
+    const response = await t.graphql(CREATE, { input: internal });
     expect(response.errors?.[0].extensions?.['problems']).toEqual([
       {
         pointer: '/steps/1/config/api_endpoint',
@@ -72,7 +72,7 @@ describe('templates may send a secret only where its pool binds it (GraphQL, rea
       },
     ]);
     (internal.steps[1].config as Record<string, unknown>)['api_endpoint'] = 'http://payments.default.svc.cluster.local/payments';
-    await t.ok(CREATE, { input: createInput(internal) });
+    await t.ok(CREATE, { input: internal });
 
     // Moving it to a pool that binds the key elsewhere is a publish like any other.
     const moved = await t.graphql(PUBLISH, { id: 'internal_payment', bump: 'MINOR', changes: { resourceClass: 'default' } });
@@ -86,6 +86,6 @@ describe('templates may send a secret only where its pool binds it (GraphQL, rea
   });
 
   it("accepts the seed's template, whose API_KEY goes to its bound gateway", async () => {
-    await t.ok(CREATE, { input: createInput(PAYMENT_GATEWAY_TEMPLATE) });
+    await t.ok(CREATE, { input: PAYMENT_GATEWAY_TEMPLATE });
   });
 });

@@ -1,5 +1,5 @@
 import { PAYMENT_GATEWAY_TEMPLATE, SAMPLE_TEMPLATES } from '../../src/app/templates/samples';
-import { CREATE, createInput, GET, PUBLISH, TemplatesTestApp } from './templates-test-app';
+import { CREATE, GET, PUBLISH, TemplatesTestApp } from './templates-test-app';
 
 type Draft = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Problem = { pointer: string; message: string };
@@ -22,7 +22,7 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
   afterAll(() => t.stop());
 
   async function expectRefused(draft: Draft, expected: Problem[]): Promise<Problem[]> {
-    const response = await t.graphql(CREATE, { input: createInput(draft) });
+    const response = await t.graphql(CREATE, { input: draft });
     expect(response.data).toBeNull();
     expect(response.errors).toHaveLength(1);
     const extensions = response.errors?.[0].extensions ?? {};
@@ -121,7 +121,7 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
 
   it('never stores a secret value: a literal credential header is refused without being echoed', async () => {
     const response = await t.graphql(CREATE, {
-      input: createInput(seedWith('literal-secret', (d) => (d['steps'][1].config.headers.Authorization = 'Bearer sk_live_51H7'))),
+      input: seedWith('literal-secret', (d) => (d['steps'][1].config.headers.Authorization = 'Bearer sk_live_51H7')),
     });
     expect(response.errors?.[0].extensions?.['problems']).toEqual([
       {
@@ -147,14 +147,14 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
   });
 
   it('a JSONObject argument must be an object', async () => {
-    const response = await t.graphql(CREATE, { input: createInput({ ...PAYMENT_GATEWAY_TEMPLATE, templateId: 'arrays', inputSchema: [] }) });
+    const response = await t.graphql(CREATE, { input: { ...PAYMENT_GATEWAY_TEMPLATE, templateId: 'arrays', inputSchema: [] } });
     expect(response.status).toBe(400);
     expect(response.errors?.[0].message).toContain('must be a JSON object, got an array');
     expect(response.errors?.[0].extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
   it('validates a published version too, and writes nothing when it is refused', async () => {
-    await t.ok(CREATE, { input: createInput(seedWith('publish-check', () => undefined)) });
+    await t.ok(CREATE, { input: seedWith('publish-check', () => undefined) });
     const steps = structuredClone(PAYMENT_GATEWAY_TEMPLATE.steps) as Draft[];
     steps[1].config.method = 'SEND';
     const refused = await t.graphql(PUBLISH, { id: 'publish-check', bump: 'PATCH', changes: { steps } });
@@ -171,7 +171,7 @@ describe('job template validation over GraphQL (real FerretDB)', () => {
 
   it('accepts the sample templates of the demo, recording the secrets they need', async () => {
     for (const sample of SAMPLE_TEMPLATES.slice(1)) {
-      const created = await t.graphql<{ createJobTemplate: { id: string; requiredSecrets: string[] } }>(CREATE, { input: createInput(sample) });
+      const created = await t.graphql<{ createJobTemplate: { id: string; requiredSecrets: string[] } }>(CREATE, { input: sample });
       expect(created.errors).toBeUndefined();
     }
     const payment = await t.ok<{ jobTemplate: { requiredSecrets: string[]; steps: { type: string }[] } }>(GET, { id: 'payment_processing' });

@@ -1,5 +1,5 @@
 import { PAYMENT_GATEWAY_TEMPLATE } from '../../src/app/templates/samples';
-import { CREATE, createInput, GET, PUBLISH, simpleDraft, TemplatesTestApp } from './templates-test-app';
+import { CREATE, GET, PUBLISH, simpleDraft, TemplatesTestApp } from './templates-test-app';
 
 interface Template {
   id: string;
@@ -29,7 +29,7 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
     t.graphql<{ publishJobTemplateVersion: Template }>(PUBLISH, { id, ...args });
 
   it("round-trips the seed's payment_gateway_template exactly", async () => {
-    const created = await t.ok<{ createJobTemplate: Template }>(CREATE, { input: createInput(PAYMENT_GATEWAY_TEMPLATE) });
+    const created = await t.ok<{ createJobTemplate: Template }>(CREATE, { input: PAYMENT_GATEWAY_TEMPLATE });
     expect(created.createJobTemplate).toMatchObject({ id: 'payment_gateway_template', version: '1.2.0', requiredSecrets: ['API_KEY'], deprecated: false });
 
     const viaGraphql = (await get('payment_gateway_template')) as unknown as Record<string, unknown>;
@@ -84,7 +84,7 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
 
   describe('resolution', () => {
     beforeAll(async () => {
-      await t.ok(CREATE, { input: createInput(simpleDraft('resolver')) });
+      await t.ok(CREATE, { input: simpleDraft('resolver') });
       for (const version of ['1.2.0', '1.2.3', '1.3.0', '2.0.0', '2.1.0', '3.0.0-rc.1']) {
         expect((await publish('resolver', { version })).errors).toBeUndefined();
       }
@@ -148,7 +148,7 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
 
   describe('concurrent publishes', () => {
     it('two simultaneous minor bumps give two consecutive versions, each with its own changes', async () => {
-      await t.ok(CREATE, { input: createInput(simpleDraft('race-two', { version: '1.2.0' })) });
+      await t.ok(CREATE, { input: simpleDraft('race-two', { version: '1.2.0' }) });
       const results = await Promise.all(
         ['first writer', 'second writer'].map((description) => publish('race-two', { bump: 'MINOR', changes: { description } })),
       );
@@ -159,7 +159,7 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
     });
 
     it('many simultaneous bumps never duplicate or lose a version: each either gets its own version or a clear conflict', async () => {
-      await t.ok(CREATE, { input: createInput(simpleDraft('race-many', { version: '1.2.0' })) });
+      await t.ok(CREATE, { input: simpleDraft('race-many', { version: '1.2.0' }) });
       const writers = ['w0', 'w1', 'w2', 'w3', 'w4', 'w5'];
       const results = await Promise.all(writers.map((description) => publish('race-many', { bump: 'MINOR', changes: { description } })));
 
@@ -190,7 +190,7 @@ describe('job template versions over GraphQL and REST (real FerretDB)', () => {
   });
 
   it('refuses to create a template id that already exists', async () => {
-    const response = await t.graphql(CREATE, { input: createInput(simpleDraft('resolver', { version: '9.0.0' })) });
+    const response = await t.graphql(CREATE, { input: simpleDraft('resolver', { version: '9.0.0' }) });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'TEMPLATE.ALREADY_EXISTS' });
     expect(await get('resolver', '9.0.0')).toBeNull();
   });

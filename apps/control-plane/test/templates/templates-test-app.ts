@@ -64,24 +64,19 @@ export class TemplatesTestApp {
 }
 
 export const TEMPLATE_FIELDS = `
-  id name description version
+  templateId id name description version
   steps { name type config }
   inputSchema outputSchema requiredSecrets deprecated createdAt
   priority maxAttempts timeoutSeconds resourceClass cursor
   versions { version deprecated createdAt }
 `;
 
+/** Takes a template document (the seed's shape, `templateId`) as its input, verbatim. */
 export const CREATE = `mutation Create($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { ${TEMPLATE_FIELDS} } }`;
 export const PUBLISH = `mutation Publish($id: ID!, $bump: VersionBump, $version: String, $changes: JobTemplateChangesInput) {
   publishJobTemplateVersion(id: $id, bump: $bump, version: $version, changes: $changes) { ${TEMPLATE_FIELDS} }
 }`;
 export const GET = `query Get($id: ID!, $version: String) { jobTemplate(id: $id, version: $version) { ${TEMPLATE_FIELDS} } }`;
-
-/** A draft (seed document shape) as CreateJobTemplateInput: `templateId` becomes `id`. */
-export function createInput(draft: object): Record<string, unknown> {
-  const { templateId, ...rest } = draft as { templateId: string };
-  return { id: templateId, ...rest };
-}
 
 /** A minimal valid template with one transform step. */
 export function simpleDraft(templateId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {

@@ -27,7 +27,8 @@ export function auditedAction(context: ExecutionContext): AuditedAction {
     const info = gql.getInfo<GraphQLResolveInfo>();
     const args = gql.getArgs<Record<string, unknown>>();
     const input = args['input'] as Record<string, unknown> | undefined;
-    const target = args['id'] ?? input?.['id'] ?? '';
+    // createJobTemplate names the template templateId (id is its older alias).
+    const target = args['id'] ?? input?.['templateId'] ?? input?.['id'] ?? '';
     return { action: `graphql ${info.fieldName}`, target: String(target), changesState: info.operation.operation === 'mutation' };
   }
   const request = context.switchToHttp().getRequest<Request>();

@@ -4,7 +4,9 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GraphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
 import { depthLimitRule, MAX_QUERY_DEPTH } from './depth-limit.rule';
+import { describeRootTypes } from './describe-root-types';
 import { formatGraphqlError } from './format-graphql-error';
+import { GraphqlIdeController } from './ide/graphql-ide.controller';
 import { operationLimitsRule } from './operation-limits.rule';
 
 /** Checked in; regenerated (sorted, so deterministic) whenever the app starts outside production. */
@@ -13,7 +15,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphq
 /**
  * The one GraphQL endpoint (/graphql), code first. Feature modules only add
  * resolvers. In production the schema stays in memory: the image's file
- * system is read-only.
+ * system is read-only. A browser opening /graphql gets GraphiQL, served from
+ * this origin (GraphqlIdeController); Apollo's own landing pages stay off.
  */
 @Module({
   imports: [
@@ -22,6 +25,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphq
       path: '/graphql',
       autoSchemaFile: process.env['NODE_ENV'] === 'production' ? true : SCHEMA_FILE,
       sortSchema: true,
+      transformSchema: describeRootTypes,
+      transformAutoSchemaFile: true,
       playground: false,
       includeStacktraceInErrorResponses: false,
       validationRules: [depthLimitRule(MAX_QUERY_DEPTH), operationLimitsRule()],
@@ -32,6 +37,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps/control-plane/schema.graphq
       context: ({ req }: { req: unknown }) => ({ req }),
     }),
   ],
+  controllers: [GraphqlIdeController],
   // Found by the Apollo driver through its @Plugin() decorator.
   providers: [GraphqlMetricsPlugin],
 })

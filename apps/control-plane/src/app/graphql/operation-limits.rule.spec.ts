@@ -3,7 +3,9 @@ import { operationLimitsRule } from './operation-limits.rule';
 
 const schema = buildSchema(`
   type Item { name: String, tags(first: Int = 5): [String] }
-  type Query { items(first: Int = 20): [Item], one: Item }
+  type Edge { node: Item }
+  type Page { edges: [Edge], nodes: [Item] }
+  type Query { items(first: Int = 20): [Item], one: Item, page(first: Int = 20): Page }
 `);
 const limits = { maxAliases: 2, maxFields: 10, maxCost: 200 };
 const errorsFor = (query: string) => validate(schema, parse(query), [operationLimitsRule(limits)]).map((e) => e.message);
@@ -29,6 +31,16 @@ describe('operationLimitsRule', () => {
     expect(errorsFor('query Q($n: Int) { items(first: $n) { name tags } }')).toEqual([
       '"Q" costs 210 (a root field 10, any other field 1, times the list sizes it sits in); the maximum is 200',
     ]);
+  });
+
+  it("counts a connection's edges and nodes by the connection's page size, fragments included", () => {
+    // 10 (page, the root field) + 1 (edges) + 20 edges × (1 node + 1 name) = 51
+    expect(errorsFor('query Q { page { edges { node { name } } } }')).toEqual([]);
+    // 10 + 1 + 100 × 2 = 211 (edges without the connection's page size would count 10 × 2)
+    const over = '"Q" costs 211 (a root field 10, any other field 1, times the list sizes it sits in); the maximum is 200';
+    expect(errorsFor('query Q { page(first: 100) { edges { node { name } } } }')).toEqual([over]);
+    expect(errorsFor('query Q { page(first: 100) { ...P } } fragment P on Page { edges { node { name } } }')).toEqual([over]);
+    expect(errorsFor('query Q { page(first: 100) { nodes { name tags } } }')).toEqual([over]);
   });
 
   it('stays cheap on fragments that spread each other exponentially', () => {

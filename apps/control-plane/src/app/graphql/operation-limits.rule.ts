@@ -40,9 +40,11 @@ interface Tally {
 /**
  * Refuses, before anything executes, operations with too many aliases or
  * fields or too high a cost. Cost: each field 1 (a root field 10), times the
- * sizes of the lists it sits in (`first`, else 10); introspection (`__*`) is
- * free here, the depth limit bounds it. Each fragment is tallied once, so
- * fragments spreading each other cannot make this check itself expensive.
+ * sizes of the lists it sits in (`first`, else 10); a connection (an object
+ * field taking `first`) passes its page size to the lists directly inside it
+ * (`edges`, `nodes`). Introspection (`__*`) is free here, the depth limit
+ * bounds it. Each fragment is tallied once per page size, so fragments
+ * spreading each other cannot make this check itself expensive.
  */
 export function operationLimitsRule(limits: OperationLimits = OPERATION_LIMITS): ValidationRule {
   return (context) => {
@@ -53,7 +55,13 @@ export function operationLimitsRule(limits: OperationLimits = OPERATION_LIMITS):
     }
     const fragmentTallies = new Map<string, Tally>();
 
-    const tally = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, root: boolean, visiting: Set<string>): Tally => {
+    const tally = (
+      selectionSet: SelectionSetNode,
+      parent: GraphQLCompositeType | undefined,
+      root: boolean,
+      visiting: Set<string>,
+      pageSize?: number,
+    ): Tally => {
       const sum: Tally = { fields: 0, aliases: 0, cost: 0 };
       const add = (part: Tally, times = 1) => {
         sum.fields += part.fields;
@@ -64,30 +72,35 @@ export function operationLimitsRule(limits: OperationLimits = OPERATION_LIMITS):
         if (selection.kind === Kind.FIELD) {
           const definition = fieldDefinition(parent, selection.name.value);
           const type = definition ? getNamedType(definition.type) : undefined;
+          const isList = definition !== undefined && isListType(getNullableType(definition.type));
+          const paged = definition?.args.some((argument) => argument.name === 'first') ?? false;
+          const connectionPageSize = definition && paged && !isList ? listSize(selection, definition) : undefined;
           const child = selection.selectionSet
-            ? tally(selection.selectionSet, type && isCompositeType(type) ? type : undefined, false, visiting)
+            ? tally(selection.selectionSet, type && isCompositeType(type) ? type : undefined, false, visiting, connectionPageSize)
             : { fields: 0, aliases: 0, cost: 0 };
           const free = selection.name.value.startsWith('__');
           add({ fields: 1, aliases: selection.alias ? 1 : 0, cost: free ? 0 : root ? ROOT_FIELD_COST : 1 });
-          add(free ? { ...child, cost: 0 } : child, definition && isListType(getNullableType(definition.type)) ? listSize(selection, definition) : 1);
+          const times = !definition || !isList ? 1 : !paged && pageSize !== undefined ? pageSize : listSize(selection, definition);
+          add(free ? { ...child, cost: 0 } : child, times);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-          add(tally(selection.selectionSet, condition && isCompositeType(condition) ? condition : parent, root, visiting));
+          add(tally(selection.selectionSet, condition && isCompositeType(condition) ? condition : parent, root, visiting, pageSize));
         } else {
-          add(fragmentTally(selection.name.value, root, visiting));
+          add(fragmentTally(selection.name.value, root, visiting, pageSize));
         }
       }
       return sum;
     };
-    const fragmentTally = (name: string, root: boolean, visiting: Set<string>): Tally => {
-      const known = fragmentTallies.get(name);
+    const fragmentTally = (name: string, root: boolean, visiting: Set<string>, pageSize?: number): Tally => {
+      const key = `${name}:${pageSize ?? ''}`;
+      const known = fragmentTallies.get(key);
       if (known) return known;
       const fragment = fragments.get(name);
       // Unknown or cyclic fragments are other rules' errors (KnownFragmentNames, NoFragmentCycles).
       if (!fragment || visiting.has(name)) return { fields: 0, aliases: 0, cost: 0 };
       const type = schema.getType(fragment.typeCondition.name.value);
-      const result = tally(fragment.selectionSet, type && isCompositeType(type) ? type : undefined, root, new Set(visiting).add(name));
-      fragmentTallies.set(name, result);
+      const result = tally(fragment.selectionSet, type && isCompositeType(type) ? type : undefined, root, new Set(visiting).add(name), pageSize);
+      fragmentTallies.set(key, result);
       return result;
     };
 

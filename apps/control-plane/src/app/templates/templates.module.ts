@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { getModelToken, MongooseModule } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { JOB_TEMPLATE_MODEL, JobTemplateRecordSchema, MongoTemplateRepository, TemplateService, type JobTemplateRecord } from '@base-shift/templates';
@@ -8,8 +8,9 @@ import { TemplateMetrics } from '../metrics/template-metrics';
 import { JobTemplateMutationsResolver } from './graphql/job-template-mutations.resolver';
 import { JobTemplateQueriesResolver } from './graphql/job-template-queries.resolver';
 import { TemplatesController } from './http/templates.controller';
+import { JsonContentTypeMiddleware } from '../workflows/http/json-content-type.middleware';
 
-/** The Job Template Store: GraphQL (read/write) and REST (read) over the templates lib. */
+/** The Job Template Store: GraphQL (read/write) and REST (create, read) over the templates lib. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: JOB_TEMPLATE_MODEL, schema: JobTemplateRecordSchema }])],
   controllers: [TemplatesController],
@@ -28,4 +29,9 @@ import { TemplatesController } from './http/templates.controller';
   ],
   exports: [TemplateService],
 })
-export class TemplatesModule {}
+export class TemplatesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // A urlencoded body must not slip through as an object: POST /templates takes JSON only (415 otherwise).
+    consumer.apply(JsonContentTypeMiddleware).forRoutes({ path: 'templates', method: RequestMethod.POST });
+  }
+}

@@ -1,6 +1,6 @@
 import { CodedError, formatProblem, type ValidationProblem } from '@base-shift/core';
 
-export type TemplateErrorCode = 'TEMPLATE.NOT_FOUND' | 'TEMPLATE.VERSION_CONFLICT' | 'TEMPLATE.ALREADY_EXISTS' | 'TEMPLATE.INVALID';
+export type TemplateErrorCode = 'TEMPLATE.NOT_FOUND' | 'TEMPLATE.VERSION_CONFLICT' | 'TEMPLATE.ALREADY_EXISTS' | 'TEMPLATE.INVALID' | 'TEMPLATE.INVALID_PAGE';
 
 /** Base of every template domain error; the edge (resolver, controller) maps `code` to a transport error. */
 export abstract class TemplateError extends CodedError<TemplateErrorCode> {}
@@ -36,10 +36,25 @@ export class TemplateAlreadyExistsError extends TemplateError {
   }
 }
 
-/** Thrown on bad input, with every problem found (nothing is written). */
+/** Thrown on bad input, with every problem found (nothing is written). `subject` names what was bad in the message. */
 export class InvalidTemplateError extends TemplateError {
   readonly code = 'TEMPLATE.INVALID';
+  constructor(
+    readonly problems: readonly ValidationProblem[],
+    subject = 'template',
+  ) {
+    super(`invalid ${subject}: ${problems.map(formatProblem).join('; ')}`);
+  }
+}
+
+/**
+ * Thrown by listing on bad paging arguments (`first` out of range, an `after`
+ * this API did not hand out). A code of its own: the remedy (start again from
+ * the first page, ask for fewer) is not the remedy for a bad template.
+ */
+export class InvalidPageError extends TemplateError {
+  readonly code = 'TEMPLATE.INVALID_PAGE';
   constructor(readonly problems: readonly ValidationProblem[]) {
-    super(`invalid template: ${problems.map(formatProblem).join('; ')}`);
+    super(`invalid page request: ${problems.map(formatProblem).join('; ')}`);
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidTemplateError } from '../errors/template-errors';
+import { InvalidPageError } from '../errors/template-errors';
 
 /**
  * Opaque to clients: base64url of {"t": templateId}. Listing is ordered by
@@ -17,5 +17,5 @@ export function decodeCursor(cursor: string, pointer = '/after'): string {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidTemplateError([{ pointer, message: 'is not a cursor returned by this API' }]);
+  throw new InvalidPageError([{ pointer, message: 'is not a cursor returned by this API' }]);
 }

@@ -1,6 +1,6 @@
 import type { ValidationProblem } from '@base-shift/core';
 import { isStepTypeName, STEP_TYPE_NAMES } from '@base-shift/steps';
-import { InvalidTemplateError } from '../errors/template-errors';
+import { InvalidPageError, InvalidTemplateError } from '../errors/template-errors';
 import type { JobTemplateVersion, ResolvedTemplate } from '../model/job-template';
 import type { TemplateRepository } from '../ports/template-repository.port';
 import { parseVersionSelector, selectVersion, sortNewestFirst, type VersionSelector } from '../versioning/template-versions';
@@ -63,19 +63,38 @@ export async function listTemplatePage(repository: TemplateRepository, query: Te
   return { items, hasNextPage: found.length > first, endCursor: items.length > 0 ? items[items.length - 1].cursor : null };
 }
 
+/**
+ * Paging arguments first: when they are wrong the caller gets the pagination
+ * error alone (its own code), then the filter's problems, all at once.
+ */
 function parseListQuery(query: TemplateListQuery) {
+  const { first, after } = parsePaging(query);
+  const problems: ValidationProblem[] = [];
+  const filter = query.filter ?? {};
+  if (filter.type !== undefined && !isStepTypeName(filter.type))
+    problems.push({ pointer: '/filter/type', message: `must be one of ${STEP_TYPE_NAMES.join(', ')}` });
+  const selector = collectProblems(problems, () => parseVersionSelector(filter.version, '/filter/version'));
+  if (problems.length > 0) throw new InvalidTemplateError(problems, 'template filter');
+  return { first, after, selector: selector ?? DEFAULT_SELECTOR, filter };
+}
+
+function parsePaging(query: TemplateListQuery): { first: number; after: string | undefined } {
   const problems: ValidationProblem[] = [];
   const first = query.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
     problems.push({ pointer: '/first', message: `must be an integer between 1 and ${MAX_PAGE_SIZE}` });
-  const filter = query.filter ?? {};
-  if (filter.type !== undefined && !isStepTypeName(filter.type))
-    problems.push({ pointer: '/filter/type', message: `must be one of ${STEP_TYPE_NAMES.join(', ')}` });
   const cursor = query.after;
-  const after = cursor === undefined ? undefined : collectProblems(problems, () => decodeCursor(cursor));
-  const selector = collectProblems(problems, () => parseVersionSelector(filter.version, '/filter/version'));
-  if (problems.length > 0) throw new InvalidTemplateError(problems);
-  return { first, after, selector: selector ?? DEFAULT_SELECTOR, filter };
+  let after: string | undefined;
+  if (cursor !== undefined) {
+    try {
+      after = decodeCursor(cursor);
+    } catch (error) {
+      if (!(error instanceof InvalidPageError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InvalidPageError(problems);
+  return { first, after };
 }
 
 /** Runs a parser, adding its problems to `problems` instead of throwing, so every bad argument is reported at once. */

@@ -13,8 +13,12 @@ import { RequireScopes } from '../../auth/auth.decorators';
 export class JobTemplateMutationsResolver {
   constructor(private readonly templates: TemplateService) {}
 
-  @Mutation(() => JobTemplateType, { description: 'Creates a template with its first version (1.0.0 unless given).' })
-  async createJobTemplate(@Args('input', { type: () => CreateJobTemplateInput }) input: CreateJobTemplateInput): Promise<JobTemplateType> {
+  @Mutation(() => JobTemplateType, {
+    description: "Creates a template with its first version (1.0.0 unless given). Takes the seed's template document as written (templateId, no name).",
+  })
+  async createJobTemplate(
+    @Args('input', { type: () => CreateJobTemplateInput, description: "The template document: the seed's shape, as written." }) input: CreateJobTemplateInput,
+  ): Promise<JobTemplateType> {
     return toJobTemplateType(await this.templates.createTemplate(toTemplateDraft(input)));
   }
 
@@ -23,10 +27,13 @@ export class JobTemplateMutationsResolver {
       'Publishes a new version: the highest version with `changes` applied, numbered by bump or by an explicit greater version (exactly one of them).',
   })
   async publishJobTemplateVersion(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('bump', { type: () => VersionBumpInput, nullable: true }) bump?: VersionBumpInput | null,
-    @Args('version', { type: () => String, nullable: true }) version?: string | null,
-    @Args('changes', { type: () => JobTemplateChangesInput, nullable: true }) changes?: JobTemplateChangesInput | null,
+    @Args('id', { type: () => ID, description: 'The templateId.' }) id: string,
+    @Args('bump', { type: () => VersionBumpInput, nullable: true, description: 'Number the new version by increasing this part of the highest version.' })
+    bump?: VersionBumpInput | null,
+    @Args('version', { type: () => String, nullable: true, description: 'Number the new version explicitly: greater than the highest version.' })
+    version?: string | null,
+    @Args('changes', { type: () => JobTemplateChangesInput, nullable: true, description: 'Fields to replace; omit it to republish the content as is.' })
+    changes?: JobTemplateChangesInput | null,
   ): Promise<JobTemplateType> {
     const published = await this.templates.publishVersion(id, { bump: bump ?? undefined, version: version ?? undefined }, toTemplateChanges(changes));
     return toJobTemplateType(published);
@@ -34,15 +41,15 @@ export class JobTemplateMutationsResolver {
 
   @Mutation(() => JobTemplateType, { description: 'Deprecates (or with deprecated: false restores) one version.' })
   async deprecateJobTemplateVersion(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('version', { type: () => String }) version: string,
-    @Args('deprecated', { type: () => Boolean, defaultValue: true }) deprecated: boolean,
+    @Args('id', { type: () => ID, description: 'The templateId.' }) id: string,
+    @Args('version', { type: () => String, description: 'The exact version to deprecate or restore.' }) version: string,
+    @Args('deprecated', { type: () => Boolean, defaultValue: true, description: 'False restores a deprecated version.' }) deprecated: boolean,
   ): Promise<JobTemplateType> {
     return toJobTemplateType(await this.templates.deprecateVersion(id, version, deprecated));
   }
 
   @Mutation(() => DeletedJobTemplateType, { description: 'Deletes a template with all its versions.' })
-  async deleteJobTemplate(@Args('id', { type: () => ID }) id: string): Promise<DeletedJobTemplateType> {
-    return { id, deletedVersions: await this.templates.deleteTemplate(id) };
+  async deleteJobTemplate(@Args('id', { type: () => ID, description: 'The templateId.' }) id: string): Promise<DeletedJobTemplateType> {
+    return { templateId: id, id, deletedVersions: await this.templates.deleteTemplate(id) };
   }
 }

@@ -1,6 +1,8 @@
 import type { ResolvedTemplate } from '@base-shift/templates';
 
-/** REST view of a template version: the seed's document shape plus what readers need to use it. */
+export type TemplateRepresentation = ReturnType<typeof toTemplateRepresentation>;
+
+/** REST view of a template version: the seed's document shape (templateId, not id) plus what readers need to use it. */
 export function toTemplateRepresentation({ template, versions }: ResolvedTemplate) {
   return {
     ...template,
