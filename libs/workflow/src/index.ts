@@ -1,3 +1,4 @@
+export { toJobError, type JobErrorValue } from './lib/domain/job-error';
 export { WORKFLOW_STATES, type WorkflowState, JOB_STATES } from './lib/domain/workflow-states';
 
 export {

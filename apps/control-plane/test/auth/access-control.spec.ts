@@ -78,13 +78,13 @@ describe('access control over the HTTP and GraphQL API (real Redis, FerretDB)', 
       .expect(400);
     expect(unknownScope.body.detail).toContain('workflows:delete');
     const noScopes = await t.http().post('/api-keys').send({ name: 'x', scopes: [] }).expect(400);
-    expect(noScopes.body.errors[0].field).toBe('scopes');
+    expect(noScopes.body.errors[0].pointer).toBe('/scopes');
     const pastExpiry = await t
       .http()
       .post('/api-keys')
       .send({ name: 'x', scopes: ['admin'], expiresAt: '2000-01-01T00:00:00Z' })
       .expect(400);
-    expect(pastExpiry.body.errors[0].field).toBe('expiresAt');
+    expect(pastExpiry.body.errors[0].pointer).toBe('/expiresAt');
     const { key } = await keyWith('workflows:write');
     await t
       .anonymous()
@@ -160,13 +160,14 @@ describe('access control over the HTTP and GraphQL API (real Redis, FerretDB)', 
     await t.http().get('/audit?limit=100000').expect(400);
   });
 
-  it('declares the bearer scheme and each operation’s scopes in the OpenAPI document', async () => {
+  it('declares the API key and OIDC schemes and each operation’s scopes in the OpenAPI document', async () => {
     const document = (await t.http().get('/docs-json').expect(200)).body as {
       components: { securitySchemes: Record<string, unknown> };
       paths: Record<string, Record<string, { security?: unknown[]; 'x-required-scopes'?: string[] }>>;
     };
-    expect(document.components.securitySchemes['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(document.paths['/workflows']['post']).toMatchObject({ security: [{ bearer: ['workflows:write'] }], 'x-required-scopes': ['workflows:write'] });
+    expect(document.components.securitySchemes['apiKey']).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'bsk_…' });
+    expect(document.components.securitySchemes['oidc']).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(document.paths['/workflows']['post']).toMatchObject({ security: [{ apiKey: [] }, { oidc: [] }], 'x-required-scopes': ['workflows:write'] });
     expect(document.paths['/workflows/{id}/jobs/{jobId}']['put']['x-required-scopes']).toEqual(['jobs:write']);
     expect(document.paths['/api-keys']['post']['x-required-scopes']).toEqual(['admin']);
   });

@@ -115,6 +115,11 @@ describe('workflow REST API contract', () => {
     await t.http().put(`/workflows/${wf.id}/jobs/second`).send({ status: 'RUNNING' }).expect(200);
     const failed = await t.http().put(`/workflows/${wf.id}/jobs/second`).send({ status: 'FAILED', error: 'warehouse offline' }).expect(200);
     expect(failed.body).toMatchObject({ state: 'FAILED', reason: 'job second failed: warehouse offline' });
+    // One error shape: the string is stored, and answered, as {message}.
+    expect(failed.body.jobs[1].error).toEqual({ message: 'warehouse offline' });
+    // A record written before that rule holds the bare string: it is read as {message} all the same.
+    await t.redis.hset(t.key(`workflow:{${wf.id}}:job:second`), 'error', JSON.stringify('written by an older version'));
+    expect((await t.http().get(`/workflows/${wf.id}`).expect(200)).body.jobs[1].error).toEqual({ message: 'written by an older version' });
 
     const invalid = await t.http().put(url).send({ status: 'DONE', extra: 1, attempt: -1 }).expect(400);
     expect(invalid.body.errors).toEqual(
@@ -165,9 +170,9 @@ describe('workflow REST API contract', () => {
     expect(document.paths['/workflows'].post.responses).toHaveProperty('201');
     expect(document.components.schemas.CreateWorkflowRequest.required).toEqual(['jobs']);
     // The bodies are documented by the very schemas that check them.
-    expect(document.components.schemas.CreateWorkflowRequest).toEqual(WORKFLOW_REQUEST_SCHEMA);
+    expect(document.components.schemas.CreateWorkflowRequest).toEqual({ ...WORKFLOW_REQUEST_SCHEMA, description: expect.any(String) });
     expect(document.paths['/workflows'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateWorkflowRequest' });
-    expect(document.components.schemas.UpdateJobRequest).toEqual(JOB_UPDATE_REQUEST_SCHEMA);
+    expect(document.components.schemas.UpdateJobRequest).toEqual({ ...JOB_UPDATE_REQUEST_SCHEMA, description: expect.any(String) });
   });
 
   it('survives 500 malformed bodies: never a 5xx, always problem+json, nothing written', async () => {

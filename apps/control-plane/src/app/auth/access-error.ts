@@ -43,7 +43,8 @@ export function accessAnswer(error: AccessError): AccessAnswer {
         title: 'Invalid request',
         graphqlCode: 'BAD_USER_INPUT',
         headers: {},
-        extensions: { errors: [{ field: (error as InvalidAuthArgumentError).field, message: error.message }] },
+        // The field as a JSON Pointer into the body or query, like every other 400.
+        extensions: { errors: [{ pointer: `/${(error as InvalidAuthArgumentError).field}`, message: error.message }] },
       };
     case 'AUTH.NOT_FOUND':
       return { status: 404, title: 'API key not found', graphqlCode: 'NOT_FOUND', headers: {}, extensions: {} };

@@ -1,6 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyStore, InvalidAuthArgumentError, type ApiKeyInfo, type CreatedApiKey } from '@base-shift/auth';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiKeyListResponse, CreatedApiKeyResponse } from './auth-responses';
+import { ApiKeyStore, InvalidAuthArgumentError, SCOPES, type ApiKeyInfo, type CreatedApiKey } from '@base-shift/auth';
 import { RequireScopes } from './auth.decorators';
 
 interface ApiKeyRepresentation {
@@ -20,22 +31,27 @@ export class ApiKeysController {
   constructor(@Inject(ApiKeyStore) private readonly keys: ApiKeyStore) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an API key; the answer holds the key, the only time it is shown.' })
+  @ApiOperation({
+    operationId: 'createApiKey',
+    summary: 'Create an API key',
+    description: 'Makes an API key with the given scopes; the answer holds the key, the only time it is shown.',
+  })
   @ApiBody({
+    description: 'The name, scopes and optional expiry of the key.',
     schema: {
       type: 'object',
+      description: 'An API key to create.',
       required: ['name', 'scopes'],
       properties: {
-        name: { type: 'string', maxLength: 100 },
-        scopes: {
-          type: 'array',
-          items: { type: 'string', enum: ['workflows:read', 'workflows:write', 'jobs:write', 'templates:read', 'templates:write', 'pools:read', 'admin'] },
-        },
-        expiresAt: { type: 'string', format: 'date-time' },
+        name: { type: 'string', minLength: 1, maxLength: 100, description: 'What the key is for.' },
+        scopes: { type: 'array', minItems: 1, items: { type: 'string', enum: [...SCOPES] }, description: 'What it grants (admin grants every scope).' },
+        expiresAt: { type: 'string', format: 'date-time', description: 'When it stops working; never when absent.' },
       },
     },
+    examples: { reader: { summary: 'A read-only key for a dashboard', value: { name: 'dashboard', scopes: ['workflows:read', 'pools:read'] } } },
   })
-  @ApiCreatedResponse({ description: 'The key, its id and what it grants.' })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponse, description: 'The key, its id and what it grants.' })
+  @ApiBadRequestResponse({ description: 'A field is missing or invalid; errors names it.' })
   async create(@Body() body: unknown): Promise<ApiKeyRepresentation & { key: string }> {
     const fields = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
     if (typeof fields['name'] !== 'string') throw new InvalidAuthArgumentError('name', 'is required: a string of 1-100 characters');
@@ -48,16 +64,18 @@ export class ApiKeysController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every API key, oldest first (never the key itself).' })
-  @ApiOkResponse({ description: '{ items: [...] }' })
+  @ApiOperation({ operationId: 'listApiKeys', summary: 'List API keys', description: 'Every API key, oldest first (never the key itself).' })
+  @ApiOkResponse({ type: ApiKeyListResponse, description: 'The keys.' })
   async list(): Promise<{ items: ApiKeyRepresentation[] }> {
     return { items: (await this.keys.list()).map(toRepresentation) };
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke an API key: every replica refuses it from the next request on.' })
+  @ApiParam({ name: 'id', description: 'The key id.', schema: { type: 'string' } })
+  @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke an API key', description: 'Every replica refuses the key from the next request on.' })
   @ApiNoContentResponse({ description: 'Revoked.' })
+  @ApiNotFoundResponse({ description: 'No key has this id.' })
   async revoke(@Param('id') id: string): Promise<void> {
     await this.keys.revoke(id);
   }

@@ -3,6 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { PodManager } from '@base-shift/pods';
 import { pingRedis, type RedisConnection } from '@base-shift/redis';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { REDIS } from '../infrastructure/redis.module';
@@ -14,6 +15,8 @@ type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
 const CHECK_TIMEOUT_MS = 1000;
 
+// Probes are Kubernetes', not part of the client contract (nor can they answer a 4xx): left out of openapi.json.
+@ApiExcludeController()
 @Controller()
 @Public()
 export class HealthController {

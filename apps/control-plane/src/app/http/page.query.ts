@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 
 /** `?limit=&cursor=` of every paginated list (workflows, dead letters): one set of bounds. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20, description: 'Items per page.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer' })
@@ -12,7 +12,7 @@ export class PageQuery {
   @Max(100, { message: 'must be <= 100' })
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'nextCursor of the previous page.' })
   @IsOptional()
   @IsString({ message: 'must be a single string' })
   @MaxLength(200, { message: 'must be at most 200 characters' })

@@ -1,5 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, UsePipes } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DeadLetterPageResponse, DeadLetterResponse, RequeuedJobResponse } from './http/pool-responses';
 import { JobQueue, type JobInfo } from '@base-shift/queue';
 import { WorkflowEngine } from '@base-shift/workflow';
 import { RequireScopes } from '../auth/auth.decorators';
@@ -23,8 +33,14 @@ export class DeadLettersController {
 
   @Get()
   @UsePipes(problemValidationPipe({ transform: true, what: 'query' }))
-  @ApiOperation({ summary: 'Dead-lettered jobs of a pool, newest first, each with its last error (payloads are left out: GET one job for it).' })
-  @ApiOkResponse({ description: 'A page; pass nextCursor back as cursor.' })
+  @ApiParam({ name: 'pool', description: 'The pool name.', schema: { type: 'string', example: 'default' } })
+  @ApiOperation({
+    operationId: 'listDeadLetters',
+    summary: "List a pool's dead letter",
+    description: 'Dead-lettered jobs of a pool, newest first, each with its last error (payloads are left out: GET one job for it).',
+  })
+  @ApiOkResponse({ type: DeadLetterPageResponse, description: 'A page; pass nextCursor back as cursor.' })
+  @ApiBadRequestResponse({ description: 'A query parameter is out of bounds; errors names it.' })
   @ApiNotFoundResponse({ description: 'No such pool.' })
   async list(@Param('pool') pool: string, @Query() query: PageQuery): Promise<DeadLetterPage> {
     const page = await this.queue.listJobs(pool, 'dead', { limit: query.limit ?? 20, ...(query.cursor !== undefined && { cursor: query.cursor }) });
@@ -36,8 +52,10 @@ export class DeadLettersController {
   }
 
   @Get(':jobId')
-  @ApiOperation({ summary: 'One dead-lettered job with its payload and last error (values of writeOnly input fields left out).' })
-  @ApiOkResponse({ description: 'The job.' })
+  @ApiParam({ name: 'pool', description: 'The pool name.', schema: { type: 'string', example: 'default' } })
+  @ApiParam({ name: 'jobId', description: 'The queue job id of the dead-lettered job.', schema: { type: 'string' } })
+  @ApiOperation({ operationId: 'getDeadLetter', summary: 'Get a dead-lettered job', description: 'One dead-lettered job with its payload and last error (values of writeOnly input fields left out).' })
+  @ApiOkResponse({ type: DeadLetterResponse, description: 'The job.' })
   @ApiNotFoundResponse({ description: 'No such pool, or no such job in its dead letter.' })
   async get(@Param('pool') pool: string, @Param('jobId') jobId: string): Promise<DeadLetter> {
     const job = await this.deadJob(pool, jobId);
@@ -46,8 +64,14 @@ export class DeadLettersController {
 
   @Post(':jobId/requeue')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Put a dead-lettered job back in the queue with its failure count reset.' })
-  @ApiOkResponse({ description: 'Requeued: the job as it is now queued.' })
+  @ApiParam({ name: 'pool', description: 'The pool name.', schema: { type: 'string', example: 'default' } })
+  @ApiParam({ name: 'jobId', description: 'The queue job id of the dead-lettered job.', schema: { type: 'string' } })
+  @ApiOperation({
+    operationId: 'requeueDeadLetter',
+    summary: 'Requeue a dead-lettered job',
+    description: 'Puts a dead-lettered job back in the queue with its failure count reset.',
+  })
+  @ApiOkResponse({ type: RequeuedJobResponse, description: 'Requeued: the job as it is now queued.' })
   @ApiNotFoundResponse({ description: 'No such pool or job.' })
   @ApiConflictResponse({ description: 'The job is not dead-lettered (any more).' })
   async requeue(@Param('pool') pool: string, @Param('jobId') jobId: string): Promise<{ id: string; pool: string; state: string }> {
@@ -57,7 +81,13 @@ export class DeadLettersController {
 
   @Delete(':jobId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Purge a dead-lettered job for good, payload included.' })
+  @ApiParam({ name: 'pool', description: 'The pool name.', schema: { type: 'string', example: 'default' } })
+  @ApiParam({ name: 'jobId', description: 'The queue job id of the dead-lettered job.', schema: { type: 'string' } })
+  @ApiOperation({
+    operationId: 'purgeDeadLetter',
+    summary: 'Purge a dead-lettered job',
+    description: 'Deletes a dead-lettered job for good, payload included.',
+  })
   @ApiNoContentResponse({ description: 'Purged.' })
   @ApiNotFoundResponse({ description: 'No such pool or job.' })
   @ApiConflictResponse({ description: 'The job is not dead-lettered.' })

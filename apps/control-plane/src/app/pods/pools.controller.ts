@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { PoolDetailResponse, PoolListResponse } from './http/pool-responses';
 import { templateUsage, TemplateStatsStore, type PodManager, type PoolConfig, type PoolStatus } from '@base-shift/pods';
 import { JobQueue } from '@base-shift/queue';
 import { POD_MANAGER, POOL_CONFIGS } from './pod-manager.provider';
@@ -23,8 +24,12 @@ export class PoolsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List executor pools with pod counts and queue depth' })
-  @ApiOkResponse({ description: 'Every configured pool.' })
+  @ApiOperation({
+    operationId: 'listPools',
+    summary: 'List executor pools',
+    description: "Every configured pool with its configuration, the leader's last autoscaling evaluation (pods) and its live queue counts.",
+  })
+  @ApiOkResponse({ type: PoolListResponse, description: 'Every configured pool.' })
   async list(): Promise<{ driver: string | null; pools: PoolRepresentation[] }> {
     const statuses = await this.statuses();
     const pools = await Promise.all(this.pools.map(async (pool) => toPoolRepresentation(pool, statuses.get(pool.name), await this.queue.stats(pool.name))));
@@ -32,8 +37,14 @@ export class PoolsController {
   }
 
   @Get(':name')
-  @ApiOperation({ summary: 'One executor pool, with the templates observed running in it and the pool each needs' })
-  @ApiOkResponse({ description: 'The pool.' })
+  @ApiParam({ name: 'name', description: 'The pool name.', schema: { type: 'string', example: 'default' } })
+  @ApiOperation({
+    operationId: 'getPool',
+    summary: 'Get an executor pool',
+    description: 'One pool as listed, plus the templates observed running in it and the pool each needs (a larger one after OOM kills).',
+  })
+  @ApiOkResponse({ type: PoolDetailResponse, description: 'The pool.' })
+  @ApiNotFoundResponse({ description: 'No pool has this name.' })
   async get(@Param('name') name: string): Promise<PoolRepresentation & { driver: string | null }> {
     const pool = this.pools.find((candidate) => candidate.name === name);
     if (!pool) {

@@ -29,7 +29,10 @@ export const JOB_UPDATE_REQUEST_SCHEMA: JsonSchema = {
   properties: {
     status: { type: 'string', enum: [...SETTABLE_JOB_STATUSES], description: 'Checked against the job state machine (409 on an illegal move).' },
     output: { description: 'SUCCEEDED: the job output (default {}), validated against the template outputSchema (400 if it does not match).' },
-    error: { oneOf: [{ type: 'string' }, { type: 'object' }], description: 'FAILED: a message or an object with a `message`.' },
+    error: {
+      oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }],
+      description: 'FAILED: a message (stored as {"message": <the string>}) or an object with a `message` (and any other members, such as `code`).',
+    },
     attempt: { type: 'integer', minimum: 0, description: "The job's current attempt as last read; a different one is refused (409)." },
   } satisfies Record<keyof JobUpdateRequest, JsonSchema>,
 };

@@ -60,6 +60,8 @@ const JOB_REQUEST_SCHEMA: JsonSchema = {
     },
     input: {
       type: 'object',
+      // Said explicitly (it is the default) so generated clients type the members as any JSON, not as none.
+      additionalProperties: true,
       description:
         `JSON object, nested at most ${MAX_INPUT_DEPTH} levels. Anywhere inside, {"$from": "input.<path>"} takes a value from the workflow input and ` +
         '{"$from": "jobs.<jobId>.output.<path>"} from the output of a job that runs before this one; resolved when the job is enqueued.',
@@ -82,6 +84,7 @@ export const WORKFLOW_REQUEST_SCHEMA: JsonSchema = {
     name: { type: 'string', maxLength: 200, pattern: NOT_BLANK, description: 'Shown in lists; at most 200 characters, not blank.' },
     input: {
       type: 'object',
+      additionalProperties: true,
       description: `The workflow input (a JSON object nested at most ${MAX_INPUT_DEPTH} levels), referenced by jobs as {"$from": "input.<path>"}.`,
     },
     priority: { ...PRIORITY, description: "Priority of every job that sets none; default: each template's. Higher runs first." },
@@ -98,6 +101,12 @@ export const WORKFLOW_REQUEST_SCHEMA: JsonSchema = {
       description:
         "Seconds the workflow is kept once it finished (COMPLETED, FAILED, CANCELLED), then deleted with its history; at most the deployment's WORKFLOW_RETENTION_SECONDS (default 7 days), which also applies when this is absent.",
     },
-    jobs: { type: 'array', minItems: 1, maxItems: MAX_JOBS_PER_WORKFLOW, items: JOB_REQUEST_SCHEMA },
+    jobs: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_JOBS_PER_WORKFLOW,
+      items: JOB_REQUEST_SCHEMA,
+      description: 'The jobs: each runs one version of a job template.',
+    },
   } satisfies Record<keyof CreateWorkflowRequest, JsonSchema>,
 };

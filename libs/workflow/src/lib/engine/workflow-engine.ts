@@ -2,6 +2,7 @@ import { errorMessage, getLogger, isJsonObject, type JsonObject, type JsonValue 
 import { withLogContext } from '@base-shift/observability';
 import { validateWorkflowDefinition } from '../definition/validate-definition';
 import type { WorkflowDefinition } from '../definition/workflow-request';
+import { toJobError } from '../domain/job-error';
 import { IdempotencyConflictError, JobNotFoundError, WorkflowNotFoundError, WorkflowValidationError } from '../domain/workflow-errors';
 import type { WorkflowState } from '../domain/workflow-states';
 import { jsonHash } from '../store/canonical-json';
@@ -228,7 +229,7 @@ export class WorkflowEngine {
       if (problems.length > 0)
         throw new WorkflowValidationError(problems, `The output does not match the outputSchema of ${template.templateId}@${template.version}`);
     } else if (update.status === 'FAILED') {
-      payload = update.error ?? { message: 'failed (set through the API)' };
+      payload = toJobError(update.error) ?? { message: 'failed (set through the API)' };
       reason = failureReason(payload, 'failed (set through the API)');
     }
     await this.deps.timers.arm(id, Date.now() + this.recoveryDelayMs);

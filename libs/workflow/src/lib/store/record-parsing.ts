@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '@base-shift/core';
 import type { JobState, WorkflowState } from '../domain/workflow-states';
+import { toJobError } from '../domain/job-error';
 import type { HistoryEntry, JobRecord, OutboxOp, ScriptOutcome, WorkflowRecord } from './workflow-record';
 
 type Raw = Record<string, unknown>;
@@ -71,7 +72,7 @@ function parseJob(flat: unknown): JobRecord {
     input: (json(f['input']) ?? {}) as JsonObject,
     ...optional('resolvedInput', json(f['resolvedInput'])),
     ...optional('output', json(f['output'])),
-    ...optional('error', json(f['error'])),
+    ...optional('error', toJobError(json(f['error']))),
     ...optional('queueJobId', f['queueJobId'] || undefined),
     ...optional('queuedAt', num(f['queuedAt'])),
     ...optional('startedAt', num(f['startedAt'])),

@@ -17,7 +17,6 @@ import type { Response } from 'express';
 import { TemplateService, type TemplateDraft } from '@base-shift/templates';
 import { RequireScopes } from '../../auth/auth.decorators';
 import { MaxDepthPipe } from '../../workflows/http/max-depth.pipe';
-import { ProblemResponse } from '../../workflows/http/workflow-representation';
 import { TEMPLATE_DOCUMENT_EXAMPLE, TemplateDocumentBody, TemplateResponse } from './template-openapi';
 import { toTemplateRepresentation, type TemplateRepresentation } from './template-representation';
 
@@ -36,6 +35,7 @@ export class TemplatesController {
   @HttpCode(201)
   @UsePipes(new MaxDepthPipe())
   @ApiOperation({
+    operationId: 'createTemplate',
     summary: 'Create a template with its first version.',
     description:
       "Takes a template document as the seed writes it (templateId, version, steps, inputSchema, outputSchema; name defaults to the templateId) and stores it as the template's first version (1.0.0 unless version is given). Every problem is reported at once, each with its JSON Pointer. Publishing further versions is a GraphQL mutation (publishJobTemplateVersion).",
@@ -46,10 +46,10 @@ export class TemplatesController {
     examples: { payment_gateway_template: { summary: "The seed's payment_gateway_template, as written", value: TEMPLATE_DOCUMENT_EXAMPLE } },
   })
   @ApiCreatedResponse({ type: TemplateResponse, description: 'Created; Location names the template.' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'The document is invalid: errors lists every problem with its JSON Pointer.' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'A template with this templateId already exists (publish a new version of it instead).' })
-  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'The body is larger than the server accepts.' })
-  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'The body is not application/json.' })
+  @ApiBadRequestResponse({ description: 'The document is invalid: errors lists every problem with its JSON Pointer.' })
+  @ApiConflictResponse({ description: 'A template with this templateId already exists (publish a new version of it instead).' })
+  @ApiPayloadTooLargeResponse({ description: 'The body is larger than the server accepts.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The body is not application/json.' })
   async createTemplate(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<TemplateRepresentation> {
     // The service validates the whole document (the body is `unknown` on purpose: no DTO may coerce it first).
     const created = await this.templates.createTemplate(body as TemplateDraft);
@@ -60,6 +60,7 @@ export class TemplatesController {
   @Get(':templateId')
   @RequireScopes('templates:read')
   @ApiOperation({
+    operationId: 'getTemplate',
     summary: 'Get one version of a template.',
     description: 'An exact version (even deprecated), the highest non-deprecated version in a semver range, or by default the highest non-deprecated release.',
   })
@@ -71,8 +72,8 @@ export class TemplatesController {
     schema: { type: 'string', example: '^1.2' },
   })
   @ApiOkResponse({ type: TemplateResponse, description: 'The resolved version, with the list of all versions.' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'version is neither a version nor a range, or was given twice.' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such template, or no version matching the selector.' })
+  @ApiBadRequestResponse({ description: 'version is neither a version nor a range, or was given twice.' })
+  @ApiNotFoundResponse({ description: 'No such template, or no version matching the selector.' })
   async getTemplate(@Param('templateId') templateId: string, @Query('version') version?: unknown): Promise<TemplateRepresentation> {
     if (version !== undefined && typeof version !== 'string') {
       throw new BadRequestException({

@@ -10,16 +10,28 @@ import { CANCEL_WORKFLOW_REQUEST_SCHEMA, JOB_UPDATE_REQUEST_SCHEMA, WORKFLOW_REQ
  * own. The body itself is validated by the workflow lib with the same schema,
  * so the document cannot drift from the rule (workflow-api.spec.ts compares them).
  */
-function documentedSchema(name: string, schema: JsonSchema): Type<unknown> {
+function documentedSchema(name: string, description: string, schema: JsonSchema): Type<unknown> {
   class DocumentedSchema {}
-  ApiSchema({ name, ...schema })(DocumentedSchema);
+  ApiSchema({ name, description, ...schema })(DocumentedSchema);
   return DocumentedSchema;
 }
 
-export const CreateWorkflowBody = documentedSchema('CreateWorkflowRequest', WORKFLOW_REQUEST_SCHEMA);
-export const UpdateJobBody = documentedSchema('UpdateJobRequest', JOB_UPDATE_REQUEST_SCHEMA);
-export const CancelWorkflowBody = documentedSchema('CancelWorkflowRequest', CANCEL_WORKFLOW_REQUEST_SCHEMA);
+export const CreateWorkflowBody = documentedSchema(
+  'CreateWorkflowRequest',
+  'A workflow to create: its jobs (each a template, a version or range, an input) and, optionally, a name, an input, a priority, a deadline and a retention.',
+  WORKFLOW_REQUEST_SCHEMA,
+);
+export const UpdateJobBody = documentedSchema(
+  'UpdateJobRequest',
+  "A job's new status, set from outside: RUNNING, SUCCEEDED with an output, FAILED with an error.",
+  JOB_UPDATE_REQUEST_SCHEMA,
+);
+export const CancelWorkflowBody = documentedSchema('CancelWorkflowRequest', 'Why the workflow is cancelled (optional).', CANCEL_WORKFLOW_REQUEST_SCHEMA);
 
+/**
+ * The example of the create body. Its job inputs are literal: a mapping object
+ * ({"$ref": …}) inside an example is taken for a JSON Reference by OpenAPI tools.
+ */
 export const CREATE_WORKFLOW_EXAMPLE = {
   name: 'order o-1001',
   input: { orderId: 'o-1001', amount: 42.5, currency: 'EUR' },

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { schemaRef } from '../../http/openapi-schemas';
 import { JOB_STATES, WORKFLOW_STATES, type HistoryEntry, type JobRecord, type WorkflowPage, type WorkflowRecord } from '@base-shift/workflow';
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -8,93 +9,87 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+const JSON_VALUE = { allOf: [schemaRef('JsonValue')] };
+const JSON_OBJECT = { allOf: [schemaRef('JsonObject')] };
+const ID = { format: 'uuid', example: '0194b7c2-5e1a-7c3d-9f00-1a2b3c4d5e6f' };
+
+@ApiSchema({ description: 'One recorded transition of the workflow or of one of its jobs (also the data of an SSE transition event).' })
 export class HistoryEntryResponse {
-  @ApiProperty({ description: 'Order of the transition within the workflow (the SSE event id).' }) seq!: number;
-  @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ enum: ['workflow', 'job'] }) kind!: 'workflow' | 'job';
-  @ApiPropertyOptional() jobId?: string;
-  @ApiProperty({ description: "'' for the creation record" }) from!: string;
-  @ApiProperty() to!: string;
-  @ApiPropertyOptional() reason?: string;
-  @ApiPropertyOptional() attempt?: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Order of the transition within the workflow (the SSE event id).' }) seq!: number;
+  @ApiProperty({ format: 'date-time', description: 'When it happened (Redis server time).' }) at!: string;
+  @ApiProperty({ enum: ['workflow', 'job'], description: 'Whether the workflow or one of its jobs moved.' }) kind!: 'workflow' | 'job';
+  @ApiPropertyOptional({ description: 'The job that moved (kind job).' }) jobId?: string;
+  @ApiProperty({ description: "The state before; '' for the creation record." }) from!: string;
+  @ApiProperty({ description: 'The state after.' }) to!: string;
+  @ApiPropertyOptional({ description: 'Why (a failure message, a cancel reason, a deadline).' }) reason?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: "The job's attempt the transition belongs to." }) attempt?: number;
 }
 
+@ApiSchema({ description: 'One job of a workflow: its pinned template version, state, attempts, timing, input, output or error.' })
 export class JobResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() templateId!: string;
-  @ApiProperty({ description: 'The pinned version.' }) version!: string;
+  @ApiProperty({ description: 'Unique within the workflow.' }) id!: string;
+  @ApiProperty({ description: 'The job template it runs.' }) templateId!: string;
+  @ApiProperty({ description: 'The pinned template version.' }) version!: string;
   @ApiPropertyOptional({ description: 'What the request asked for (version or range).' }) requestedVersion?: string;
-  @ApiProperty({ enum: JOB_STATES }) state!: string;
-  @ApiProperty({ description: 'Attempts of the current run.' }) attempts!: number;
-  @ApiProperty() maxAttempts!: number;
-  @ApiProperty() priority!: number;
-  @ApiProperty() pool!: string;
-  @ApiPropertyOptional() timeoutSeconds?: number;
-  @ApiProperty({ type: [String] }) dependsOn!: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'As requested, references included.' }) input!: unknown;
-  @ApiPropertyOptional({ description: 'As sent to the executor.' }) resolvedInput?: unknown;
-  @ApiPropertyOptional() output?: unknown;
-  @ApiPropertyOptional() error?: unknown;
-  @ApiPropertyOptional({ format: 'date-time' }) queuedAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) startedAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
-  @ApiPropertyOptional({ description: 'finishedAt - startedAt' }) durationMs?: number;
+  @ApiProperty({ enum: JOB_STATES, description: 'The job state (see the state machine).' }) state!: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Attempts of the current run.' }) attempts!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Attempts allowed per run, from the template.' }) maxAttempts!: number;
+  @ApiProperty({ description: 'Queue priority; higher runs first.' }) priority!: number;
+  @ApiProperty({ description: 'The executor pool it runs in.' }) pool!: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Per-attempt timeout from the template.' }) timeoutSeconds?: number;
+  @ApiProperty({ type: [String], description: 'Jobs that must succeed first.' }) dependsOn!: string[];
+  @ApiProperty({ ...JSON_OBJECT, description: 'The input as requested, references ($from) included.' }) input!: unknown;
+  @ApiPropertyOptional({ ...JSON_VALUE, description: 'The input as sent to the executor, mappings resolved (once queued).' }) resolvedInput?: unknown;
+  @ApiPropertyOptional({ ...JSON_VALUE, description: 'The output of a SUCCEEDED job.' }) output?: unknown;
+  @ApiPropertyOptional({ allOf: [schemaRef('JobError')], description: 'Why the job FAILED: always an object with a message.' }) error?: unknown;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was last queued.' }) queuedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When its current attempt started.' }) startedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it finished.' }) finishedAt?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'finishedAt - startedAt, in milliseconds.' }) durationMs?: number;
   @ApiProperty({ description: 'Set through PUT /workflows/{id}/jobs/{jobId}; the queue no longer runs it.' }) external!: boolean;
 }
 
+@ApiSchema({ description: 'A workflow with its jobs and its transition history.' })
 export class WorkflowResponse {
-  @ApiProperty() id!: string;
-  @ApiPropertyOptional() name?: string;
-  @ApiProperty({ enum: WORKFLOW_STATES }) state!: string;
+  @ApiProperty({ ...ID, description: 'The workflow id.' }) id!: string;
+  @ApiPropertyOptional({ description: 'The name given at creation.' }) name?: string;
+  @ApiProperty({ enum: WORKFLOW_STATES, description: 'The workflow state (see the state machine).' }) state!: string;
   @ApiProperty({ description: 'First job in flight in list order (the last one that ran once none is).' }) currentJob!: string;
-  @ApiProperty({ description: '`sequential` (list order) or `dag` (dependsOn).' }) mode!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) input!: unknown;
-  @ApiPropertyOptional() priority?: number;
-  @ApiPropertyOptional() timeoutSeconds?: number;
-  @ApiPropertyOptional({ format: 'date-time' }) deadlineAt?: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiPropertyOptional({ format: 'date-time' }) startedAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
+  @ApiProperty({ enum: ['sequential', 'dag'], description: '`sequential` (list order) or `dag` (dependsOn).' }) mode!: string;
+  @ApiProperty({ ...JSON_OBJECT, description: 'The workflow input.' }) input!: unknown;
+  @ApiPropertyOptional({ description: 'The priority given at creation.' }) priority?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The whole-workflow deadline given at creation.' }) timeoutSeconds?: number;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the workflow FAILS if it has not finished.' }) deadlineAt?: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was created.' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it last changed.' }) updatedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When its first job started.' }) startedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it finished.' }) finishedAt?: string;
   @ApiPropertyOptional({
     format: 'date-time',
     description: "A finished workflow is deleted then (WORKFLOW_RETENTION_SECONDS or the request's retentionSeconds).",
   })
   expiresAt?: string;
   @ApiPropertyOptional({ description: 'Why the workflow FAILED or was CANCELLED.' }) reason?: string;
-  @ApiProperty({ type: [JobResponse] }) jobs!: JobResponse[];
-  @ApiProperty({ type: [HistoryEntryResponse] }) history!: HistoryEntryResponse[];
+  @ApiProperty({ type: [JobResponse], description: 'The jobs, in request order.' }) jobs!: JobResponse[];
+  @ApiProperty({ type: [HistoryEntryResponse], description: 'Every transition so far, oldest first.' }) history!: HistoryEntryResponse[];
 }
 
+@ApiSchema({ description: 'A workflow as listed: no jobs, no history.' })
 export class WorkflowSummaryResponse {
-  @ApiProperty() id!: string;
-  @ApiPropertyOptional() name?: string;
-  @ApiProperty({ enum: WORKFLOW_STATES }) state!: string;
-  @ApiProperty() currentJob!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
+  @ApiProperty({ ...ID, description: 'The workflow id.' }) id!: string;
+  @ApiPropertyOptional({ description: 'The name given at creation.' }) name?: string;
+  @ApiProperty({ enum: WORKFLOW_STATES, description: 'The workflow state.' }) state!: string;
+  @ApiProperty({ description: 'First job in flight in list order.' }) currentJob!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was created.' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it last changed.' }) updatedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it finished.' }) finishedAt?: string;
 }
 
+@ApiSchema({ description: 'A page of workflows, newest first.' })
 export class WorkflowPageResponse {
-  @ApiProperty({ type: [WorkflowSummaryResponse] }) items!: WorkflowSummaryResponse[];
+  @ApiProperty({ type: [WorkflowSummaryResponse], description: 'The workflows of this page.' }) items!: WorkflowSummaryResponse[];
   @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null at the end. A page may hold fewer than limit items.' })
   nextCursor!: string | null;
-}
-
-export class ProblemResponse {
-  @ApiProperty({ example: 'about:blank' }) type!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() status!: number;
-  @ApiProperty() detail!: string;
-  @ApiPropertyOptional() instance?: string;
-  @ApiPropertyOptional({ example: 'WORKFLOW.ILLEGAL_TRANSITION' }) code?: string;
-  @ApiPropertyOptional({
-    description: 'One entry per problem: {pointer, message}, pointer an RFC 6901 JSON Pointer into the body or query ({header, message} for a header).',
-    type: 'array',
-    items: { type: 'object' },
-  })
-  errors?: unknown[];
 }
 
 export function toHistoryResponse(entry: HistoryEntry): HistoryEntryResponse {
