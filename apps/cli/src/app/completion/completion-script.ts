@@ -31,21 +31,22 @@ export function completionScript(program: Command, shell: string): string {
   const globals = nodes[0]?.options ?? [];
   const cases = nodes.map((node) => {
     const words = [...new Set([...node.subcommands, ...node.options, ...globals])].join(' ');
-    return `    "${node.path}") words="${words}" ;;`;
+    return `    "${node.path}") offered="${words}" ;;`;
   });
   const name = program.name();
   const finder = [
     `_${name}_words() {`,
-    '  local path="" word',
+    // Not `path` nor `words`: zsh ties those names to PATH and to the completion's words.
+    '  local node="" word offered',
     '  for word in "$@"; do',
     '    case "$word" in -*) continue ;; esac',
-    `    case " $(_${name}_children "$path") " in *" $word "*) path="\${path:+$path }$word" ;; esac`,
+    `    case " $(_${name}_children "$node") " in *" $word "*) node="\${node:+$node }$word" ;; esac`,
     '  done',
-    '  case "$path" in',
+    '  case "$node" in',
     ...cases,
-    '    *) words="" ;;',
+    '    *) offered="" ;;',
     '  esac',
-    '  echo "$words"',
+    '  echo "$offered"',
     '}',
     `_${name}_children() {`,
     '  case "$1" in',
@@ -58,9 +59,9 @@ export function completionScript(program: Command, shell: string): string {
       `# bash completion for ${name}: source <(${name} completion bash)`,
       ...finder,
       `_${name}_complete() {`,
-      '  local words',
-      `  words="$(_${name}_words "\${COMP_WORDS[@]:1:COMP_CWORD-1}")"`,
-      '  COMPREPLY=($(compgen -W "$words" -- "${COMP_WORDS[COMP_CWORD]}"))',
+      '  local offered',
+      `  offered="$(_${name}_words "\${COMP_WORDS[@]:1:COMP_CWORD-1}")"`,
+      '  COMPREPLY=($(compgen -W "$offered" -- "${COMP_WORDS[COMP_CWORD]}"))',
       '}',
       `complete -o default -F _${name}_complete ${name}`,
       '',

@@ -21,6 +21,8 @@ export async function watchWorkflow(context: CommandContext, id: string, print: 
     }
     const workflow = asFields(required(await context.client.rest.GET('/workflows/{id}', { params: { path: { id } } })));
     if (FINAL_STATES.includes(String(workflow['state']))) return workflow;
+    // Not a tight loop should something keep closing the stream early.
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
