@@ -54,7 +54,11 @@ export class DeadLettersController {
   @Get(':jobId')
   @ApiParam({ name: 'pool', description: 'The pool name.', schema: { type: 'string', example: 'default' } })
   @ApiParam({ name: 'jobId', description: 'The queue job id of the dead-lettered job.', schema: { type: 'string' } })
-  @ApiOperation({ operationId: 'getDeadLetter', summary: 'Get a dead-lettered job', description: 'One dead-lettered job with its payload and last error (values of writeOnly input fields left out).' })
+  @ApiOperation({
+    operationId: 'getDeadLetter',
+    summary: 'Get a dead-lettered job',
+    description: 'One dead-lettered job with its payload and last error (values of writeOnly input fields left out).',
+  })
   @ApiOkResponse({ type: DeadLetterResponse, description: 'The job.' })
   @ApiNotFoundResponse({ description: 'No such pool, or no such job in its dead letter.' })
   async get(@Param('pool') pool: string, @Param('jobId') jobId: string): Promise<DeadLetter> {

@@ -10,6 +10,7 @@ const document: TemplateDocument = {
 };
 
 const stored: JobTemplate = {
+  templateId: 'payment_gateway_template',
   id: 'payment_gateway_template',
   version: '1.2.0',
   name: 'payment_gateway_template',

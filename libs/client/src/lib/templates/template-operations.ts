@@ -4,7 +4,7 @@ import { documentContent, sameContent } from './template-content';
 import type { AppliedTemplate, JobTemplate, JobTemplateVersion, TemplateDocument, TemplateFilter, TemplatePage } from './template-types';
 
 const TEMPLATE_FIELDS =
-  'id version name description deprecated createdAt resourceClass priority maxAttempts timeoutSeconds requiredSecrets steps { name type config } inputSchema outputSchema cursor';
+  'templateId id version name description deprecated createdAt resourceClass priority maxAttempts timeoutSeconds requiredSecrets steps { name type config } inputSchema outputSchema cursor';
 
 export type VersionBump = 'MAJOR' | 'MINOR' | 'PATCH';
 
@@ -56,7 +56,7 @@ export class TemplateOperations {
 
   /** Creates a template with its first version (the document's version, 1.0.0 when it names none). */
   async create(document: TemplateDocument): Promise<JobTemplate> {
-    const input = { id: document.templateId, ...(document.version !== undefined && { version: document.version }), ...documentContent(document) };
+    const input = { templateId: document.templateId, ...(document.version !== undefined && { version: document.version }), ...documentContent(document) };
     const data = await graphqlRequest<{ createJobTemplate: JobTemplate }>(
       this.transport,
       `mutation Create($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { ${TEMPLATE_FIELDS} } }`,

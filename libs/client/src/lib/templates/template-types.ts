@@ -10,7 +10,9 @@ export interface JobStep {
 
 /** One version of a job template, as GraphQL's JobTemplate answers it. */
 export interface JobTemplate {
-  /** The templateId. */
+  /** The template's one name, as in its document and in REST. */
+  templateId: string;
+  /** The same value: the seed's GraphQL schema calls it `id`. */
   id: string;
   version: string;
   name: string;
