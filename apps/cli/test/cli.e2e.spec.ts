@@ -105,6 +105,21 @@ describe('bsctl against a built control plane and executor', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
+  it("the README's first workflow: docs/examples applied and run as they are", async () => {
+    const examples = path.resolve(__dirname, '../../../docs/examples');
+    const applied = await stack.bsctl(['template', 'apply', '-f', path.join(examples, 'greeting-template.yaml')]);
+    expect(applied).toMatchObject({ code: 0, stderr: '' });
+    expect(applied.stdout).toMatch(/greeting 1\.0\.0/);
+    const run = await stack.bsctl(['run', '-f', path.join(examples, 'greeting-workflow.yaml'), '--watch', '-o', 'json']);
+    expect(run.code).toBe(0);
+    const workflow = JSON.parse(run.stdout) as { state: string; jobs: Array<{ id: string; output: unknown }> };
+    expect(workflow.state).toBe('COMPLETED');
+    expect(workflow.jobs.map((job) => [job.id, job.output])).toEqual([
+      ['greet', { greeting: 'hello', to: 'Ada' }],
+      ['greet_back', { greeting: 'hello', to: 'Ada' }],
+    ]);
+  });
+
   it('run --watch -o json prints the finished workflow as JSON and the transitions as JSON lines on stderr', async () => {
     const file = stack.file('ok.json', JSON.stringify({ jobs: [{ id: 'only', templateId: 'cli_delay' }] }));
     const run = await stack.bsctl(['run', '-f', file, '--watch', '-o', 'json']);
