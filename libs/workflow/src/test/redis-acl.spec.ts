@@ -18,6 +18,7 @@ import { eventually, startThrowawayRedis, uniqueName, type ThrowawayRedis } from
 import { QueueAdapter } from '../lib/adapters/queue-adapter';
 import { WorkflowEngine } from '../lib/engine/workflow-engine';
 import { WorkflowEvents } from '../lib/events/workflow-events';
+import { RetentionBackfill } from '../lib/store/retention-backfill';
 import { WorkflowIndex } from '../lib/store/workflow-index';
 import { WorkflowKeys } from '../lib/store/workflow-keys';
 import { WorkflowStore } from '../lib/store/workflow-store';
@@ -214,6 +215,9 @@ describe('Redis ACL users on a real Redis', () => {
       expect(await reaper.reapExpired(POOL)).toBe(0);
       await controlMaintenance.sweep();
       expect((await index.list({ limit: 10 })).items.map((item) => item.id)).toEqual([workflow.id]);
+      // The once-per-installation retention backfill (ZSCAN of the index, its marker key) and an Idempotency-Key lookup.
+      expect(await new RetentionBackfill(cp, keys, store, timers, 60).run()).toBe(0);
+      expect(await store.requestHash(workflow.id)).toEqual(expect.any(String));
       await leave();
       expect(await refusals()).toEqual([]);
     } finally {

@@ -17,6 +17,7 @@ describe('Redis ACL rules', () => {
       '~t:workflow-index',
       '~t:workflow-index:*',
       '~t:workflow-timers',
+      '~t:workflow-retention-backfilled',
       '~t:pods:*',
       '~t:auth:*',
       '&t:workflow:{*}:events',

@@ -88,6 +88,7 @@ export const CONTROL_PLANE_SCRIPT_COMMANDS = [
   'time',
   'xadd',
   'xinfo|groups',
+  'xlen',
   'xpending',
   'xtrim',
   'zadd',
@@ -105,7 +106,8 @@ export const CONTROL_PLANE_SCRIPT_COMMANDS = [
  * The control plane's own commands: workflow reads and indexes (GET, HGET,
  * HMGET, ZADD/ZREM/ZRANGE/ZCARD/ZSCORE), API keys (SMEMBERS, HGETALL,
  * MULTI DEL SREM EXEC), the audit stream (XADD, XREVRANGE), leader lock
- * (SET NX PX, GET), pool status and template statistics (HSET, HGETALL), the
+ * (SET NX PX, GET), the retention backfill (ZSCAN of the index, its marker),
+ * pool status and template statistics (HSET, HGETALL), the
  * result streams (XGROUP CREATE, XREADGROUP, XAUTOCLAIM, XACK; XREAD and
  * XREVRANGE for the pod manager's follower) and live events (SUBSCRIBE).
  */
@@ -127,6 +129,7 @@ const CONTROL_PLANE_DIRECT = [
   'zrem',
   'zcard',
   'zrange',
+  'zscan',
   'zscore',
   'xadd',
   'xrevrange',
@@ -163,7 +166,7 @@ export function redisAclRules(role: RedisRole, prefix = ''): string[] {
     return [...reset, `~${p}queue:*`, `%R~${p}workflow:{*}:templates`, ...commands.map((name) => `+${name}`)];
   }
   const commands = unique([...CONNECTION, ...SCRIPTS, ...CONTROL_PLANE_DIRECT, ...CONTROL_PLANE_SCRIPT_COMMANDS]);
-  const keys = ['queue:*', 'workflow:*', 'workflow-index', 'workflow-index:*', 'workflow-timers', 'pods:*', 'auth:*'];
+  const keys = ['queue:*', 'workflow:*', 'workflow-index', 'workflow-index:*', 'workflow-timers', 'workflow-retention-backfilled', 'pods:*', 'auth:*'];
   return [...reset, ...keys.map((key) => `~${p}${key}`), `&${p}workflow:{*}:events`, ...commands.map((name) => `+${name}`)];
 }
 
