@@ -10,16 +10,19 @@
  * /proc (steadier than jobs/s on a shared machine). A warm-up batch runs first
  * in every cell; each cell is repeated (--reps, default 3) and the median kept.
  *
- * Run: npx node tools/bench/executor-bench.mjs [--reps 3] [--quick] [--concurrency 10] [--profile dir]
+ * Run: npm run bench:executor -- [--reps 3] [--quick] [--concurrency 10] [--profile dir]
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { JobQueue, QueueKeys } from '@base-shift/queue';
 import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
-import { freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { uniqueName, type AppProcess } from '@base-shift/testing';
+import { startExecutor } from '../lib/built-apps';
+import { writeResultFile } from '../lib/result-file';
+import { envOrTestenv } from '../lib/testenv-file';
 
 const ROOT = path.resolve(__dirname, '../..');
 const POOL = 'bench';
@@ -44,16 +47,6 @@ interface Cell {
   cpuUsPerJob: number;
   httpConnections?: number;
   reps: number[];
-}
-
-function redisUrl(): string {
-  if (process.env['REDIS_URL']) return process.env['REDIS_URL'];
-  const envFile = path.join(ROOT, '.testenv/env');
-  if (existsSync(envFile)) {
-    const match = /^REDIS_URL=(.*)$/m.exec(readFileSync(envFile, 'utf8'));
-    if (match) return match[1].trim();
-  }
-  return 'redis://127.0.0.1:6379';
 }
 
 function jobsFor(concurrency: number): number {
@@ -137,7 +130,7 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   execSync('npx nx build job-executor', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
-  const url = redisUrl();
+  const url = envOrTestenv('REDIS_URL') ?? 'redis://127.0.0.1:6379';
   process.env['REDIS_URL'] = url;
   const redis = createRedisConnection(url, { connectionName: 'base-shift:bench:executor' });
   const api = await startApi();
@@ -149,20 +142,20 @@ async function main(): Promise<void> {
       for (const scenario of Object.keys(TEMPLATES) as Scenario[]) {
         await redis.hset(`${prefix}workflow:{bench}:templates`, `bench_${scenario}@1.0.0`, JSON.stringify(TEMPLATES[scenario](api.url)));
       }
-      const port = await freePort();
-      const agent = startBuiltApp('job-executor', {
-        JOB_QUEUE_URL: url,
-        REDIS_KEY_PREFIX: prefix,
-        POOLS: POOL,
-        CONCURRENCY: String(concurrency),
-        METRICS_PORT: String(port),
-        EGRESS_ALLOW: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        EXECUTOR_ID: `bench-c${concurrency}`,
-        ...(PROFILE_DIR && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` }),
-      });
+      let agent: AppProcess | undefined;
       try {
-        await agent.waitForHttp(`http://127.0.0.1:${port}/healthz`);
+        agent = await startExecutor(
+          {
+            JOB_QUEUE_URL: url,
+            REDIS_KEY_PREFIX: prefix,
+            POOLS: POOL,
+            CONCURRENCY: String(concurrency),
+            EGRESS_ALLOW: '127.0.0.1',
+            EXECUTOR_ID: `bench-c${concurrency}`,
+            ...(PROFILE_DIR && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` }),
+          },
+          20_000,
+        );
         const count = jobsFor(concurrency);
         const reps: Record<Scenario, { seconds: number; cpuUs: number }[]> = { noop: [], http: [] };
         // Warm-up (JIT, connection pools), then interleaved repetitions of both scenarios.
@@ -185,7 +178,7 @@ async function main(): Promise<void> {
           });
         }
       } finally {
-        await agent.stop('SIGTERM');
+        await agent?.stop('SIGTERM');
         await deleteKeysWithPrefix(redis, prefix);
       }
     }
@@ -202,11 +195,8 @@ async function main(): Promise<void> {
     reps: REPS,
     cells,
   };
-  const dir = path.join(ROOT, 'tools/bench/results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `executor-bench-${Date.now()}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2));
-  process.stdout.write(`\n${JSON.stringify(report)}\n\nwritten to ${path.relative(ROOT, file)}\n`);
+  const file = writeResultFile('tools/bench/results', `executor-bench-${Date.now()}.json`, report);
+  process.stdout.write(`\n${JSON.stringify(report)}\n\nwritten to ${file}\n`);
 }
 
 function printTable(cells: Cell[]): void {

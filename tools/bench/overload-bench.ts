@@ -48,20 +48,23 @@
  * or .testenv/env (FerretDB). Everything lives under a private key prefix and
  * database, deleted afterwards. Writes tools/bench/results/overload-bench-<time>.json.
  *
- * Run: npx node tools/bench/overload-bench.mjs [--rates 20,40,80,160,320] [--seconds 20]
+ * Run: npm run bench:overload -- [--rates 20,40,80,160,320] [--seconds 20]
  *        [--client-cap 2000] [--max-in-flight N] [--max-queued N] [--quick]
  */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
-import { createConnection } from 'mongoose';
-import { generateApiKey } from '@base-shift/auth';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { JobQueue } from '@base-shift/queue';
-import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
-import { freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import type { RedisConnection } from '@base-shift/redis';
+import type { AppProcess } from '@base-shift/testing';
+import { createAdminKey } from '../lib/admin-key';
+import { openBenchStore } from '../lib/bench-store';
+import { appsBuilt, buildApps, startControlPlane, startExecutor } from '../lib/built-apps';
+import { createJobTemplate, noopTemplate } from '../lib/job-templates';
+import { percentile, round } from '../lib/percentiles';
 
-const ROOT = path.resolve(__dirname, '../..');
+import { writeResultFile } from '../lib/result-file';
+
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -85,30 +88,9 @@ const CONFIGURATIONS = [
   { name: 'bounds off', env: { WORKFLOW_MAX_CREATES_IN_FLIGHT: '100000', WORKFLOW_MAX_QUEUED_PER_POOL: '1000000000' } },
 ];
 
-function testenv(name: string): string | undefined {
-  if (process.env[name]) return process.env[name];
-  const file = path.join(ROOT, '.testenv/env');
-  if (!existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith(`${name}=`))
-    ?.slice(name.length + 1);
-}
-
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
-const round = (n: number | null, digits = 1) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // The control plane's bootstrap admin key (AUTH_BOOTSTRAP_KEY_FILE), in a private temp file removed at the end.
-const ADMIN_KEY = generateApiKey();
-const ADMIN_KEY_DIR = mkdtempSync(path.join(tmpdir(), 'bs-bench-key-'));
-const ADMIN_KEY_FILE = path.join(ADMIN_KEY_DIR, 'admin-key');
-writeFileSync(ADMIN_KEY_FILE, ADMIN_KEY, { mode: 0o600 });
-const HEADERS = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
+const ADMIN_KEY = createAdminKey();
+const HEADERS = { authorization: `Bearer ${ADMIN_KEY.key}`, 'content-type': 'application/json' };
 const CREATE_BODY = JSON.stringify({ jobs: Array.from({ length: FLOW_JOBS }, (_, k) => ({ id: `j${k}`, templateId: 'bench_noop' })) });
 
 /** The control plane's resident memory in MB (VmRSS of /proc/<pid>/status). */
@@ -233,7 +215,7 @@ async function step(context: StepContext, rate: number, tally: StepTally) {
 }
 
 function summarize(rate: number, tally: StepTally, measured: Awaited<ReturnType<typeof step>>) {
-  const perSecond = (n: number) => round(n / SECONDS);
+  const perSecond = (n: number) => round(n / SECONDS, 1);
   return {
     offeredPerSecond: rate,
     sent: tally.sent,
@@ -245,58 +227,16 @@ function summarize(rate: number, tally: StepTally, measured: Awaited<ReturnType<
     otherStatusPerSecond: perSecond(tally.counts.other),
     networkErrorsPerSecond: perSecond(tally.counts.networkError),
     refusalsWithoutRetryAfter: tally.refusalsWithoutRetryAfter,
-    clientSendLagMs: { p50: round(percentile(tally.sendLagMs, 50)), p99: round(percentile(tally.sendLagMs, 99)) },
-    goodputPerSecond: round(measured.goodputPerSecond),
-    acceptedLatencyMs: { p50: round(percentile(tally.acceptedMs, 50)), p99: round(percentile(tally.acceptedMs, 99)) },
-    refusalLatencyMs: { p50: round(percentile(tally.refusedMs, 50)), p99: round(percentile(tally.refusedMs, 99)) },
+    clientSendLagMs: { p50: round(percentile(tally.sendLagMs, 50), 1), p99: round(percentile(tally.sendLagMs, 99), 1) },
+    goodputPerSecond: round(measured.goodputPerSecond, 1),
+    acceptedLatencyMs: { p50: round(percentile(tally.acceptedMs, 50), 1), p99: round(percentile(tally.acceptedMs, 99), 1) },
+    refusalLatencyMs: { p50: round(percentile(tally.refusedMs, 50), 1), p99: round(percentile(tally.refusedMs, 99), 1) },
     controlPlaneRssMb: round(measured.rssMb, 0),
     queuedJobsAtEnd: measured.queuedJobs,
     unappliedResultsAtEnd: measured.unappliedResults,
     unfinishedWorkflowsAtEnd: measured.unfinishedWorkflows,
     outstandingRequestsAtEnd: measured.outstandingRequests,
   };
-}
-
-async function startControlPlane(redisUrl: string, mongoUrl: string, prefix: string, bounds: Record<string, string>) {
-  const port = await freePort();
-  const app = startBuiltApp('control-plane', {
-    PORT: String(port),
-    REDIS_URL: redisUrl,
-    MONGO_URL: mongoUrl,
-    REDIS_KEY_PREFIX: prefix,
-    POOLS: POOL,
-    LOG_LEVEL: 'warn',
-    METRICS_PORT: '0',
-    AUTH_BOOTSTRAP_KEY_FILE: ADMIN_KEY_FILE,
-    // The bench measures workflow admission, not the per-key rate limiter.
-    AUTH_RATE_PER_SECOND: '1000000',
-    AUTH_RATE_BURST: '1000000',
-    ...bounds,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await app.waitForHttp(`${base}/readyz`, 200, 30_000);
-  return { app, base };
-}
-
-async function createTemplate(base: string): Promise<void> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: HEADERS,
-    body: JSON.stringify({
-      query: 'mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id } }',
-      variables: {
-        input: {
-          id: 'bench_noop',
-          resourceClass: POOL,
-          steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }],
-          inputSchema: { type: 'object' },
-          outputSchema: { type: 'object' },
-        },
-      },
-    }),
-  });
-  const json = (await response.json()) as { errors?: unknown };
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
 }
 
 /** Waits until every request is answered and every accepted workflow has finished; returns the seconds it took. */
@@ -315,9 +255,16 @@ async function runConfiguration(
   shared: { redisUrl: string; mongoUrl: string; prefix: string; redis: RedisConnection; queue: JobQueue },
   first: boolean,
 ) {
-  const { app, base } = await startControlPlane(shared.redisUrl, shared.mongoUrl, shared.prefix, configuration.env);
+  const { app, base } = await startControlPlane({
+    REDIS_URL: shared.redisUrl,
+    MONGO_URL: shared.mongoUrl,
+    REDIS_KEY_PREFIX: shared.prefix,
+    POOLS: POOL,
+    AUTH_BOOTSTRAP_KEY_FILE: ADMIN_KEY.file,
+    ...configuration.env,
+  });
   try {
-    if (first) await createTemplate(base);
+    if (first) await createJobTemplate(base, ADMIN_KEY.key, noopTemplate('bench_noop', POOL));
     const tallies: StepTally[] = [];
     const accepted = () => tallies.reduce((sum, t) => sum + t.counts.accepted, 0);
     const { terminal: terminalAtStart } = await finished(shared.redis, shared.prefix);
@@ -339,7 +286,7 @@ async function runConfiguration(
     const drainSeconds = await drain(shared.redis, shared.prefix, accepted, terminalAtStart);
     // Summarized only now: answers that arrive after their step ended still count for it.
     const steps = RATES.map((rate, i) => summarize(rate, tallies[i + 1], measured[i]));
-    return { name: configuration.name, bounds: boundsOf(configuration.env), steps, drainSeconds: round(drainSeconds) };
+    return { name: configuration.name, bounds: boundsOf(configuration.env), steps, drainSeconds: round(drainSeconds, 1) };
   } finally {
     await app.stop('SIGTERM');
   }
@@ -402,37 +349,21 @@ function table(configurations: Awaited<ReturnType<typeof runConfiguration>>[]): 
 }
 
 async function main(): Promise<void> {
-  const redisUrl = testenv('REDIS_URL') ?? 'redis://127.0.0.1:6379';
-  const mongoBase = testenv('MONGO_URL');
-  if (!mongoBase) throw new Error('MONGO_URL is not set and .testenv/env has none: run `npx node tools/testenv/index.mjs up` first');
   if (RATES.some((r) => !(r > 0)) || !(SECONDS > 0) || !(CLIENT_CAP > 0)) throw new Error('--rates, --seconds and --client-cap must be positive');
-  if (!existsSync(path.join(ROOT, 'dist/apps/control-plane/main.js')) || !existsSync(path.join(ROOT, 'dist/apps/job-executor/main.js'))) {
-    execSync('npx nx run-many -t build -p control-plane job-executor', { cwd: ROOT, stdio: 'inherit' });
-  }
-  const prefix = `bs-bench:${uniqueName('overload')}:`;
-  const mongoUrl = new URL(mongoBase);
-  mongoUrl.pathname = `/${uniqueName('bs_bench').replace(/-/g, '_')}`;
-  const redis = createRedisConnection(redisUrl, { connectionName: 'base-shift:bench:overload' });
+  const store = openBenchStore('overload');
+  const { redisUrl, prefix, redis } = store;
   const queue = new JobQueue(redis, { pools: [POOL], prefix });
   const executors: AppProcess[] = [];
 
   try {
+    if (!appsBuilt()) buildApps();
     // The executors outlive the control planes: only the control plane's bounds differ between configurations.
     for (let i = 0; i < 2; i++) {
-      const metricsPort = await freePort();
-      const executor = startBuiltApp('job-executor', {
-        JOB_QUEUE_URL: redisUrl,
-        REDIS_KEY_PREFIX: prefix,
-        POOLS: POOL,
-        CONCURRENCY: '50',
-        METRICS_PORT: String(metricsPort),
-        EXECUTOR_ID: `bench-executor-${i}`,
-        LOG_LEVEL: 'warn',
-      });
-      executors.push(executor);
-      await executor.waitForHttp(`http://127.0.0.1:${metricsPort}/healthz`, 200, 30_000);
+      executors.push(
+        await startExecutor({ JOB_QUEUE_URL: redisUrl, REDIS_KEY_PREFIX: prefix, POOLS: POOL, CONCURRENCY: '50', EXECUTOR_ID: `bench-executor-${i}` }),
+      );
     }
-    const shared = { redisUrl, mongoUrl: mongoUrl.toString(), prefix, redis, queue };
+    const shared = { redisUrl, mongoUrl: store.mongoUrl, prefix, redis, queue };
     const configurations = [];
     for (const [i, configuration] of CONFIGURATIONS.entries()) configurations.push(await runConfiguration(configuration, shared, i === 0));
 
@@ -445,18 +376,12 @@ async function main(): Promise<void> {
       configurations,
     };
     process.stdout.write(table(configurations));
-    mkdirSync(path.join(ROOT, 'tools/bench/results'), { recursive: true });
-    const file = path.join(ROOT, `tools/bench/results/overload-bench-${Date.now()}.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`  written to ${path.relative(ROOT, file)}\n`);
+    const file = writeResultFile('tools/bench/results', `overload-bench-${Date.now()}.json`, report);
+    process.stdout.write(`  written to ${file}\n`);
   } finally {
-    rmSync(ADMIN_KEY_DIR, { recursive: true, force: true });
+    ADMIN_KEY.remove();
     for (const app of executors.reverse()) await app.stop('SIGTERM');
-    const mongo = await createConnection(mongoUrl.toString()).asPromise();
-    await mongo.dropDatabase();
-    await mongo.close();
-    await deleteKeysWithPrefix(redis, prefix);
-    await redis.quit();
+    await store.remove();
   }
 }
 

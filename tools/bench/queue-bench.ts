@@ -18,14 +18,13 @@
  * is idle (blocked waiting) when the job arrives, as the issue specifies;
  * back-to-back adds would measure a worker still busy with the previous job.
  * Prints a table, writes tools/bench/results/queue-bench-<time>.json.
- * Run: npx node tools/bench/queue-bench.mjs [--reps 3] [--pop-reps 3] [--quick] [--only latency,memory,…]
+ * Run: npm run bench:queue -- [--reps 3] [--pop-reps 3] [--quick] [--only latency,memory,…]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { ADAPTERS, type AdapterName, type QueueAdapter } from './queue-bench/adapters';
 import { startBenchRedis, type BenchRedis } from './queue-bench/bench-redis';
 import { bytesPerJob, endToEnd, enqueueBulk, enqueueOneByOne, latency, median, PAYLOAD, popCost, type Sizes } from './queue-bench/scenarios';
+import { writeResultFile } from '../lib/result-file';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -176,9 +175,6 @@ function report(redisVersion: string): void {
   ];
   process.stdout.write(lines.join('\n'));
 
-  const dir = path.resolve(__dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `queue-bench-${Date.now()}.json`);
   const json = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, redis: redisVersion },
@@ -195,8 +191,7 @@ function report(redisVersion: string): void {
     targets,
     samples,
   };
-  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
-  process.stdout.write(`results: ${path.relative(process.cwd(), file)}\n`);
+  process.stdout.write(`results: ${writeResultFile('tools/bench/results', `queue-bench-${Date.now()}.json`, json)}\n`);
 }
 
 main().catch((error: Error) => {

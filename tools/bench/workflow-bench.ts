@@ -17,19 +17,21 @@
  * or .testenv/env (FerretDB). Everything lives under a private key prefix and
  * database, deleted afterwards. Writes tools/bench/results/workflow-bench-<time>.json.
  *
- * Run: npx node tools/bench/workflow-bench.mjs [--workflows 300] [--chains 30] [--quick]
+ * Run: npm run bench:workflow -- [--workflows 300] [--chains 30] [--quick]
  */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createConnection } from 'mongoose';
-import { generateApiKey } from '@base-shift/auth';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { JobLeases, type LeasedJob } from '@base-shift/queue';
-import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
-import { freePort, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import type { RedisConnection } from '@base-shift/redis';
+import type { AppProcess } from '@base-shift/testing';
+import { createAdminKey } from '../lib/admin-key';
+import { openBenchStore } from '../lib/bench-store';
+import { appsBuilt, buildApps, startControlPlane, startExecutor } from '../lib/built-apps';
+import { createJobTemplate, noopTemplate } from '../lib/job-templates';
+import { median, percentile, round } from '../lib/percentiles';
 
-const ROOT = path.resolve(__dirname, '../..');
+import { writeResultFile } from '../lib/result-file';
+
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -40,32 +42,11 @@ const FLOW_JOBS = 3;
 const IN_FLIGHT_CREATES = 32;
 const REPS = QUICK ? 1 : 3;
 
-function testenv(name: string): string | undefined {
-  if (process.env[name]) return process.env[name];
-  const file = path.join(ROOT, '.testenv/env');
-  if (!existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith(`${name}=`))
-    ?.slice(name.length + 1);
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
-const median = (values: number[]) => percentile(values, 50);
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // The control plane's bootstrap admin key (AUTH_BOOTSTRAP_KEY_FILE), in a private temp file removed at the end.
-const ADMIN_KEY = generateApiKey();
-const ADMIN_KEY_DIR = mkdtempSync(path.join(tmpdir(), 'bs-bench-key-'));
-const ADMIN_KEY_FILE = path.join(ADMIN_KEY_DIR, 'admin-key');
-writeFileSync(ADMIN_KEY_FILE, ADMIN_KEY, { mode: 0o600 });
+const ADMIN_KEY = createAdminKey();
 
 async function http(base: string, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const auth = { authorization: `Bearer ${ADMIN_KEY}` };
+  const auth = { authorization: `Bearer ${ADMIN_KEY.key}` };
   const response = await fetch(`${base}${url}`, {
     method,
     headers: body === undefined ? auth : { 'content-type': 'application/json', ...auth },
@@ -180,69 +161,28 @@ async function throughput(base: string, redis: RedisConnection, prefix: string, 
 }
 
 async function main(): Promise<void> {
-  const redisUrl = testenv('REDIS_URL') ?? 'redis://127.0.0.1:6379';
-  const mongoBase = testenv('MONGO_URL');
-  if (!mongoBase) throw new Error('MONGO_URL is not set and .testenv/env has none: run `npx node tools/testenv/index.mjs up` first');
-  if (!existsSync(path.join(ROOT, 'dist/apps/control-plane/main.js')) || !existsSync(path.join(ROOT, 'dist/apps/job-executor/main.js'))) {
-    execSync('npx nx run-many -t build -p control-plane job-executor', { cwd: ROOT, stdio: 'inherit' });
-  }
-  const prefix = `bs-bench:${uniqueName('workflow')}:`;
-  const mongoUrl = new URL(mongoBase);
-  mongoUrl.pathname = `/${uniqueName('bs_bench').replace(/-/g, '_')}`;
-  const redis = createRedisConnection(redisUrl, { connectionName: 'base-shift:bench:workflow' });
+  const store = openBenchStore('workflow');
+  const { redisUrl, mongoUrl, prefix, redis } = store;
   const processes: AppProcess[] = [];
   const leases = new JobLeases(redis, { pools: ['bench-latency'], prefix, announceStarts: true });
 
   try {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const controlPlane = startBuiltApp('control-plane', {
-      PORT: String(port),
+    if (!appsBuilt()) buildApps();
+    const { app: controlPlane, base } = await startControlPlane({
       REDIS_URL: redisUrl,
-      MONGO_URL: mongoUrl.toString(),
+      MONGO_URL: mongoUrl,
       REDIS_KEY_PREFIX: prefix,
       POOLS: 'bench,bench-latency',
-      LOG_LEVEL: 'warn',
-      METRICS_PORT: '0',
-      AUTH_BOOTSTRAP_KEY_FILE: ADMIN_KEY_FILE,
-      // The bench measures the engine, not the rate limiter.
-      AUTH_RATE_PER_SECOND: '1000000',
-      AUTH_RATE_BURST: '1000000',
+      AUTH_BOOTSTRAP_KEY_FILE: ADMIN_KEY.file,
       ...(process.env['BENCH_PROFILE_DIR'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}` }),
     });
     processes.push(controlPlane);
-    await controlPlane.waitForHttp(`${base}/readyz`, 200, 30_000);
-    for (const [templateId, resourceClass] of [
-      ['bench_noop', 'bench'],
-      ['bench_latency', 'bench-latency'],
-    ]) {
-      const created = await http(base, 'POST', '/graphql', {
-        query: 'mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id } }',
-        variables: {
-          input: {
-            id: templateId,
-            resourceClass,
-            steps: [{ name: 'noop', type: 'transform', config: { output: { ok: true } } }],
-            inputSchema: { type: 'object' },
-            outputSchema: { type: 'object' },
-          },
-        },
-      });
-      if (created.json.errors) throw new Error(JSON.stringify(created.json.errors));
-    }
+    await createJobTemplate(base, ADMIN_KEY.key, noopTemplate('bench_noop', 'bench'));
+    await createJobTemplate(base, ADMIN_KEY.key, noopTemplate('bench_latency', 'bench-latency'));
     for (let i = 0; i < 2; i++) {
-      const metricsPort = await freePort();
-      const executor = startBuiltApp('job-executor', {
-        JOB_QUEUE_URL: redisUrl,
-        REDIS_KEY_PREFIX: prefix,
-        POOLS: 'bench',
-        CONCURRENCY: '50',
-        METRICS_PORT: String(metricsPort),
-        EXECUTOR_ID: `bench-executor-${i}`,
-        LOG_LEVEL: 'warn',
-      });
-      processes.push(executor);
-      await executor.waitForHttp(`http://127.0.0.1:${metricsPort}/healthz`, 200, 30_000);
+      processes.push(
+        await startExecutor({ JOB_QUEUE_URL: redisUrl, REDIS_KEY_PREFIX: prefix, POOLS: 'bench', CONCURRENCY: '50', EXECUTOR_ID: `bench-executor-${i}` }),
+      );
     }
 
     // Warm-up: JIT, script caches, connection pools.
@@ -260,7 +200,7 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       interJobOverheadMs: {
-        inBenchExecutor: { samples: precise.length, p50: round(median(precise)), p99: round(percentile(precise, 99)), target: 'p50 <= 5 ms' },
+        inBenchExecutor: { samples: precise.length, p50: round(median(precise), 2), p99: round(percentile(precise, 99), 2), target: 'p50 <= 5 ms' },
         realExecutorsRedisClock: { samples: viaExecutors.length, p50: median(viaExecutors), p99: percentile(viaExecutors, 99), resolutionMs: 1 },
       },
       throughput: {
@@ -270,8 +210,8 @@ async function main(): Promise<void> {
         workflowsPerSecond: round(best.workflowsPerSecond, 1),
         jobsPerSecond: round(best.jobsPerSecond, 1),
         createsPerSecond: round(best.createsPerSecond, 1),
-        createLatencyMs: { p50: round(best.createP50Ms), p99: round(best.createP99Ms) },
-        controlPlaneCpuMsPerWorkflow: round(best.controlPlaneCpuMsPerWorkflow),
+        createLatencyMs: { p50: round(best.createP50Ms, 2), p99: round(best.createP99Ms, 2) },
+        controlPlaneCpuMsPerWorkflow: round(best.controlPlaneCpuMsPerWorkflow, 2),
         runs: runs.map((r) => round(r.workflowsPerSecond, 1)),
       },
     };
@@ -289,19 +229,13 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
-    mkdirSync(path.join(ROOT, 'tools/bench/results'), { recursive: true });
-    const file = path.join(ROOT, `tools/bench/results/workflow-bench-${Date.now()}.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`  written to ${path.relative(ROOT, file)}\n`);
+    const file = writeResultFile('tools/bench/results', `workflow-bench-${Date.now()}.json`, report);
+    process.stdout.write(`  written to ${file}\n`);
   } finally {
-    rmSync(ADMIN_KEY_DIR, { recursive: true, force: true });
+    ADMIN_KEY.remove();
     await leases.close();
     for (const app of processes.reverse()) await app.stop('SIGTERM');
-    const mongo = await createConnection(mongoUrl.toString()).asPromise();
-    await mongo.dropDatabase();
-    await mongo.close();
-    await deleteKeysWithPrefix(redis, prefix);
-    await redis.quit();
+    await store.remove();
   }
 }
 

@@ -8,12 +8,16 @@
  *      [--call-ms 200] [--lease-seconds 30] [--drain-seconds 180] [--build]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createConnection } from 'mongoose';
-import { generateApiKey } from '@base-shift/auth';
-import { uniqueName } from '@base-shift/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createAdminKey } from '../lib/admin-key';
+import { appsBuilt, buildApps } from '../lib/built-apps';
+import { createJobTemplate } from '../lib/job-templates';
+import { dropMongoDatabase, privateMongoUrl } from '../lib/private-mongo';
+import { writeResultFile } from '../lib/result-file';
+import { testenvFileValue } from '../lib/testenv-file';
 import { ChaosStack, POOL, type ManagedApp } from './chaos-stack';
 import { faultRecovery, formatReport, summarizeGroup, type Fault, type GroupSummary } from './chaos-report';
 import { startCountingApi, type CountingApi } from './counting-api';
@@ -32,7 +36,7 @@ const LEASE_SECONDS = option('--lease-seconds', 30);
 const DRAIN_MS = option('--drain-seconds', 180) * 1000;
 const EXECUTOR_DOWN_MS = 2_000;
 const CONTROL_PLANE_DOWN_MS = 10_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const say = (line: string) => process.stdout.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 /** Cleanup steps, run once in reverse order on success, failure or Ctrl-C. */
@@ -51,39 +55,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function testenvValue(name: string): string | undefined {
-  const file = path.join(ROOT, '.testenv/env');
-  if (!existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith(`${name}=`))
-    ?.slice(name.length + 1);
-}
-
 /** MONGO_URL, else FerretDB of the test environment (started here, and stopped at the end, if it was not up). */
 function mongoBaseUrl(): string {
   if (process.env['MONGO_URL']) return process.env['MONGO_URL'];
-  if (!testenvValue('MONGO_URL')) {
+  if (!testenvFileValue('MONGO_URL')) {
     say('starting the test environment (node tools/testenv/index.mjs up)…');
     if (spawnSync(process.execPath, ['tools/testenv/index.mjs', 'up'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) {
       throw new Error('`node tools/testenv/index.mjs up` failed');
     }
     cleanups.push(() => void spawnSync(process.execPath, ['tools/testenv/index.mjs', 'down'], { cwd: ROOT, stdio: 'inherit' }));
   }
-  const url = testenvValue('MONGO_URL');
+  const url = testenvFileValue('MONGO_URL');
   if (!url) throw new Error('no MONGO_URL in .testenv/env');
   return url;
 }
 
 function buildIfNeeded(): void {
-  const built = ['control-plane', 'job-executor'].every((app) => existsSync(path.join(ROOT, 'dist/apps', app, 'main.js')));
-  if (built && !args.includes('--build')) return;
+  if (appsBuilt() && !args.includes('--build')) return;
   say('building the apps (nx run-many -t build -p control-plane job-executor)…');
-  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'control-plane', 'job-executor', '--outputStyle=static'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.status !== 0) throw new Error('the build failed (see above)');
+  buildApps();
 }
 
 async function publishTemplate(baseUrl: string, adminKey: string, api: CountingApi): Promise<void> {
@@ -102,13 +92,7 @@ async function publishTemplate(baseUrl: string, adminKey: string, api: CountingA
     inputSchema: { type: 'object', properties: { workflow: { type: 'string' }, job: { type: 'string' } }, required: ['workflow', 'job'] },
     outputSchema: { type: 'object' },
   };
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-    body: JSON.stringify({ query: 'mutation($input: CreateJobTemplateInput!) { createJobTemplate(input: $input) { id } }', variables: { input: template } }),
-  });
-  const body = (await response.json()) as { errors?: unknown };
-  if (!response.ok || body.errors) throw new Error(`publishing the template failed (${response.status}): ${JSON.stringify(body)}`);
+  await createJobTemplate(baseUrl, adminKey, template);
 }
 
 /** Kills `app` with SIGKILL and records the fault; it starts again after `downMs`, in the background (added to `pending`). */
@@ -129,25 +113,19 @@ async function killAndRestart(name: string, app: ManagedApp, downMs: number, fau
 
 async function main(): Promise<number> {
   buildIfNeeded();
-  const mongoUrl = new URL(mongoBaseUrl());
-  mongoUrl.pathname = `/${uniqueName('bs_chaos').replace(/-/g, '_')}`;
-  cleanups.push(async () => {
-    const mongo = await createConnection(mongoUrl.toString()).asPromise();
-    await mongo.dropDatabase();
-    await mongo.close();
-  });
+  const mongoUrl = privateMongoUrl(mongoBaseUrl(), 'bs_chaos');
+  cleanups.push(() => dropMongoDatabase(mongoUrl));
 
-  const adminKey = generateApiKey();
+  // The admin key next to the logs, which stay after the run (the key does not).
   const work = mkdtempSync(path.join(tmpdir(), 'bs-chaos-'));
-  const adminKeyFile = path.join(work, 'admin-key');
-  writeFileSync(adminKeyFile, adminKey, { mode: 0o600 });
-  cleanups.push(() => rmSync(adminKeyFile, { force: true }));
+  const { key: adminKey, file: adminKeyFile, remove: removeAdminKey } = createAdminKey(work);
+  cleanups.push(removeAdminKey);
   const logDir = path.join(work, 'logs');
 
   const api = await startCountingApi(CALL_MS);
   cleanups.push(() => api.stop());
   say(`counting API on ${api.endpoint}; app logs go to ${logDir}`);
-  const stack = await ChaosStack.start({ mongoUrl: mongoUrl.toString(), adminKeyFile, logDir, leaseSeconds: LEASE_SECONDS });
+  const stack = await ChaosStack.start({ mongoUrl, adminKeyFile, logDir, leaseSeconds: LEASE_SECONDS });
   cleanups.push(() => stack.stop());
   await publishTemplate(stack.baseUrls[0], adminKey, api);
   await stack.startExecutors();
@@ -227,10 +205,8 @@ async function main(): Promise<number> {
     recoveries,
     passed: verdict,
   };
-  mkdirSync(path.join(ROOT, 'tools/chaos/results'), { recursive: true });
-  const file = path.join(ROOT, `tools/chaos/results/chaos-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  say(`written to ${path.relative(ROOT, file)}`);
+  const file = writeResultFile('tools/chaos/results', `chaos-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, report);
+  say(`written to ${file}`);
   say(
     verdict
       ? 'PASS: no workflow of phase 1 lost, every workflow created after the empty restart finished'
