@@ -6,9 +6,10 @@
  * creates/s, 20 s each, back to back), 3-job sequential no-op workflows,
  * 1 control plane + 2 job-executor processes (CONCURRENCY 50). The same steps
  * run twice, each on a fresh control plane, drained in between:
- *   a) default bounds: WORKFLOW_MAX_CREATES_IN_FLIGHT / WORKFLOW_MAX_QUEUED_PER_POOL
- *      left at the app's defaults (or `--max-in-flight` / `--max-queued`);
- *   b) bounds off: both set so high they never refuse.
+ *   a) default bounds: WORKFLOW_MAX_CREATES_IN_FLIGHT / WORKFLOW_MAX_QUEUED_PER_POOL /
+ *      WORKFLOW_MAX_UNAPPLIED_RESULTS left at the app's defaults (or `--max-in-flight` /
+ *      `--max-queued` / `--max-unapplied`);
+ *   b) bounds off: all three set so high they never refuse.
  * A closed-loop client would slow down with the server and hide the overload;
  * open loop is how real clients behave. The client still caps its outstanding
  * requests (`--client-cap`, generous) so the bench itself cannot explode; a
@@ -49,7 +50,7 @@
  * database, deleted afterwards. Writes tools/bench/results/overload-bench-<time>.json.
  *
  * Run: npm run bench:overload -- [--rates 20,40,80,160,320] [--seconds 20]
- *        [--client-cap 2000] [--max-in-flight N] [--max-queued N] [--quick]
+ *        [--client-cap 2000] [--max-in-flight N] [--max-queued N] [--max-unapplied N] [--quick]
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -83,9 +84,13 @@ const CONFIGURATIONS = [
     env: {
       ...(flag('--max-in-flight') && { WORKFLOW_MAX_CREATES_IN_FLIGHT: flag('--max-in-flight') as string }),
       ...(flag('--max-queued') && { WORKFLOW_MAX_QUEUED_PER_POOL: flag('--max-queued') as string }),
+      ...(flag('--max-unapplied') && { WORKFLOW_MAX_UNAPPLIED_RESULTS: flag('--max-unapplied') as string }),
     },
   },
-  { name: 'bounds off', env: { WORKFLOW_MAX_CREATES_IN_FLIGHT: '100000', WORKFLOW_MAX_QUEUED_PER_POOL: '1000000000' } },
+  {
+    name: 'bounds off',
+    env: { WORKFLOW_MAX_CREATES_IN_FLIGHT: '100000', WORKFLOW_MAX_QUEUED_PER_POOL: '1000000000', WORKFLOW_MAX_UNAPPLIED_RESULTS: '1000000000' },
+  },
 ];
 
 // The control plane's bootstrap admin key (AUTH_BOOTSTRAP_KEY_FILE), in a private temp file removed at the end.
@@ -296,6 +301,7 @@ function boundsOf(env: Record<string, string>) {
   return {
     maxCreatesInFlight: env['WORKFLOW_MAX_CREATES_IN_FLIGHT'] ?? 'default',
     maxQueuedPerPool: env['WORKFLOW_MAX_QUEUED_PER_POOL'] ?? 'default',
+    maxUnappliedResults: env['WORKFLOW_MAX_UNAPPLIED_RESULTS'] ?? 'default',
   };
 }
 
@@ -321,7 +327,7 @@ function table(configurations: Awaited<ReturnType<typeof runConfiguration>>[]): 
   for (const configuration of configurations) {
     const b = configuration.bounds;
     lines.push(
-      `  ${configuration.name} (creates in flight ${b.maxCreatesInFlight}, queued per pool ${b.maxQueuedPerPool}); drained in ${configuration.drainSeconds} s`,
+      `  ${configuration.name} (creates in flight ${b.maxCreatesInFlight}, queued per pool ${b.maxQueuedPerPool}, unapplied results ${b.maxUnappliedResults}); drained in ${configuration.drainSeconds} s`,
     );
     lines.push(`    ${columns.map((c) => c.padStart(c.length > 9 ? c.length + 1 : 10)).join('')}`);
     for (const s of configuration.steps) {
