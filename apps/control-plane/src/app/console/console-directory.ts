@@ -6,6 +6,7 @@ import path from 'node:path';
  * Found from the script node runs (the built main.js), not the working directory, so it holds wherever
  * the control plane is started from.
  */
-export function defaultConsoleDir(mainScript: string | undefined = process.argv[1]): string {
+export function defaultConsoleDir(argv: readonly string[] = process.argv): string {
+  const mainScript = argv[1];
   return mainScript ? path.resolve(path.dirname(mainScript), '../console') : path.resolve('dist/apps/console');
 }
