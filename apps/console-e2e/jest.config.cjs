@@ -1,5 +1,5 @@
 // The console's end-to-end tests: Debian's Chromium, driven by playwright-core, against a built control
-// plane (serving the built console at /ui) and a built executor. `nx e2e console-e2e` builds all three first.
+// plane (serving the built console at /ui) and a built executor. `nx test console-e2e` builds all three first.
 const path = require('node:path');
 // @base-shift/auth (the key format) imports jose, which ships ES modules only.
 const withEsmPackages = require('../../tools/jest/esm-packages.cjs');

@@ -37,7 +37,7 @@ export class ConsoleStack {
 
   static async start(label: string): Promise<ConsoleStack> {
     if (!existsSync(path.join(CONSOLE_BUILD, 'index.html'))) {
-      throw new Error(`the console is not built (${CONSOLE_BUILD} has no index.html): run \`npx nx build console\` (\`nx e2e console-e2e\` does)`);
+      throw new Error(`the console is not built (${CONSOLE_BUILD} has no index.html): run \`npx nx build console\` (\`nx test console-e2e\` does)`);
     }
     const prefix = `bs-test:${uniqueName(label)}:`;
     const mongoUrl = isolatedMongoUrl(label.replace(/-/g, '_'));
