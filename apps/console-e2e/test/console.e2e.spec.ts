@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchChromium, mainNavigation, openConsolePage, screenshot, signInWithLink, waitForText, type ConsolePage } from './support/browser';
-import { ConsoleStack } from './support/console-stack';
+import { ConsoleStack, PARKED_POOL } from './support/console-stack';
 import { LateApi } from './support/late-api';
 
 interface Workflow {
@@ -62,6 +62,17 @@ function lateCallTemplate(url: string) {
   };
 }
 
+/** A job for the pool no executor serves: it waits in the queue for as long as the test runs. */
+const PARKED_TEMPLATE = {
+  templateId: 'console_parked',
+  version: '1.0.0',
+  resourceClass: PARKED_POOL,
+  priority: 5,
+  steps: [{ name: 'wait', type: 'delay', config: { ms: 10 } }],
+  inputSchema: {},
+  outputSchema: {},
+};
+
 describe('the operator console in Chromium, against a built control plane and executor', () => {
   let stack: ConsoleStack;
   let browser: Browser;
@@ -85,6 +96,7 @@ describe('the operator console in Chromium, against a built control plane and ex
     lateApi = await LateApi.reserve();
     await stack.registerOrderTemplates();
     await stack.api('/templates', { method: 'POST', body: lateCallTemplate(lateApi.url) });
+    await stack.api('/templates', { method: 'POST', body: PARKED_TEMPLATE });
     browser = await launchChromium();
   });
 
@@ -201,6 +213,7 @@ describe('the operator console in Chromium, against a built control plane and ex
       const job = page.getByRole('region', { name: 'Job call' });
       await job.waitFor();
       await waitForText(job.getByTestId('job-error'), new RegExp(escapeRegExp((message ?? '').slice(0, 60))));
+      await job.getByTestId('job-error').scrollIntoViewIfNeeded();
       await screenshot(page, 'failed-job-light');
 
       // Escape keeps the workflow as it is; Confirm retries it.
@@ -230,7 +243,6 @@ describe('the operator console in Chromium, against a built control plane and ex
       await page.getByRole('combobox', { name: 'Pool' }).waitFor();
       const row = page.getByRole('table', { name: 'Dead letters' }).getByRole('row').filter({ hasText: jobId });
       await row.waitFor();
-      await screenshot(page, 'dead-letters-light');
       await row.getByRole('button', { name: 'Requeue' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
       await row.waitFor({ state: 'detached' });
@@ -245,10 +257,11 @@ describe('the operator console in Chromium, against a built control plane and ex
     await stack.graphql(
       'mutation Publish($id: ID!, $changes: JobTemplateChangesInput) { publishJobTemplateVersion(id: $id, version: "1.1.0", changes: $changes) { version } }',
       {
-        id: 'console_late_call',
-        changes: { description: 'Calls the late API, twice as patiently.', maxAttempts: 2 },
+        id: 'console_parked',
+        changes: { description: 'Waits in the parked pool, twice as patiently.', maxAttempts: 2 },
       },
     );
+    await stack.api('/workflows', { method: 'POST', body: { name: 'parked order', jobs: [{ id: 'wait', templateId: 'console_parked' }] } });
     const page = await signedIn({ colorScheme: 'dark' });
     const nav = mainNavigation(page);
 
@@ -263,7 +276,7 @@ describe('the operator console in Chromium, against a built control plane and ex
     await page.getByRole('heading', { name: 'Templates' }).waitFor();
     await page
       .getByRole('table', { name: 'Templates' })
-      .getByRole('link', { name: /console_late_call/ })
+      .getByRole('link', { name: /console_parked/ })
       .first()
       .click();
     await page.getByRole('table', { name: 'Versions' }).waitFor();
@@ -275,10 +288,17 @@ describe('the operator console in Chromium, against a built control plane and ex
 
     await nav.getByRole('link', { name: 'Pools' }).click();
     await page.getByRole('heading', { name: 'Pools' }).waitFor();
-    await page.getByRole('table', { name: 'Pools' }).getByRole('link', { name: 'default' }).click();
+    await page.getByRole('table', { name: 'Pools' }).getByRole('link', { name: PARKED_POOL, exact: true }).click();
     const queued = page.getByRole('table', { name: 'Queued jobs' });
-    await queued.waitFor();
-    await queued.getByRole('columnheader', { name: /Effective priority/ }).waitFor();
+    const row = queued.getByRole('row').filter({ hasText: 'parked order' });
+    await row.waitFor();
+    await queued.getByRole('columnheader', { name: 'Effective priority' }).waitFor();
+    // Base 5 plus 0.1 per second waited, redrawn every second without a reload: it rises while we watch.
+    const effective = row.getByRole('cell').last();
+    const before = Number(await effective.textContent());
+    expect(before).toBeGreaterThanOrEqual(5);
+    await waitForText(effective, (text) => Number(text) > before, 5000);
+    await screenshot(page, 'pool-queue-dark');
 
     await nav.getByRole('link', { name: 'Dead letters' }).click();
     await page.getByRole('heading', { name: 'Dead letters' }).waitFor();

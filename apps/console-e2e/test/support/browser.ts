@@ -95,13 +95,13 @@ export function mainNavigation(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Main' });
 }
 
-/** Waits until the element's text, trimmed, is `expected`; the page is polled, never reloaded. */
-export async function waitForText(locator: Locator, expected: string | RegExp, timeoutMs = 30_000): Promise<void> {
+/** Waits until the element's text, trimmed, is `expected` (or matches it, or passes it); the page is polled, never reloaded. */
+export async function waitForText(locator: Locator, expected: string | RegExp | ((text: string) => boolean), timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
     last = ((await locator.textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null)) ?? '').trim();
-    if (typeof expected === 'string' ? last === expected : expected.test(last)) return;
+    if (typeof expected === 'string' ? last === expected : typeof expected === 'function' ? expected(last) : expected.test(last)) return;
     if (Date.now() > deadline)
       throw new Error(`expected ${String(locator)} to read ${String(expected)} within ${timeoutMs} ms; it reads ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -11,6 +11,8 @@ import { freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const CONSOLE_BUILD = path.join(REPO_ROOT, 'dist/apps/console');
 const SAMPLES_DIR = path.join(REPO_ROOT, 'apps/control-plane/src/app/templates/samples');
+/** A pool the control plane knows and no executor serves. */
+export const PARKED_POOL = 'parked';
 /** The order workflow's templates, in the order the demo registers them. */
 const ORDER_TEMPLATE_FILES = ['order-validation.json', 'payment-processing.json', 'inventory-update.json'];
 
@@ -64,6 +66,8 @@ export class ConsoleStack {
       MONGO_URL: mongoUrl,
       REDIS_KEY_PREFIX: prefix,
       POD_DRIVER: 'none',
+      // No executor serves PARKED_POOL: a job sent there stays queued, its effective priority rising as it waits.
+      POOLS: `default,${PARKED_POOL}`,
       LOG_LEVEL: 'warn',
     });
     const executor = startBuiltApp('job-executor', {
