@@ -230,7 +230,7 @@ describe('the operator console in Chromium, against a built control plane and ex
       expect((await stack.api<Workflow>(`/workflows/${retried.id}`)).state).toBe('COMPLETED');
     });
 
-    it('lists the dead-lettered job on the Dead letters page and requeues it (dialog, Confirm)', async () => {
+    it('lists the dead-lettered job on the Dead letters page, inspects its error and requeues it (dialog, Confirm)', async () => {
       await lateApi.start();
       const dead = await stack.api<{ items: Array<{ id: string }> }>('/pools/default/dead-letters');
       const letter = dead.items.find((item) => item.id.startsWith(deadLettered.id));
@@ -243,6 +243,12 @@ describe('the operator console in Chromium, against a built control plane and ex
       await page.getByRole('combobox', { name: 'Pool' }).waitFor();
       const row = page.getByRole('table', { name: 'Dead letters' }).getByRole('row').filter({ hasText: jobId });
       await row.waitFor();
+      // Inspect: the job's last error, read from the API, in a dialog that Escape closes.
+      await row.getByRole('button', { name: 'Inspect' }).click();
+      const inspected = page.getByRole('dialog');
+      await waitForText(inspected, /ECONNREFUSED/);
+      await page.keyboard.press('Escape');
+      await inspected.waitFor({ state: 'hidden' });
       await row.getByRole('button', { name: 'Requeue' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
       await row.waitFor({ state: 'detached' });
