@@ -10,6 +10,12 @@ import { SummaryReporter } from './vitest-summary-reporter.mts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
+// `vite` / `vite preview` during development: the API paths go to a running
+// control plane (CONSOLE_API_URL, default http://127.0.0.1:3000) so the console
+// stays same-origin as it is when the control plane serves it.
+const apiUrl = process.env['CONSOLE_API_URL'] ?? 'http://127.0.0.1:3000';
+const proxy = Object.fromEntries(['/workflows', '/templates', '/pools', '/graphql', '/api-keys', '/audit'].map((prefix) => [prefix, { target: apiUrl }]));
+
 export default defineConfig({
   root: here,
   base: '/ui/',
@@ -18,6 +24,8 @@ export default defineConfig({
     // The workspace's path mapping (tsconfig.base.json) for the one lib the console uses.
     alias: { '@base-shift/client': path.join(root, 'libs/client/src/index.ts') },
   },
+  server: { proxy },
+  preview: { proxy },
   build: {
     outDir: path.join(root, 'dist/apps/console'),
     emptyOutDir: true,
