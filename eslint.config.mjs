@@ -4,7 +4,7 @@ import prettierRecommended from 'eslint-plugin-prettier/recommended';
 // Boundaries on two axes (scope and type). Apps may only import libs; libs never
 // import apps; a lower layer never imports a higher one. Only tests may import
 // the testing lib.
-const TEST_FILES = ['**/*.spec.ts', '**/*.test.ts', '**/test/**/*.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test.ts', '**/test/**/*.ts'];
 
 function boundaries(extraTypes = []) {
   const allow = (...types) => [...types, ...extraTypes];
@@ -23,6 +23,7 @@ function boundaries(extraTypes = []) {
         { sourceTag: 'scope:control-plane', onlyDependOnLibsWithTags: ['scope:control-plane', 'scope:shared'] },
         { sourceTag: 'scope:executor', onlyDependOnLibsWithTags: ['scope:executor', 'scope:shared'] },
         { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
+        { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
         { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       ],
     },
@@ -34,7 +35,7 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '**/.testenv', 'tools/**/*.mjs', 'tools/**/*.cjs', '**/jest.config.cjs', '**/webpack.config.cjs'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -50,5 +51,5 @@ export default [
     rules: { 'no-console': 'error' },
   },
   // Formatting is Prettier's (.prettierrc.json): a file it would change fails lint.
-  { ...prettierRecommended, files: ['**/*.ts'] },
+  { ...prettierRecommended, files: ['**/*.ts', '**/*.tsx', '**/*.mts'] },
 ];

@@ -6,7 +6,8 @@
 #
 # Same three stages as docker/job-executor.Dockerfile: build the workspace, install
 # the production dependencies listed by the build's generated package.json + lock,
-# copy the bundle and those node_modules into a clean image.
+# copy the bundle and those node_modules into a clean image. The operator console's static build
+# (dist/apps/console) goes next to the bundle: the control plane serves it at /ui from there.
 
 ARG NODE_IMAGE=node:24-slim
 
@@ -16,7 +17,7 @@ ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx build control-plane --skip-nx-cache
+RUN npx nx run-many -t build -p console control-plane --skip-nx-cache
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
@@ -28,6 +29,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /workspace/dist/apps/control-plane ./dist/apps/control-plane
+COPY --from=build /workspace/dist/apps/console ./dist/apps/console
 # The image's `node` user, by number so that Kubernetes can verify runAsNonRoot.
 USER 1000:1000
 EXPOSE 3000

@@ -18,7 +18,8 @@
 // JSON logs go to files in a temp directory (printed), not over the demo's output.
 //
 // The API listens on 127.0.0.1 only and requires a bearer token: an admin API key
-// is generated, written to a private temp file (AUTH_BOOTSTRAP_KEY_FILE) and printed.
+// is generated, written to a private temp file (AUTH_BOOTSTRAP_KEY_FILE) and printed,
+// with the operator console's one-time sign-in link (/ui/sign-in#key=<key>).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -149,6 +150,9 @@ try {
   await client.runWorkflow(paymentGatewayWorkflow());
 
   say('Base Shift is running:');
+  // The key goes in the fragment, which the browser never sends: the console reads it, keeps it in the
+  // tab's sessionStorage and removes it from the address bar.
+  say(`  console             ${BASE}/ui/sign-in#key=${adminKey}`);
   say(`  REST API            ${BASE}/workflows`);
   say(`  GraphQL             ${BASE}/graphql`);
   say(`  API docs (OpenAPI)  ${BASE}/docs`);
@@ -169,7 +173,7 @@ try {
 
 function build() {
   say('building the apps…');
-  const result = spawnSync('nx', ['run-many', '-t', 'build', '-p', 'control-plane', 'job-executor', '--outputStyle=static'], {
+  const result = spawnSync('nx', ['run-many', '-t', 'build', '-p', 'console', 'control-plane', 'job-executor', '--outputStyle=static'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     cwd: REPO_ROOT,
   });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startFerret } from './ferretdb.mjs';
 import { provideKubectl, startKube } from './kube.mjs';
 import { withLock } from './lock.mjs';
+import { ensureChromium } from './chromium.mjs';
 import { ensurePrometheus } from './prometheus.mjs';
 import { isAlive, portAnswers, stopProcess } from './processes.mjs';
 import { clusterIsOk, pingRedis, resolveRedis, startRedisCluster } from './redis.mjs';
@@ -21,12 +22,13 @@ const COMMANDS = { redis: 'redis-server', ferretdb: 'ferretdb', redisCluster: 'r
 
 /**
  * Starts whatever is missing (Redis, FerretDB, with `cluster` a Redis Cluster and
- * with `kube` a Kubernetes API server), reusing servers a previous `up` started
+ * with `kube` a Kubernetes API server; with `prometheus` / `chromium` Debian's packages are installed
+ * when missing), reusing servers a previous `up` started
  * that still answer, and writes .testenv/env. Resolves to the variables written,
  * e.g. { REDIS_URL, MONGO_URL, REDIS_CLUSTER_NODES?, KUBECONFIG?, KUBECTL? }.
  * REDIS_URL / MONGO_URL / KUBECONFIG / KUBECTL already set in `env` are used as they are.
  */
-export async function up({ cluster = false, kube = false, prometheus = false, env = process.env } = {}) {
+export async function up({ cluster = false, kube = false, prometheus = false, chromium = false, env = process.env } = {}) {
   fs.mkdirSync(TESTENV_DIR, { recursive: true });
   // Keeps the whole directory out of git without touching the repo's .gitignore.
   fs.writeFileSync(path.join(TESTENV_DIR, '.gitignore'), '*\n');
@@ -45,6 +47,7 @@ export async function up({ cluster = false, kube = false, prometheus = false, en
       if (kubectl) vars.KUBECTL = kubectl;
     }
     if (prometheus) ensurePrometheus();
+    if (chromium) ensureChromium();
     writeAtomically(
       ENV_FILE,
       Object.entries(vars)

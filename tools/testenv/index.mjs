@@ -2,7 +2,7 @@
 // Test environment for Base Shift: Redis, a MongoDB-compatible FerretDB and, on
 // request, a Kubernetes API server for tests.
 //
-//   node tools/testenv/index.mjs up [--cluster] [--kube]   start what is missing, write .testenv/env
+//   node tools/testenv/index.mjs up [--cluster] [--kube] [--chromium]   start what is missing, write .testenv/env
 //   node tools/testenv/index.mjs down                      stop what `up` started
 //   node tools/testenv/index.mjs env                       print .testenv/env
 //
@@ -18,15 +18,15 @@ export { ensureFerretBinary, ferretBinaryPath, startFerret } from './ferretdb.mj
 export { ensureKubeBinary, kubeBinaryPath, provideKubectl, startKube } from './kube.mjs';
 export { pingRedis, resolveRedis, startRedis, startRedisCluster } from './redis.mjs';
 
-const USAGE = 'usage: testenv up [--cluster] [--kube] | down | env';
-const UP_FLAGS = ['--cluster', '--kube'];
+const USAGE = 'usage: testenv up [--cluster] [--kube] [--chromium] | down | env';
+const UP_FLAGS = ['--cluster', '--kube', '--chromium'];
 
 async function main([command, ...flags]) {
   const unknown = flags.filter((flag) => !(command === 'up' && UP_FLAGS.includes(flag)));
   if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]} for ${command}`);
   switch (command) {
     case 'up':
-      await up({ cluster: flags.includes('--cluster'), kube: flags.includes('--kube') });
+      await up({ cluster: flags.includes('--cluster'), kube: flags.includes('--kube'), chromium: flags.includes('--chromium') });
       process.stdout.write(fs.readFileSync(ENV_FILE, 'utf8'));
       return;
     case 'down':

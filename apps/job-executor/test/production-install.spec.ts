@@ -43,6 +43,12 @@ describe('container images', () => {
     },
   );
 
+  it('control-plane: builds the operator console and copies it next to the bundle, where the control plane looks for it (/ui)', () => {
+    const text = readFileSync(path.join(ROOT, 'docker', 'control-plane.Dockerfile'), 'utf8');
+    expect(text).toMatch(/^RUN npx nx run-many -t build -p console control-plane\b/m);
+    expect(text).toContain('COPY --from=build /workspace/dist/apps/console ./dist/apps/console\n');
+  });
+
   describe('job-executor installed exactly as its image is built', () => {
     let dir: string;
     let harness: ExecutorHarness;

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleModule } from './console/console.module';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from './config/control-plane-config';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthController } from './health/health.controller';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [MetricsModule, RedisModule, MongoModule, AuthModule, GraphqlApiModule, TemplatesModule, WorkflowsModule, PodsModule],
+      imports: [MetricsModule, RedisModule, MongoModule, AuthModule, GraphqlApiModule, TemplatesModule, WorkflowsModule, PodsModule, ConsoleModule],
       controllers: [HealthController],
       providers: [{ provide: CONTROL_PLANE_CONFIG, useValue: config }],
       exports: [CONTROL_PLANE_CONFIG],

@@ -118,7 +118,7 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
     expect(output.match(/workflow [0-9a-f-]{36}: COMPLETED/g)).toHaveLength(2);
   });
 
-  it('serves the URLs it prints: REST, GraphQL, /docs, and the metrics of the control plane and an executor', async () => {
+  it('serves the URLs it prints: the console, REST, GraphQL, /docs, and the metrics of the control plane and an executor', async () => {
     const anonymous = await fetch(demo.printed('REST API'));
     expect(anonymous.status).toBe(401);
     const rest = await fetch(demo.printed('REST API'), { headers: auth() });
@@ -135,6 +135,13 @@ describe("the README's run command (tools/dev/start.mjs) and tools/demo-remote.m
       'payment_gateway_template',
       'payment_processing',
     ]);
+    // The console's one-time sign-in link: the page (public, the key stays in the fragment the browser keeps).
+    const consoleLink = new URL(demo.printed('console'));
+    expect(consoleLink.href).toBe(`http://127.0.0.1:${port}/ui/sign-in#key=${demo.printed('admin API key')}`);
+    const consolePage = await fetch(consoleLink);
+    expect(consolePage.status).toBe(200);
+    expect(consolePage.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await consolePage.text()).toMatch(/^<!doctype html>/i);
     const docs = await fetch(demo.printed('API docs \\(OpenAPI\\)'));
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);

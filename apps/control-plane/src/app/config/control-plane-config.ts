@@ -53,6 +53,8 @@ export interface ControlPlaneConfig {
    * Default: those of `pods.pools`; with neither, templates are not checked here (the executors still are).
    */
   secretBindings?: Readonly<Record<string, readonly SecretBinding[]>>;
+  /** The built operator console served at /ui (CONSOLE_DIR); undefined: the `console` directory next to the control plane's own build. */
+  consoleDir?: string;
 }
 
 export const CONTROL_PLANE_CONFIG = Symbol('CONTROL_PLANE_CONFIG');
@@ -81,6 +83,7 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     workflowRetentionSeconds: env.int('WORKFLOW_RETENTION_SECONDS', { default: 604_800, min: 1, max: MAX_RETENTION_SECONDS }),
     workflowMaxCreatesInFlight: env.int('WORKFLOW_MAX_CREATES_IN_FLIGHT', { default: DEFAULT_MAX_CREATES_IN_FLIGHT, min: 1, max: 100_000 }),
     workflowMaxQueuedPerPool: env.int('WORKFLOW_MAX_QUEUED_PER_POOL', { default: DEFAULT_MAX_QUEUED_PER_POOL, min: 1, max: 1_000_000_000 }),
+    consoleDir: env.optionalString('CONSOLE_DIR'),
     workflowMaxUnappliedResults: env.int('WORKFLOW_MAX_UNAPPLIED_RESULTS', { default: DEFAULT_MAX_UNAPPLIED_RESULTS, min: 1, max: 1_000_000_000 }),
   };
   const prefixProblem = keyPrefixProblem(config.keyPrefix);

@@ -1,0 +1,172 @@
+// One template: its versions with their deprecation state, any version shown
+// readably, and two versions compared side by side.
+import type { JobTemplate } from '@base-shift/client';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router-dom';
+import { useClient } from '../auth/auth-context';
+import { EmptyState, Loading } from '../ui/feedback';
+import { formatTime } from '../ui/format';
+import { ProblemMessage } from '../ui/ProblemMessage';
+import { useAsync } from '../ui/use-async';
+import { comparableDocument, diffLines, stableJson } from './template-diff';
+import { TemplateView } from './TemplateView';
+
+export function TemplateDetailPage() {
+  const { templateId = '' } = useParams();
+  const client = useClient();
+  const latest = useAsync(() => client.templates.get(templateId), [client, templateId]);
+  const versionList = useAsync(() => client.templates.versions(templateId), [client, templateId]);
+  const versions = useMemo(() => versionList.data ?? [], [versionList.data]);
+  const [shown, setShown] = useState<string | undefined>();
+  const [fromVersion, setFromVersion] = useState('');
+  const [toVersion, setToVersion] = useState('');
+  const [comparison, setComparison] = useState<{ from: JobTemplate; to: JobTemplate } | undefined>();
+  const [compareError, setCompareError] = useState<unknown>();
+
+  useEffect(() => {
+    if (versions.length === 0) return;
+    setToVersion((current) => current || versions[0]!.version);
+    setFromVersion((current) => current || (versions[1] ?? versions[0])!.version);
+  }, [versions]);
+
+  const shownVersion = useAsync(
+    async () => (shown && shown !== latest.data?.version ? client.templates.get(templateId, shown) : latest.data),
+    [client, templateId, shown, latest.data],
+  );
+
+  async function compare(event: FormEvent) {
+    event.preventDefault();
+    setCompareError(undefined);
+    try {
+      const [from, to] = await Promise.all([client.templates.get(templateId, fromVersion), client.templates.get(templateId, toVersion)]);
+      if (!from || !to) throw new Error(`version ${!from ? fromVersion : toVersion} was not found`);
+      setComparison({ from, to });
+    } catch (caught) {
+      setComparison(undefined);
+      setCompareError(caught);
+    }
+  }
+
+  if (latest.error !== undefined) return <ProblemMessage error={latest.error} />;
+  if (versionList.error !== undefined) return <ProblemMessage error={versionList.error} />;
+  if (latest.loading && !latest.data) return <Loading what="the template" />;
+  if (!latest.data)
+    return (
+      <EmptyState title={`No template ${templateId}`}>
+        It has no version that resolves (or every version is deprecated: open one by its exact version).
+      </EmptyState>
+    );
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{latest.data.name}</h1>
+          <p className="muted mono small">{latest.data.templateId}</p>
+        </div>
+      </div>
+
+      <div className="table-wrap card">
+        <table aria-label="Versions">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">State</th>
+              <th scope="col">Published</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.map((version) => (
+              <tr key={version.version} aria-current={(shown ?? latest.data!.version) === version.version ? 'true' : undefined}>
+                <td className="mono">{version.version}</td>
+                <td>{version.deprecated ? <span className="badge deprecated">Deprecated</span> : <span className="badge state-SUCCEEDED">Active</span>}</td>
+                <td>{formatTime(version.createdAt)}</td>
+                <td>
+                  <button type="button" className="ghost" onClick={() => setShown(version.version)} aria-label={`Show version ${version.version}`}>
+                    Show
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <form className="filters card" onSubmit={compare} aria-label="Compare versions">
+        <div className="field">
+          <label htmlFor="from-version">From version</label>
+          <select id="from-version" value={fromVersion} onChange={(event) => setFromVersion(event.target.value)}>
+            {versions.map((version) => (
+              <option key={version.version} value={version.version}>
+                {version.version}
+                {version.deprecated ? ' (deprecated)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="to-version">To version</label>
+          <select id="to-version" value={toVersion} onChange={(event) => setToVersion(event.target.value)}>
+            {versions.map((version) => (
+              <option key={version.version} value={version.version}>
+                {version.version}
+                {version.deprecated ? ' (deprecated)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary">
+          Compare
+        </button>
+      </form>
+      {compareError !== undefined && <ProblemMessage error={compareError} />}
+      {comparison && <TemplateDiff from={comparison.from} to={comparison.to} />}
+
+      {shownVersion.error !== undefined && <ProblemMessage error={shownVersion.error} />}
+      {shownVersion.data && <TemplateView template={shownVersion.data} />}
+    </>
+  );
+}
+
+function TemplateDiff({ from, to }: { from: JobTemplate; to: JobTemplate }) {
+  const rows = useMemo(
+    () =>
+      diffLines(
+        stableJson(comparableDocument(from as unknown as Record<string, unknown>)),
+        stableJson(comparableDocument(to as unknown as Record<string, unknown>)),
+      ),
+    [from, to],
+  );
+  const changes = rows.filter((row) => row.kind !== 'same').length;
+  return (
+    <section role="region" aria-label="Diff" className="card">
+      <h2>
+        <span className="mono">{from.version}</span> → <span className="mono">{to.version}</span>
+      </h2>
+      <p className="muted">{changes === 0 ? 'The two versions have the same content.' : `${changes} changed line${changes === 1 ? '' : 's'}.`}</p>
+      <div className="diff" tabIndex={0}>
+        <div className="diff-head">{from.version}</div>
+        <div className="diff-head">{to.version}</div>
+        {rows.map((row, index) => (
+          <div className={`diff-row ${row.kind}`} key={index}>
+            <pre className="diff-cell left">
+              <span className="diff-line" aria-hidden="true">
+                {row.left?.line ?? ''}
+              </span>
+              {row.kind === 'removed' || row.kind === 'changed' ? <del>{row.left?.text}</del> : row.left?.text}
+            </pre>
+            <pre className="diff-cell right">
+              <span className="diff-line" aria-hidden="true">
+                {row.right?.line ?? ''}
+              </span>
+              {row.kind === 'added' || row.kind === 'changed' ? <ins>{row.right?.text}</ins> : row.right?.text}
+            </pre>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
