@@ -1,7 +1,7 @@
 // The console's routes, under /ui (the control plane serves index.html for
 // every path there, so a deep link or a reload lands on the right page).
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { SessionProvider } from '../auth/auth-context';
+import { SessionProvider, type ClientFactory } from '../auth/auth-context';
 import { RequireSession } from '../auth/require-session';
 import { SignInPage } from '../auth/SignInPage';
 import { DeadLettersPage } from '../dead-letters/DeadLettersPage';
@@ -14,10 +14,10 @@ import { EmptyState } from '../ui/feedback';
 import { WorkflowDetailPage } from '../workflows/WorkflowDetailPage';
 import { WorkflowsPage } from '../workflows/WorkflowsPage';
 
-export function App() {
+export function App({ createClient }: { createClient?: ClientFactory }) {
   return (
     <BrowserRouter basename="/ui">
-      <SessionProvider>
+      <SessionProvider {...(createClient && { createClient })}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
           <Route

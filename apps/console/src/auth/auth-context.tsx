@@ -13,7 +13,12 @@ interface Session {
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
-export function SessionProvider({ children, server = window.location.origin }: { children: ReactNode; server?: string }) {
+export type ClientFactory = (key: string) => BaseShiftClient;
+
+/** The console's client: same origin, the key as bearer token. Tests pass another factory. */
+const sameOriginClient: ClientFactory = (key) => createBaseShiftClient({ server: window.location.origin, token: key });
+
+export function SessionProvider({ children, createClient = sameOriginClient }: { children: ReactNode; createClient?: ClientFactory }) {
   const [key, setKey] = useState(() => storedKey());
   const signIn = useCallback((next: string) => {
     storeKey(next);
@@ -23,7 +28,7 @@ export function SessionProvider({ children, server = window.location.origin }: {
     forgetKey();
     setKey(undefined);
   }, []);
-  const client = useMemo(() => (key ? createBaseShiftClient({ server, token: key }) : undefined), [key, server]);
+  const client = useMemo(() => (key ? createClient(key) : undefined), [key, createClient]);
   const session = useMemo(() => ({ client, signIn, signOut }), [client, signIn, signOut]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

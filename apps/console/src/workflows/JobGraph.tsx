@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { Job, Workflow } from '../api/types';
 import { graphEdges, layoutDag } from './dag-layout';
 
-const NODE_W = 176;
+const NODE_W = 200;
 const NODE_H = 56;
 const GAP_X = 64;
 const GAP_Y = 20;
@@ -70,6 +70,7 @@ export function JobGraph({ workflow, now, selected, onSelect }: { workflow: Work
                 type="button"
                 aria-label={node.id}
                 aria-pressed={selected === node.id}
+                title={`${node.id}: ${job.state}${critical.has(node.id) ? ' (critical path)' : ''}`}
                 data-critical={critical.has(node.id) ? 'true' : undefined}
                 data-state={job.state}
                 className={`node state-${job.state}${critical.has(node.id) ? ' critical' : ''}`}
