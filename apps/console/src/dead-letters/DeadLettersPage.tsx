@@ -157,7 +157,7 @@ export function DeadLettersPage() {
           </button>
         )}
         {page.data?.nextCursor && (
-          <button type="button" onClick={() => setCursors([...cursors, page.data!.nextCursor!])}>
+          <button type="button" onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>
             Next page
           </button>
         )}

@@ -20,7 +20,7 @@ const workflow = (id: string, jobs: Job[]): Workflow => ({
   id,
   name: `wf ${id}`,
   state: 'RUNNING',
-  currentJob: jobs[0]!.id,
+  currentJob: jobs[0]?.id ?? '',
   mode: 'dag',
   input: {},
   createdAt: '2026-01-31T10:00:00.000Z',

@@ -24,9 +24,10 @@ export function TemplateDetailPage() {
   const [compareError, setCompareError] = useState<unknown>();
 
   useEffect(() => {
-    if (versions.length === 0) return;
-    setToVersion((current) => current || versions[0]!.version);
-    setFromVersion((current) => current || (versions[1] ?? versions[0])!.version);
+    const [newest, previous = newest] = versions;
+    if (!newest || !previous) return;
+    setToVersion((current) => current || newest.version);
+    setFromVersion((current) => current || previous.version);
   }, [versions]);
 
   const shownVersion = useAsync(
@@ -80,7 +81,7 @@ export function TemplateDetailPage() {
           </thead>
           <tbody>
             {versions.map((version) => (
-              <tr key={version.version} aria-current={(shown ?? latest.data!.version) === version.version ? 'true' : undefined}>
+              <tr key={version.version} aria-current={(shown ?? latest.data?.version) === version.version ? 'true' : undefined}>
                 <td className="mono">{version.version}</td>
                 <td>{version.deprecated ? <span className="badge deprecated">Deprecated</span> : <span className="badge state-SUCCEEDED">Active</span>}</td>
                 <td>{formatTime(version.createdAt)}</td>

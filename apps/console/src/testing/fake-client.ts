@@ -39,8 +39,8 @@ export function fakeClient(handlers: Record<string, Handler>): FakeClient {
             options.signal?.addEventListener('abort', () => resolve(), { once: true });
           });
         }
-        const next = queue.shift()!;
-        if (next === 'end') return;
+        const next = queue.shift();
+        if (next === undefined || next === 'end') return;
         const event: ServerSentEvent = { event: 'transition', id: String(next.seq), data: JSON.stringify(next) };
         yield { ...next, event };
       }

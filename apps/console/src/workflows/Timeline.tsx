@@ -19,7 +19,7 @@ export function Timeline({ jobs, history, now }: { jobs: readonly Job[]; history
                 <span className="timeline-label mono">{row.jobId}</span>
                 <div className="timeline-track">
                   {row.attempts.map((span) => {
-                    const queued = span.queuedAt ?? span.startedAt!;
+                    const queued = span.queuedAt ?? span.startedAt ?? now;
                     const started = span.startedAt;
                     const end = span.finishedAt ?? now;
                     const wait = spanPercent(timeline, queued, started ?? end);

@@ -151,7 +151,7 @@ export function WorkflowsPage() {
           </button>
         )}
         {list.data?.nextCursor && (
-          <button type="button" onClick={() => setCursors([...cursors, list.data!.nextCursor!])}>
+          <button type="button" onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}>
             Next page
           </button>
         )}

@@ -59,7 +59,8 @@ export function matchesFilters(workflow: WorkflowSummary, filters: WorkflowFilte
   const created = Date.parse(workflow.createdAt);
   if (filters.from && created < localTime(filters.from)) return false;
   if (filters.to && created > localTime(filters.to)) return false;
-  if (filters.template && templates && !templates.some((templateId) => templateId.toLowerCase() === filters.template!.toLowerCase())) return false;
+  const template = filters.template?.toLowerCase();
+  if (template && templates && !templates.some((templateId) => templateId.toLowerCase() === template)) return false;
   return true;
 }
 
