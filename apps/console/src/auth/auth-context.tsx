@@ -2,11 +2,16 @@
 // built on it. Every page gets the client from here, so every call carries
 // `Authorization: Bearer <key>` and nothing else knows where the key lives.
 import { createBaseShiftClient, type BaseShiftClient } from '@base-shift/client';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { probeAccess, UNKNOWN_ACCESS, type Access } from './access';
 import { forgetKey, storedKey, storeKey } from './session';
 
 interface Session {
   client: BaseShiftClient | undefined;
+  /** What the key may read (every area 'unknown' until the probes answer). */
+  access: Access;
+  /** The probes have not answered yet. */
+  checkingAccess: boolean;
   signIn(key: string): void;
   signOut(): void;
 }
@@ -29,7 +34,22 @@ export function SessionProvider({ children, createClient = sameOriginClient }: {
     setKey(undefined);
   }, []);
   const client = useMemo(() => (key ? createClient(key) : undefined), [key, createClient]);
-  const session = useMemo(() => ({ client, signIn, signOut }), [client, signIn, signOut]);
+  const [access, setAccess] = useState<Access>(UNKNOWN_ACCESS);
+  const [checkingAccess, setCheckingAccess] = useState(true);
+  useEffect(() => {
+    setAccess(UNKNOWN_ACCESS);
+    if (!client) return;
+    setCheckingAccess(true);
+    const controller = new AbortController();
+    probeAccess(client, controller.signal)
+      .then(
+        (found) => controller.signal.aborted || setAccess(found),
+        () => undefined, // every probe failing is no reason to hide anything: pages show their own errors
+      )
+      .finally(() => controller.signal.aborted || setCheckingAccess(false));
+    return () => controller.abort();
+  }, [client]);
+  const session = useMemo(() => ({ client, access, checkingAccess, signIn, signOut }), [client, access, checkingAccess, signIn, signOut]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 // A stand-in for @base-shift/client in component tests: REST answers from a
 // table of handlers, and a workflow event stream the test feeds by hand.
 import type { BaseShiftClient, WorkflowTransition } from '@base-shift/client';
-import type { ServerSentEvent } from '@base-shift/client';
+import { ProblemError, type ServerSentEvent } from '@base-shift/client';
 
 type Handler = (options: { params?: { path?: Record<string, string>; query?: Record<string, unknown> } }) => unknown;
 
@@ -23,13 +23,13 @@ export function fakeClient(handlers: Record<string, Handler>): FakeClient {
     async (path: string, options: Parameters<Handler>[0] = {}) => {
       calls.push({ method, path, options });
       const handler = handlers[`${method} ${path}`];
-      if (!handler) throw new Error(`no fake for ${method} ${path}`);
+      if (!handler) throw new ProblemError({ status: 404, title: 'Not Found', detail: `no fake for ${method} ${path}` });
       return { data: handler(options) };
     };
   const client = {
     server: 'http://console.test',
     rest: { GET: call('GET'), POST: call('POST'), DELETE: call('DELETE') },
-    templates: {},
+    templates: { list: async () => ({ items: [], nextCursor: null }) },
     async *workflowEvents(_id: string, options: { signal?: AbortSignal } = {}) {
       for (;;) {
         while (queue.length === 0) {
