@@ -14,7 +14,7 @@ export interface FakeClient {
   end(): void;
 }
 
-export function fakeClient(handlers: Record<string, Handler>): FakeClient {
+export function fakeClient(handlers: Record<string, Handler>, templates: Record<string, (...args: never[]) => unknown> = {}): FakeClient {
   const calls: FakeClient['calls'] = [];
   const queue: (WorkflowTransition | 'end')[] = [];
   let wake: (() => void) | undefined;
@@ -29,7 +29,7 @@ export function fakeClient(handlers: Record<string, Handler>): FakeClient {
   const client = {
     server: 'http://console.test',
     rest: { GET: call('GET'), POST: call('POST'), DELETE: call('DELETE') },
-    templates: { list: async () => ({ items: [], nextCursor: null }) },
+    templates: { list: async () => ({ items: [], nextCursor: null }), ...templates },
     async *workflowEvents(_id: string, options: { signal?: AbortSignal } = {}) {
       for (;;) {
         while (queue.length === 0) {
