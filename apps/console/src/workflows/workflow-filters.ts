@@ -38,10 +38,14 @@ export function filtersToSearch(filters: WorkflowFilters): URLSearchParams {
   return params;
 }
 
-/** The query of GET /workflows: the server filters by state; a filter it cannot apply asks for full pages to scan. */
+/**
+ * The query of GET /workflows: the server filters by state; a filter it cannot
+ * apply asks for full pages to scan — except the template, which costs one GET
+ * per candidate (its jobs), so it scans page-sized pages.
+ */
 export function listQuery(filters: WorkflowFilters, cursor: string | undefined, pageSize: number): { limit: number; state?: WorkflowState; cursor?: string } {
   return {
-    limit: needsScan(filters) ? 100 : pageSize,
+    limit: needsScan(filters) && !filters.template ? 100 : pageSize,
     ...(filters.state && { state: filters.state }),
     ...(cursor && { cursor }),
   };
