@@ -45,6 +45,8 @@ export function poolJobs(workflows: readonly Workflow[], pool: string): Omit<Poo
       if (job.state === 'QUEUED') queued.push(entry);
       else if (job.state === 'RUNNING') inFlight.push(entry);
     }
+  // Longest running first: the job most likely stuck is on top.
+  inFlight.sort((a, b) => Date.parse(a.job.startedAt ?? '') - Date.parse(b.job.startedAt ?? '') || 0);
   return { queued, inFlight };
 }
 
