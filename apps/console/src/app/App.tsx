@@ -1,8 +1,8 @@
 // The console's routes, under /ui (the control plane serves index.html for
 // every path there, so a deep link or a reload lands on the right page).
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { SessionProvider } from '../auth/auth-context';
-import { RequireSession } from '../auth/require-session';
+import { SessionProvider, type ClientFactory } from '../auth/auth-context';
+import { RequireArea, RequireSession } from '../auth/require-session';
 import { SignInPage } from '../auth/SignInPage';
 import { DeadLettersPage } from '../dead-letters/DeadLettersPage';
 import { PoolDetailPage } from '../pools/PoolDetailPage';
@@ -14,10 +14,10 @@ import { EmptyState } from '../ui/feedback';
 import { WorkflowDetailPage } from '../workflows/WorkflowDetailPage';
 import { WorkflowsPage } from '../workflows/WorkflowsPage';
 
-export function App() {
+export function App({ createClient }: { createClient?: ClientFactory }) {
   return (
     <BrowserRouter basename="/ui">
-      <SessionProvider>
+      <SessionProvider {...(createClient && { createClient })}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
           <Route
@@ -28,13 +28,62 @@ export function App() {
             }
           >
             <Route index element={<Navigate to="/workflows" replace />} />
-            <Route path="/workflows" element={<WorkflowsPage />} />
-            <Route path="/workflows/:id" element={<WorkflowDetailPage />} />
-            <Route path="/templates" element={<TemplatesPage />} />
-            <Route path="/templates/:templateId" element={<TemplateDetailPage />} />
-            <Route path="/pools" element={<PoolsPage />} />
-            <Route path="/pools/:pool" element={<PoolDetailPage />} />
-            <Route path="/dead-letters" element={<DeadLettersPage />} />
+            <Route
+              path="/workflows"
+              element={
+                <RequireArea area="workflows">
+                  <WorkflowsPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/workflows/:id"
+              element={
+                <RequireArea area="workflows">
+                  <WorkflowDetailPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/templates"
+              element={
+                <RequireArea area="templates">
+                  <TemplatesPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/templates/:templateId"
+              element={
+                <RequireArea area="templates">
+                  <TemplateDetailPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/pools"
+              element={
+                <RequireArea area="pools">
+                  <PoolsPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/pools/:pool"
+              element={
+                <RequireArea area="pools">
+                  <PoolDetailPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/dead-letters"
+              element={
+                <RequireArea area="deadLetters">
+                  <DeadLettersPage />
+                </RequireArea>
+              }
+            />
             <Route path="*" element={<EmptyState title="No such page">The address does not name a page of the console.</EmptyState>} />
           </Route>
         </Routes>

@@ -65,7 +65,9 @@ export function SignInPage() {
         <label htmlFor="api-key">API key</label>
         <input
           id="api-key"
-          type="password"
+          // A text box (not type=password: a key is pasted, not typed) whose characters are masked by CSS.
+          type="text"
+          className="masked"
           autoComplete="off"
           spellCheck={false}
           value={key}

@@ -95,7 +95,9 @@ export function DeadLettersPage() {
       {pools.error !== undefined && <ProblemMessage error={pools.error} />}
       {actionError !== undefined && <ProblemMessage error={actionError} />}
       {page.error !== undefined && <ProblemMessage error={page.error} />}
-      {(pools.loading || (page.loading && !page.data)) && pool !== undefined && <Loading what="dead letters" />}
+      {pools.loading && !pools.data && <Loading what="pools" />}
+      {pools.data && pools.data.pools.length === 0 && <EmptyState title="No pools">The control plane has no executor pool configured.</EmptyState>}
+      {pool !== undefined && page.loading && !page.data && <Loading what="dead letters" />}
       {page.data && page.data.items.length === 0 && <EmptyState title="The dead letter is empty">No job of this pool has failed for good.</EmptyState>}
       {page.data && page.data.items.length > 0 && (
         <div className="table-wrap card">
@@ -157,7 +159,7 @@ export function DeadLettersPage() {
           </button>
         )}
         {page.data?.nextCursor && (
-          <button type="button" onClick={() => setCursors([...cursors, page.data!.nextCursor!])}>
+          <button type="button" onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>
             Next page
           </button>
         )}

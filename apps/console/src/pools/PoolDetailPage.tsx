@@ -2,6 +2,7 @@
 // running in it, and its queued jobs in pop order with their effective
 // priority rising every second — the aging the queue applies.
 import { required } from '@base-shift/client';
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
 import { EmptyState, Loading } from '../ui/feedback';
@@ -10,13 +11,14 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { useAsync, useNow } from '../ui/use-async';
 import { popOrder } from './effective-priority';
 import { Autoscaler, unappliedResults, waitText } from './pool-facts';
-import { fetchPoolJobs, MAX_WORKFLOWS } from './queued-jobs';
+import { fetchPoolJobs, MAX_WORKFLOWS, type PoolsCache } from './queued-jobs';
 
 export function PoolDetailPage() {
   const { pool: name = '' } = useParams();
   const client = useClient();
   const pool = useAsync((signal) => client.rest.GET('/pools/{name}', { params: { path: { name } }, signal }).then(required), [client, name], 2000);
-  const jobs = useAsync((signal) => fetchPoolJobs(client, name, signal), [client, name], 3000);
+  const poolsOfWorkflows = useRef<PoolsCache>(new Map());
+  const jobs = useAsync((signal) => fetchPoolJobs(client, name, poolsOfWorkflows.current, signal), [client, name], 3000);
   const now = useNow(1000);
 
   if (pool.error !== undefined && !pool.data) return <ProblemMessage error={pool.error} />;
@@ -64,7 +66,7 @@ export function PoolDetailPage() {
         <h2 id="queued-heading">Queued jobs</h2>
         <p className="muted small">
           In pop order: effective priority = base + 0.1 × seconds waited, so a job that waits long enough overtakes newer higher-priority ones. Read from the
-          RUNNING workflows{jobs.data?.partial ? ` (the newest ${MAX_WORKFLOWS} of them)` : ''}.
+          RUNNING workflows{jobs.data?.partial ? ` (the newest ${MAX_WORKFLOWS} with a job here)` : ''}.
         </p>
         {jobs.error !== undefined && <ProblemMessage error={jobs.error} />}
         {jobs.loading && !jobs.data && <Loading what="queued jobs" />}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, Workflow } from '../api/types';
-import { poolJobs } from './queued-jobs';
+import { fakeClient } from '../testing/fake-client';
+import { fetchPoolJobs, poolJobs, type PoolsCache } from './queued-jobs';
 
 const job = (id: string, extra: Partial<Job>): Job => ({
   id,
@@ -20,7 +21,7 @@ const workflow = (id: string, jobs: Job[]): Workflow => ({
   id,
   name: `wf ${id}`,
   state: 'RUNNING',
-  currentJob: jobs[0]!.id,
+  currentJob: jobs[0]?.id ?? '',
   mode: 'dag',
   input: {},
   createdAt: '2026-01-31T10:00:00.000Z',
@@ -46,5 +47,26 @@ describe('poolJobs', () => {
       ['w1', 'a', 5, Date.parse('2026-01-31T10:00:01.000Z')],
     ]);
     expect(result.inFlight.map((entry) => entry.job.id)).toEqual(['b']);
+  });
+});
+
+describe('fetchPoolJobs', () => {
+  it('reads each RUNNING workflow once more only while it has a job in the pool', async () => {
+    const details: Record<string, Workflow> = {
+      w1: workflow('w1', [job('a', { state: 'QUEUED', queuedAt: '2026-01-31T10:00:01.000Z' })]),
+      w2: workflow('w2', [job('b', { state: 'QUEUED', pool: 'gpu' })]),
+    };
+    const fake = fakeClient({
+      'GET /workflows': () => ({ items: Object.values(details), nextCursor: null }),
+      'GET /workflows/{id}': ({ params }) => details[params?.path?.['id'] ?? ''],
+    });
+    const cache: PoolsCache = new Map();
+    const first = await fetchPoolJobs(fake.client, 'default', cache);
+    const second = await fetchPoolJobs(fake.client, 'default', cache);
+    expect([first.queued.map((entry) => entry.job.id), second.queued.map((entry) => entry.job.id), second.partial]).toEqual([['a'], ['a'], false]);
+    const reads = fake.calls
+      .filter((call) => call.path === '/workflows/{id}')
+      .map((call) => (call.options as { params: { path: { id: string } } }).params.path.id);
+    expect(reads).toEqual(['w1', 'w2', 'w1']);
   });
 });

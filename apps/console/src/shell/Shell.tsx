@@ -1,19 +1,20 @@
 // The frame of every signed-in page: the brand, the main navigation, the
 // theme toggle and sign-out; the page itself renders in <main>.
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import type { Area } from '../auth/access';
 import { useSession } from '../auth/auth-context';
 import { DeadLetterIcon, LogoIcon, MoonIcon, PoolIcon, SignOutIcon, SunIcon, TemplateIcon, WorkflowIcon } from './icons';
 import { useTheme } from './theme';
 
-const LINKS = [
-  { to: '/workflows', label: 'Workflows', icon: <WorkflowIcon /> },
-  { to: '/templates', label: 'Templates', icon: <TemplateIcon /> },
-  { to: '/pools', label: 'Pools', icon: <PoolIcon /> },
-  { to: '/dead-letters', label: 'Dead letters', icon: <DeadLetterIcon /> },
+const LINKS: { to: string; label: string; icon: JSX.Element; area: Area }[] = [
+  { to: '/workflows', label: 'Workflows', icon: <WorkflowIcon />, area: 'workflows' },
+  { to: '/templates', label: 'Templates', icon: <TemplateIcon />, area: 'templates' },
+  { to: '/pools', label: 'Pools', icon: <PoolIcon />, area: 'pools' },
+  { to: '/dead-letters', label: 'Dead letters', icon: <DeadLetterIcon />, area: 'deadLetters' },
 ];
 
 export function Shell() {
-  const { signOut } = useSession();
+  const { signOut, access } = useSession();
   const navigate = useNavigate();
   const [theme, toggleTheme] = useTheme();
   return (
@@ -27,7 +28,7 @@ export function Shell() {
         </span>
         <nav aria-label="Main" className="nav">
           <div className="nav-links">
-            {LINKS.map((link) => (
+            {LINKS.filter((link) => access[link.area] !== 'denied').map((link) => (
               <NavLink key={link.to} to={link.to} className="nav-link">
                 {link.icon}
                 <span>{link.label}</span>

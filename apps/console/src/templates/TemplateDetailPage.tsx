@@ -20,13 +20,14 @@ export function TemplateDetailPage() {
   const [shown, setShown] = useState<string | undefined>();
   const [fromVersion, setFromVersion] = useState('');
   const [toVersion, setToVersion] = useState('');
-  const [comparison, setComparison] = useState<{ from: JobTemplate; to: JobTemplate } | undefined>();
-  const [compareError, setCompareError] = useState<unknown>();
+  // Once asked, the comparison follows the two selects.
+  const [compareAsked, setCompareAsked] = useState(false);
 
   useEffect(() => {
-    if (versions.length === 0) return;
-    setToVersion((current) => current || versions[0]!.version);
-    setFromVersion((current) => current || (versions[1] ?? versions[0])!.version);
+    const [newest, previous = newest] = versions;
+    if (!newest || !previous) return;
+    setToVersion((current) => current || newest.version);
+    setFromVersion((current) => current || previous.version);
   }, [versions]);
 
   const shownVersion = useAsync(
@@ -34,17 +35,16 @@ export function TemplateDetailPage() {
     [client, templateId, shown, latest.data],
   );
 
-  async function compare(event: FormEvent) {
+  const comparison = useAsync(async (): Promise<{ from: JobTemplate; to: JobTemplate } | undefined> => {
+    if (!compareAsked || !fromVersion || !toVersion) return undefined;
+    const [from, to] = await Promise.all([client.templates.get(templateId, fromVersion), client.templates.get(templateId, toVersion)]);
+    if (!from || !to) throw new Error(`version ${!from ? fromVersion : toVersion} was not found`);
+    return { from, to };
+  }, [client, templateId, compareAsked, fromVersion, toVersion]);
+
+  function compare(event: FormEvent) {
     event.preventDefault();
-    setCompareError(undefined);
-    try {
-      const [from, to] = await Promise.all([client.templates.get(templateId, fromVersion), client.templates.get(templateId, toVersion)]);
-      if (!from || !to) throw new Error(`version ${!from ? fromVersion : toVersion} was not found`);
-      setComparison({ from, to });
-    } catch (caught) {
-      setComparison(undefined);
-      setCompareError(caught);
-    }
+    setCompareAsked(true);
   }
 
   if (latest.error !== undefined) return <ProblemMessage error={latest.error} />;
@@ -80,7 +80,7 @@ export function TemplateDetailPage() {
           </thead>
           <tbody>
             {versions.map((version) => (
-              <tr key={version.version} aria-current={(shown ?? latest.data!.version) === version.version ? 'true' : undefined}>
+              <tr key={version.version} aria-current={(shown ?? latest.data?.version) === version.version ? 'true' : undefined}>
                 <td className="mono">{version.version}</td>
                 <td>{version.deprecated ? <span className="badge deprecated">Deprecated</span> : <span className="badge state-SUCCEEDED">Active</span>}</td>
                 <td>{formatTime(version.createdAt)}</td>
@@ -122,8 +122,8 @@ export function TemplateDetailPage() {
           Compare
         </button>
       </form>
-      {compareError !== undefined && <ProblemMessage error={compareError} />}
-      {comparison && <TemplateDiff from={comparison.from} to={comparison.to} />}
+      {comparison.error !== undefined && <ProblemMessage error={comparison.error} />}
+      {comparison.data && <TemplateDiff from={comparison.data.from} to={comparison.data.to} />}
 
       {shownVersion.error !== undefined && <ProblemMessage error={shownVersion.error} />}
       {shownVersion.data && <TemplateView template={shownVersion.data} />}

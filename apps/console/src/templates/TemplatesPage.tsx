@@ -89,7 +89,7 @@ export function TemplatesPage() {
           </button>
         )}
         {page.data?.nextCursor && (
-          <button type="button" onClick={() => setAfters([...afters, page.data!.nextCursor!])}>
+          <button type="button" onClick={() => page.data?.nextCursor && setAfters([...afters, page.data.nextCursor])}>
             Next page
           </button>
         )}

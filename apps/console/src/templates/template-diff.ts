@@ -38,10 +38,12 @@ function sortKeys(value: unknown): unknown {
 export function diffLines(before: string, after: string): DiffRow[] {
   const a = before.split('\n');
   const b = after.split('\n');
-  // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
-  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  // lcs[i * width + j]: length of the longest common subsequence of a[i..] and b[j..].
+  const width = b.length + 1;
+  const lcs = new Uint32Array((a.length + 1) * width);
+  const at = (i: number, j: number) => lcs[i * width + j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = b.length - 1; j >= 0; j--) lcs[i * width + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
 
   const rows: DiffRow[] = [];
   let removed: DiffCell[] = [];
@@ -58,16 +60,18 @@ export function diffLines(before: string, after: string): DiffRow[] {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
+    const left = a[i];
+    const right = b[j];
+    if (left !== undefined && right !== undefined && left === right) {
       flush();
-      rows.push({ kind: 'same', left: { line: i + 1, text: a[i]! }, right: { line: j + 1, text: b[j]! } });
+      rows.push({ kind: 'same', left: { line: i + 1, text: left }, right: { line: j + 1, text: right } });
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      added.push({ line: j + 1, text: b[j]! });
+    } else if (right !== undefined && (left === undefined || at(i, j + 1) >= at(i + 1, j))) {
+      added.push({ line: j + 1, text: right });
       j++;
     } else {
-      removed.push({ line: i + 1, text: a[i]! });
+      removed.push({ line: i + 1, text: left ?? '' });
       i++;
     }
   }

@@ -1,6 +1,6 @@
 // The transition history, appended live as the SSE stream delivers it.
 import type { HistoryEntry } from '../api/types';
-import { formatTime } from '../ui/format';
+import { formatClock, formatTime } from '../ui/format';
 
 export function EventLog({ history }: { history: readonly HistoryEntry[] }) {
   return (
@@ -9,7 +9,10 @@ export function EventLog({ history }: { history: readonly HistoryEntry[] }) {
       <ol role="log" aria-label="Events" className="events">
         {history.map((entry) => (
           <li key={entry.seq}>
-            <span className="muted small mono">#{entry.seq}</span> <time dateTime={entry.at}>{formatTime(entry.at)}</time>{' '}
+            <span className="muted small mono">#{entry.seq}</span>{' '}
+            <time dateTime={entry.at} title={formatTime(entry.at)}>
+              {formatClock(entry.at)}
+            </time>{' '}
             <span>{entry.kind === 'workflow' ? 'workflow' : <span className="mono">{entry.jobId}</span>}</span>{' '}
             <span>
               {entry.from ? `${entry.from} → ` : ''}

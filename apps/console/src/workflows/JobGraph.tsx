@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { Job, Workflow } from '../api/types';
 import { graphEdges, layoutDag } from './dag-layout';
 
-const NODE_W = 176;
+const NODE_W = 200;
 const NODE_H = 56;
 const GAP_X = 64;
 const GAP_Y = 20;
@@ -22,7 +22,7 @@ export function jobDurationMs(job: Job, now: number): number {
 export function JobGraph({ workflow, now, selected, onSelect }: { workflow: Workflow; now: number; selected?: string; onSelect: (jobId: string) => void }) {
   const layout = useMemo(() => {
     const deps = graphEdges(workflow.jobs, workflow.mode);
-    return layoutDag(workflow.jobs.map((job, index) => ({ id: job.id, dependsOn: deps[index]!, durationMs: jobDurationMs(job, now) })));
+    return layoutDag(workflow.jobs.map((job, index) => ({ id: job.id, dependsOn: deps[index] ?? [], durationMs: jobDurationMs(job, now) })));
   }, [workflow.jobs, workflow.mode, now]);
   const jobs = new Map(workflow.jobs.map((job) => [job.id, job]));
   const critical = new Set(layout.criticalPath);
@@ -44,8 +44,9 @@ export function JobGraph({ workflow, now, selected, onSelect }: { workflow: Work
               </marker>
             </defs>
             {layout.edges.map((edge) => {
-              const from = position.get(edge.from)!;
-              const to = position.get(edge.to)!;
+              const from = position.get(edge.from);
+              const to = position.get(edge.to);
+              if (!from || !to) return null;
               const x1 = from.x + NODE_W;
               const y1 = from.y + NODE_H / 2;
               const x2 = to.x - 2;
@@ -62,14 +63,16 @@ export function JobGraph({ workflow, now, selected, onSelect }: { workflow: Work
             })}
           </svg>
           {layout.nodes.map((node) => {
-            const job = jobs.get(node.id)!;
-            const at = position.get(node.id)!;
+            const job = jobs.get(node.id);
+            const at = position.get(node.id);
+            if (!job || !at) return null;
             return (
               <button
                 key={node.id}
                 type="button"
                 aria-label={node.id}
                 aria-pressed={selected === node.id}
+                title={`${node.id}: ${job.state}${critical.has(node.id) ? ' (critical path)' : ''}`}
                 data-critical={critical.has(node.id) ? 'true' : undefined}
                 data-state={job.state}
                 className={`node state-${job.state}${critical.has(node.id) ? ' critical' : ''}`}

@@ -19,7 +19,7 @@ export function Timeline({ jobs, history, now }: { jobs: readonly Job[]; history
                 <span className="timeline-label mono">{row.jobId}</span>
                 <div className="timeline-track">
                   {row.attempts.map((span) => {
-                    const queued = span.queuedAt ?? span.startedAt!;
+                    const queued = span.queuedAt ?? span.startedAt ?? now;
                     const started = span.startedAt;
                     const end = span.finishedAt ?? now;
                     const wait = spanPercent(timeline, queued, started ?? end);
@@ -37,9 +37,12 @@ export function Timeline({ jobs, history, now }: { jobs: readonly Job[]; history
               </div>
             ))}
           </div>
-          <div className="timeline-axis muted small">
-            <span>0 s</span>
-            <span>{formatDuration(timeline.end - timeline.start)}</span>
+          <div className="timeline-row muted small" aria-hidden="true">
+            <span />
+            <div className="timeline-axis">
+              <span>0 s</span>
+              <span>{formatDuration(timeline.end - timeline.start)}</span>
+            </div>
           </div>
           <p className="muted small">
             <span className="bar-key wait" aria-hidden="true" /> queued, waiting <span className="bar-key run" aria-hidden="true" /> running (coloured by how

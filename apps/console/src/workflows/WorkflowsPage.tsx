@@ -127,7 +127,7 @@ export function WorkflowsPage() {
                 <tr key={workflow.id}>
                   <td>
                     <Link to={`/workflows/${workflow.id}`}>{workflow.name || workflow.id}</Link>
-                    {workflow.name && <div className="muted small mono">{workflow.id}</div>}
+                    {workflow.name && <div className="muted small mono secondary-id">{workflow.id}</div>}
                   </td>
                   <td>
                     <StateBadge state={workflow.state} />
@@ -151,7 +151,7 @@ export function WorkflowsPage() {
           </button>
         )}
         {list.data?.nextCursor && (
-          <button type="button" onClick={() => setCursors([...cursors, list.data!.nextCursor!])}>
+          <button type="button" onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}>
             Next page
           </button>
         )}

@@ -37,7 +37,7 @@ export interface DagLayout {
  * runs in list order, so each job depends on the one before it.
  */
 export function graphEdges(jobs: readonly { id: string; dependsOn?: readonly string[] }[], mode: 'sequential' | 'dag'): DagJob['dependsOn'][] {
-  if (mode === 'sequential') return jobs.map((_job, index) => (index === 0 ? [] : [jobs[index - 1]!.id]));
+  if (mode === 'sequential') return jobs.map((_job, index) => (index === 0 ? [] : [jobs[index - 1]?.id ?? '']));
   return jobs.map((job) => job.dependsOn ?? []);
 }
 
@@ -49,56 +49,63 @@ export function graphEdges(jobs: readonly { id: string; dependsOn?: readonly str
  * leave the jobs on it in layer 0 rather than loop.
  */
 export function layoutDag(jobs: readonly DagJob[]): DagLayout {
-  const known = new Map(jobs.map((job, index) => [job.id, index]));
-  const parents = new Map(jobs.map((job) => [job.id, job.dependsOn.filter((dep) => known.has(dep) && dep !== job.id)]));
-  const order = topologicalOrder(jobs, parents);
+  // Everything below works on list indexes: parents[i] are the indexes job i depends on.
+  const indexOf = new Map(jobs.map((job, index) => [job.id, index]));
+  const parents = jobs.map((job, self) => job.dependsOn.map((dep) => indexOf.get(dep) ?? -1).filter((dep) => dep >= 0 && dep !== self));
+  const order = topologicalOrder(parents);
 
-  const layerOf = new Map<string, number>();
-  for (const id of order) layerOf.set(id, Math.max(-1, ...parents.get(id)!.map((dep) => layerOf.get(dep) ?? -1)) + 1);
+  const layer = new Array<number>(jobs.length).fill(-1);
+  for (const index of order) layer[index] = Math.max(-1, ...(parents[index] ?? []).map((dep) => layer[dep] ?? -1)) + 1;
+  const layerCount = jobs.length === 0 ? 0 : Math.max(...layer) + 1;
 
-  const layerCount = jobs.length === 0 ? 0 : Math.max(...layerOf.values()) + 1;
-  const rowOf = new Map<string, number>();
-  const byLayer: string[][] = Array.from({ length: layerCount }, () => []);
-  for (const job of jobs) byLayer[layerOf.get(job.id)!]!.push(job.id);
-  for (const ids of byLayer) {
-    const weight = (id: string): number => {
-      const rows = parents.get(id)!.map((dep) => rowOf.get(dep) ?? 0);
-      return rows.length === 0 ? known.get(id)! : rows.reduce((a, b) => a + b, 0) / rows.length;
+  const row = new Array<number>(jobs.length).fill(0);
+  const byLayer: number[][] = Array.from({ length: layerCount }, () => []);
+  layer.forEach((at, index) => byLayer[at]?.push(index));
+  for (const indexes of byLayer) {
+    const weight = (index: number): number => {
+      const rows = (parents[index] ?? []).map((dep) => row[dep] ?? 0);
+      return rows.length === 0 ? index : rows.reduce((a, b) => a + b, 0) / rows.length;
     };
-    ids.sort((a, b) => weight(a) - weight(b) || known.get(a)! - known.get(b)!);
-    ids.forEach((id, row) => rowOf.set(id, row));
+    indexes.sort((a, b) => weight(a) - weight(b) || a - b);
+    indexes.forEach((index, at) => (row[index] = at));
   }
 
-  const criticalPath = longestPath(jobs, parents, order);
-  const onPath = new Set(criticalPath.slice(1).map((id, index) => `${criticalPath[index]}→${id}`));
+  const path = longestPath(jobs, parents, order);
+  const onPath = new Set(path.slice(1).map((index, at) => `${path[at]}>${index}`));
   return {
-    nodes: jobs.map((job) => ({ id: job.id, layer: layerOf.get(job.id)!, row: rowOf.get(job.id)! })),
-    edges: jobs.flatMap((job) => parents.get(job.id)!.map((dep) => ({ from: dep, to: job.id, critical: onPath.has(`${dep}→${job.id}`) }))),
+    nodes: jobs.map((job, index) => ({ id: job.id, layer: layer[index] ?? 0, row: row[index] ?? 0 })),
+    edges: jobs.flatMap((job, index) =>
+      (parents[index] ?? []).map((dep) => ({ from: jobs[dep]?.id ?? '', to: job.id, critical: onPath.has(`${dep}>${index}`) })),
+    ),
     layers: layerCount,
-    rows: Math.max(0, ...byLayer.map((ids) => ids.length)),
-    criticalPath,
+    rows: Math.max(0, ...byLayer.map((indexes) => indexes.length)),
+    criticalPath: path.map((index) => jobs[index]?.id ?? ''),
   };
 }
 
 /** Kahn's algorithm in list order; jobs left over (a cycle) are appended in list order. */
-function topologicalOrder(jobs: readonly DagJob[], parents: Map<string, string[]>): string[] {
-  const remaining = new Map(jobs.map((job) => [job.id, parents.get(job.id)!.length]));
-  const children = new Map<string, string[]>(jobs.map((job) => [job.id, []]));
-  for (const job of jobs) for (const dep of parents.get(job.id)!) children.get(dep)!.push(job.id);
-  const ready = jobs.filter((job) => remaining.get(job.id) === 0).map((job) => job.id);
-  const order: string[] = [];
-  while (ready.length > 0) {
-    const id = ready.shift()!;
-    order.push(id);
-    for (const child of children.get(id)!) {
-      const left = remaining.get(child)! - 1;
-      remaining.set(child, left);
-      if (left === 0) ready.push(child);
+function topologicalOrder(parents: readonly number[][]): number[] {
+  const remaining = parents.map((deps) => deps.length);
+  const children: number[][] = parents.map(() => []);
+  parents.forEach((deps, index) => deps.forEach((dep) => children[dep]?.push(index)));
+  const ready = remaining.flatMap((count, index) => (count === 0 ? [index] : []));
+  const order: number[] = [];
+  for (let next = ready.shift(); next !== undefined; next = ready.shift()) {
+    order.push(next);
+    for (const child of children[next] ?? []) {
+      remaining[child] = (remaining[child] ?? 0) - 1;
+      if (remaining[child] === 0) ready.push(child);
     }
   }
   const placed = new Set(order);
-  for (const job of jobs) if (!placed.has(job.id)) order.push(job.id);
+  parents.forEach((_deps, index) => placed.has(index) || order.push(index));
   return order;
+}
+
+interface Chain {
+  total: number;
+  length: number;
+  previous: number;
 }
 
 /**
@@ -106,24 +113,26 @@ function topologicalOrder(jobs: readonly DagJob[], parents: Map<string, string[]
  * time); between chains of equal duration, the one with more jobs — so before
  * anything has run it is simply the longest chain.
  */
-function longestPath(jobs: readonly DagJob[], parents: Map<string, string[]>, order: readonly string[]): string[] {
-  const duration = new Map(jobs.map((job) => [job.id, Math.max(0, job.durationMs)]));
-  const best = new Map<string, { total: number; length: number; previous?: string }>();
-  const better = (a: { total: number; length: number }, b: { total: number; length: number } | undefined) =>
-    b === undefined || a.total > b.total || (a.total === b.total && a.length > b.length);
-  for (const id of order) {
-    let entry: { total: number; length: number; previous?: string } = { total: duration.get(id)!, length: 1 };
-    for (const dep of parents.get(id)!) {
-      const before = best.get(dep);
+function longestPath(jobs: readonly DagJob[], parents: readonly number[][], order: readonly number[]): number[] {
+  const better = (a: Chain, b: Chain | undefined) => b === undefined || a.total > b.total || (a.total === b.total && a.length > b.length);
+  const best: (Chain | undefined)[] = new Array(jobs.length);
+  for (const index of order) {
+    const duration = Math.max(0, jobs[index]?.durationMs ?? 0);
+    let chain: Chain = { total: duration, length: 1, previous: -1 };
+    for (const dep of parents[index] ?? []) {
+      const before = best[dep];
       if (!before) continue;
-      const candidate = { total: before.total + duration.get(id)!, length: before.length + 1, previous: dep };
-      if (better(candidate, entry)) entry = candidate;
+      const candidate = { total: before.total + duration, length: before.length + 1, previous: dep };
+      if (better(candidate, chain)) chain = candidate;
     }
-    best.set(id, entry);
+    best[index] = chain;
   }
-  let end: string | undefined;
-  for (const id of order) if (end === undefined || better(best.get(id)!, best.get(end))) end = id;
-  const path: string[] = [];
-  for (let id = end; id !== undefined; id = best.get(id)!.previous) path.unshift(id);
+  let end = -1;
+  for (const index of order) {
+    const chain = best[index];
+    if (chain && better(chain, best[end])) end = index;
+  }
+  const path: number[] = [];
+  for (let index = end; index >= 0; index = best[index]?.previous ?? -1) path.unshift(index);
   return path;
 }

@@ -7,7 +7,10 @@ import { required } from '@base-shift/client';
 import type { WorkflowState, WorkflowSummary } from '../api/types';
 import { beforeRange, listQuery, matchesFilters, needsScan, type WorkflowFilters } from './workflow-filters';
 
+/** Pages scanned per page shown: five of 100, or three of 20 with the template filter (one GET per candidate, within the key's rate limit). */
 const MAX_SCAN = 5;
+const MAX_TEMPLATE_SCAN = 3;
+const CONCURRENCY = 4;
 
 export interface WorkflowListPage {
   items: WorkflowSummary[];
@@ -27,29 +30,31 @@ export async function fetchWorkflowPage(
 ): Promise<WorkflowListPage> {
   const items: WorkflowSummary[] = [];
   let next: string | undefined = cursor;
-  for (let pages = 0; pages < MAX_SCAN; pages++) {
+  for (let pages = 0; pages < (filters.template ? MAX_TEMPLATE_SCAN : MAX_SCAN); pages++) {
     const page = required(await client.rest.GET('/workflows', { params: { query: listQuery(filters, next, pageSize) }, ...(signal && { signal }) }));
     if (!needsScan(filters)) return page;
-    for (const item of page.items) {
-      if (beforeRange(item, filters)) return { items, nextCursor: null };
-      if (!matchesFilters(item, filters)) continue;
-      if (filters.template && !matchesFilters(item, filters, await templatesOf(client, item.id, templates, signal))) continue;
-      items.push(item);
-    }
-    if (!page.nextCursor) return { items, nextCursor: null };
+    const inRange = page.items.findIndex((item) => beforeRange(item, filters));
+    const candidates = (inRange === -1 ? page.items : page.items.slice(0, inRange)).filter((item) => matchesFilters(item, filters));
+    if (filters.template) await readTemplates(client, candidates, templates, signal);
+    items.push(...candidates.filter((item) => !filters.template || matchesFilters(item, filters, templates.get(item.id))));
+    if (inRange !== -1 || !page.nextCursor) return { items, nextCursor: null };
     next = page.nextCursor;
     if (items.length >= pageSize) break;
   }
   return { items, nextCursor: next ?? null };
 }
 
-async function templatesOf(client: BaseShiftClient, id: string, cache: TemplateCache, signal?: AbortSignal): Promise<string[]> {
-  const known = cache.get(id);
-  if (known) return known;
-  const workflow = required(await client.rest.GET('/workflows/{id}', { params: { path: { id } }, ...(signal && { signal }) }));
-  const ids = [...new Set(workflow.jobs.map((job) => job.templateId))];
-  cache.set(id, ids);
-  return ids;
+/** Reads the jobs of the workflows not in the cache yet, a few at a time. */
+async function readTemplates(client: BaseShiftClient, workflows: readonly WorkflowSummary[], cache: TemplateCache, signal?: AbortSignal): Promise<void> {
+  const unknown = workflows.filter((workflow) => !cache.has(workflow.id));
+  for (let start = 0; start < unknown.length; start += CONCURRENCY) {
+    await Promise.all(
+      unknown.slice(start, start + CONCURRENCY).map(async ({ id }) => {
+        const workflow = required(await client.rest.GET('/workflows/{id}', { params: { path: { id } }, ...(signal && { signal }) }));
+        cache.set(id, [...new Set(workflow.jobs.map((job) => job.templateId))]);
+      }),
+    );
+  }
 }
 
 export type StateCounts = Record<WorkflowState, { count: number; more: boolean }>;

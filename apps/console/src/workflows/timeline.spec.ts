@@ -40,7 +40,7 @@ describe('computeTimeline', () => {
       move('charge', 'RUNNING', 'SUCCEEDED', 10, 2),
     ];
     const timeline = computeTimeline([job('charge', { state: 'SUCCEEDED' })], history, T0 + 60_000);
-    expect(timeline.rows[0]!.attempts).toEqual([
+    expect(timeline.rows[0]?.attempts).toEqual([
       { attempt: 1, queuedAt: T0, startedAt: T0 + 1000, finishedAt: T0 + 3000, outcome: 'RETRY_WAIT' },
       { attempt: 2, queuedAt: T0 + 5000, startedAt: T0 + 6000, finishedAt: T0 + 10_000, outcome: 'SUCCEEDED' },
     ]);
@@ -49,7 +49,7 @@ describe('computeTimeline', () => {
 
   it('runs an unfinished attempt up to now', () => {
     const timeline = computeTimeline([job('a', { state: 'RUNNING' })], [move('a', 'PENDING', 'QUEUED', 0), move('a', 'QUEUED', 'RUNNING', 2, 1)], T0 + 4000);
-    expect(timeline.rows[0]!.attempts[0]).toEqual({ attempt: 1, queuedAt: T0, startedAt: T0 + 2000, outcome: 'RUNNING' });
+    expect(timeline.rows[0]?.attempts[0]).toEqual({ attempt: 1, queuedAt: T0, startedAt: T0 + 2000, outcome: 'RUNNING' });
     expect(timeline.end).toBe(T0 + 4000);
   });
 

@@ -33,7 +33,7 @@ export function computeTimeline(jobs: readonly Job[], history: readonly HistoryE
     for (const entry of history) {
       if (entry.kind !== 'job' || entry.jobId !== job.id) continue;
       const at = Date.parse(entry.at);
-      if (entry.to === 'QUEUED' || (entry.to === 'RUNNING' && (current() === undefined || current()!.finishedAt !== undefined))) {
+      if (entry.to === 'QUEUED' || (entry.to === 'RUNNING' && current()?.finishedAt !== undefined) || current() === undefined) {
         attempts.push({ attempt: entry.attempt ?? attempts.length + 1, outcome: entry.to, ...(entry.to === 'QUEUED' ? { queuedAt: at } : { startedAt: at }) });
         continue;
       }

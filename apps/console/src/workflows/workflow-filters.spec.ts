@@ -28,6 +28,9 @@ describe('listQuery', () => {
     expect(listQuery({ search: 'abc' }, 'c1', 20)).toEqual({ limit: 100, cursor: 'c1' });
     expect(needsScan({ state: 'RUNNING' })).toBe(false);
   });
+  it('scans page-sized pages for the template filter, which reads each candidate', () => {
+    expect(listQuery({ template: 'charge', search: 'x' }, undefined, 20)).toEqual({ limit: 20 });
+  });
 });
 
 describe('matchesFilters', () => {

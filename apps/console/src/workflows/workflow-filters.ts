@@ -38,10 +38,14 @@ export function filtersToSearch(filters: WorkflowFilters): URLSearchParams {
   return params;
 }
 
-/** The query of GET /workflows: the server filters by state; a filter it cannot apply asks for full pages to scan. */
+/**
+ * The query of GET /workflows: the server filters by state; a filter it cannot
+ * apply asks for full pages to scan — except the template, which costs one GET
+ * per candidate (its jobs), so it scans page-sized pages.
+ */
 export function listQuery(filters: WorkflowFilters, cursor: string | undefined, pageSize: number): { limit: number; state?: WorkflowState; cursor?: string } {
   return {
-    limit: needsScan(filters) ? 100 : pageSize,
+    limit: needsScan(filters) && !filters.template ? 100 : pageSize,
     ...(filters.state && { state: filters.state }),
     ...(cursor && { cursor }),
   };
@@ -59,7 +63,8 @@ export function matchesFilters(workflow: WorkflowSummary, filters: WorkflowFilte
   const created = Date.parse(workflow.createdAt);
   if (filters.from && created < localTime(filters.from)) return false;
   if (filters.to && created > localTime(filters.to)) return false;
-  if (filters.template && templates && !templates.some((templateId) => templateId.toLowerCase() === filters.template!.toLowerCase())) return false;
+  const template = filters.template?.toLowerCase();
+  if (template && templates && !templates.some((templateId) => templateId.toLowerCase() === template)) return false;
   return true;
 }
 

@@ -42,8 +42,8 @@ describe('workflowReducer', () => {
       { workflow: base },
       { type: 'transition', transition: transition(2, { jobId: 'a', from: 'QUEUED', to: 'RUNNING', attempt: 1 }) },
     );
-    expect(view!.workflow.jobs[0]).toMatchObject({ state: 'RUNNING', attempts: 1 });
-    expect(view!.workflow.history.map((entry) => entry.seq)).toEqual([1, 2]);
+    expect(view?.workflow.jobs[0]).toMatchObject({ state: 'RUNNING', attempts: 1 });
+    expect(view?.workflow.history.map((entry) => entry.seq)).toEqual([1, 2]);
   });
 
   it("moves the workflow's state with its reason", () => {
@@ -51,7 +51,7 @@ describe('workflowReducer', () => {
       { workflow: base },
       { type: 'transition', transition: transition(3, { kind: 'workflow', from: 'RUNNING', to: 'FAILED', reason: 'job a failed' }) },
     );
-    expect(view!.workflow).toMatchObject({ state: 'FAILED', reason: 'job a failed' });
+    expect(view?.workflow).toMatchObject({ state: 'FAILED', reason: 'job a failed' });
   });
 
   it('ignores a transition it already has (a replay after a reconnect)', () => {
@@ -62,12 +62,12 @@ describe('workflowReducer', () => {
   it('keeps transitions newer than a refetched snapshot', () => {
     const live = workflowReducer({ workflow: base }, { type: 'transition', transition: transition(2, { kind: 'workflow', to: 'COMPLETED' }) });
     const view = workflowReducer(live, { type: 'loaded', workflow: { ...base, currentJob: 'b' } });
-    expect(view!.workflow).toMatchObject({ state: 'COMPLETED', currentJob: 'b' });
+    expect(view?.workflow).toMatchObject({ state: 'COMPLETED', currentJob: 'b' });
   });
 
   it('takes a snapshot that already has every transition as it is', () => {
     const snapshot = { ...base, state: 'COMPLETED' as const, history: [...base.history, transition(2, { kind: 'workflow', to: 'COMPLETED' })] };
-    expect(workflowReducer({ workflow: base }, { type: 'loaded', workflow: snapshot })!.workflow).toBe(snapshot);
+    expect(workflowReducer({ workflow: base }, { type: 'loaded', workflow: snapshot })?.workflow).toBe(snapshot);
   });
 
   it('waits for the first snapshot before applying transitions', () => {
