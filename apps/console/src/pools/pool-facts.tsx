@@ -2,10 +2,9 @@
 import type { Pool } from '../api/types';
 import { formatDuration, formatTime } from '../ui/format';
 
-/** Results the engine has not applied yet: shown when the control plane reports them (newer versions do). */
-export function unappliedResults(pool: Pool): number | undefined {
-  const value = (pool.queue as Record<string, unknown>)['unappliedResults'];
-  return typeof value === 'number' ? value : undefined;
+/** Results the engine has not applied yet (the control planes' lag behind the executors). */
+export function unappliedResults(pool: Pool): number {
+  return pool.queue.unappliedResults;
 }
 
 export function waitText(seconds: number): string {

@@ -40,7 +40,11 @@ describe('GET /pools without pod management', () => {
     expect(response.body).toEqual({
       driver: null,
       pools: [
-        expect.objectContaining({ name: 'default', pods: null, queue: { queued: 0, inFlight: 0, delayed: 0, dead: 0, oldestWaitSeconds: 0 } }),
+        expect.objectContaining({
+          name: 'default',
+          pods: null,
+          queue: { queued: 0, inFlight: 0, delayed: 0, dead: 0, oldestWaitSeconds: 0, unappliedResults: 0 },
+        }),
         expect.objectContaining({ name: 'large', pods: null, queue: expect.objectContaining({ queued: 2, inFlight: 0 }) }),
       ],
     });

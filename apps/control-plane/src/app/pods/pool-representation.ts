@@ -23,7 +23,7 @@ export interface PoolRepresentation {
     leader: string;
   } | null;
   /** Live counts from the queue. */
-  queue: { queued: number; inFlight: number; delayed: number; dead: number; oldestWaitSeconds: number };
+  queue: { queued: number; inFlight: number; delayed: number; dead: number; oldestWaitSeconds: number; unappliedResults: number };
   templates?: TemplateUsage[];
 }
 
@@ -51,7 +51,14 @@ export function toPoolRepresentation(pool: PoolConfig, status: PoolStatus | unde
           leader: status.leader,
         }
       : null,
-    queue: { queued: stats.queued, inFlight: stats.leased, delayed: stats.delayed, dead: stats.dead, oldestWaitSeconds: stats.oldestWaitSeconds },
+    queue: {
+      queued: stats.queued,
+      inFlight: stats.leased,
+      delayed: stats.delayed,
+      dead: stats.dead,
+      oldestWaitSeconds: stats.oldestWaitSeconds,
+      unappliedResults: stats.unappliedResults,
+    },
     ...(templates && { templates }),
   };
 }

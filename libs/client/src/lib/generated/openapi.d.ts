@@ -807,6 +807,8 @@ export interface components {
       dead: number;
       /** @description How long the oldest queued job has waited. */
       oldestWaitSeconds: number;
+      /** @description Job results the workflow engine has not applied yet (the control planes' lag); creates for the pool answer 429 past WORKFLOW_MAX_UNAPPLIED_RESULTS. */
+      unappliedResults: number;
     };
     /** @description A template observed running in the pool, and the pool its jobs need. */
     TemplateUsageResponse: {

@@ -38,6 +38,12 @@ export class PoolQueueResponse {
   @ApiProperty({ type: 'integer', description: 'Jobs waiting for a retry backoff to end.' }) delayed!: number;
   @ApiProperty({ type: 'integer', description: 'Jobs in the dead letter.' }) dead!: number;
   @ApiProperty({ description: 'How long the oldest queued job has waited.' }) oldestWaitSeconds!: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      "Job results the workflow engine has not applied yet (the control planes' lag); creates for the pool answer 429 past WORKFLOW_MAX_UNAPPLIED_RESULTS.",
+  })
+  unappliedResults!: number;
 }
 
 @ApiSchema({ description: 'A template observed running in the pool, and the pool its jobs need.' })
