@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 import type { Job, Workflow } from '../api/types';
 import { graphEdges, layoutDag } from './dag-layout';
 
-const NODE_W = 200;
+// Wide enough for a 20-character job id in the monospace label; longer ones are cut (the title has it whole).
+const NODE_W = 240;
 const NODE_H = 56;
 const GAP_X = 64;
 const GAP_Y = 20;
