@@ -267,7 +267,10 @@ describe('the operator console in Chromium, against a built control plane and ex
         changes: { description: 'Waits in the parked pool, twice as patiently.', maxAttempts: 2 },
       },
     );
-    await stack.api('/workflows', { method: 'POST', body: { name: 'parked order', jobs: [{ id: 'wait', templateId: 'console_parked' }] } });
+    const parked = await stack.api<{ id: string }>('/workflows', {
+      method: 'POST',
+      body: { name: 'parked order', jobs: [{ id: 'wait', templateId: 'console_parked' }] },
+    });
     const page = await signedIn({ colorScheme: 'dark' });
     const nav = mainNavigation(page);
 
@@ -296,7 +299,8 @@ describe('the operator console in Chromium, against a built control plane and ex
     await page.getByRole('heading', { name: 'Pools' }).waitFor();
     await page.getByRole('table', { name: 'Pools' }).getByRole('link', { name: PARKED_POOL, exact: true }).click();
     const queued = page.getByRole('table', { name: 'Queued jobs' });
-    const row = queued.getByRole('row').filter({ hasText: 'parked order' });
+    // The queue knows a job's workflow by id (GET /pools/{pool}/jobs shows no names).
+    const row = queued.getByRole('row').filter({ hasText: parked.id });
     await row.waitFor();
     await queued.getByRole('columnheader', { name: 'Effective priority' }).waitFor();
     // Base 5 plus 0.1 per second waited, redrawn every second without a reload: it rises while we watch.

@@ -11,6 +11,7 @@ export type HistoryEntry = components['schemas']['HistoryEntryResponse'];
 export type Pool = components['schemas']['PoolResponse'];
 export type PoolDetail = components['schemas']['PoolDetailResponse'];
 export type DeadLetter = components['schemas']['DeadLetterResponse'];
+export type PoolJob = components['schemas']['PoolJobResponse'];
 
 export const WORKFLOW_STATES: readonly WorkflowState[] = ['INITIALIZED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'];
 export const FINISHED_WORKFLOW_STATES: readonly WorkflowState[] = ['COMPLETED', 'FAILED', 'CANCELLED'];

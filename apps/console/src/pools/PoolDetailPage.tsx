@@ -2,8 +2,8 @@
 // running in it, and its queued jobs in pop order with their effective
 // priority rising every second — the aging the queue applies.
 import { required } from '@base-shift/client';
-import { useRef } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { PoolJob } from '../api/types';
 import { useClient } from '../auth/auth-context';
 import { EmptyState, Loading } from '../ui/feedback';
 import { formatDuration } from '../ui/format';
@@ -11,14 +11,13 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { useAsync, useNow } from '../ui/use-async';
 import { popOrder } from './effective-priority';
 import { Autoscaler, unappliedResults, waitText } from './pool-facts';
-import { fetchPoolJobs, MAX_WORKFLOWS, type PoolsCache } from './queued-jobs';
+import { fetchPoolJobs, PAGE_SIZE } from './queued-jobs';
 
 export function PoolDetailPage() {
   const { pool: name = '' } = useParams();
   const client = useClient();
   const pool = useAsync((signal) => client.rest.GET('/pools/{name}', { params: { path: { name } }, signal }).then(required), [client, name], 2000);
-  const poolsOfWorkflows = useRef<PoolsCache>(new Map());
-  const jobs = useAsync((signal) => fetchPoolJobs(client, name, poolsOfWorkflows.current, signal), [client, name], 3000);
+  const jobs = useAsync((signal) => fetchPoolJobs(client, name, signal), [client, name], 2000);
   const now = useNow(1000);
 
   if (pool.error !== undefined && !pool.data) return <ProblemMessage error={pool.error} />;
@@ -65,8 +64,8 @@ export function PoolDetailPage() {
       <section aria-labelledby="queued-heading" className="card">
         <h2 id="queued-heading">Queued jobs</h2>
         <p className="muted small">
-          In pop order: effective priority = base + 0.1 × seconds waited, so a job that waits long enough overtakes newer higher-priority ones. Read from the
-          RUNNING workflows{jobs.data?.partial ? ` (the newest ${MAX_WORKFLOWS} with a job here)` : ''}.
+          In pop order: effective priority = base + 0.1 × seconds waited, so a job that waits long enough overtakes newer higher-priority ones.
+          {jobs.data && jobs.data.queuedTotal > jobs.data.queued.length && ` The first ${PAGE_SIZE} of ${jobs.data.queuedTotal}.`}
         </p>
         {jobs.error !== undefined && <ProblemMessage error={jobs.error} />}
         {jobs.loading && !jobs.data && <Loading what="queued jobs" />}
@@ -93,15 +92,13 @@ export function PoolDetailPage() {
               </thead>
               <tbody>
                 {queued.map((entry, index) => (
-                  <tr key={`${entry.workflowId}/${entry.job.id}`}>
+                  <tr key={entry.job.id}>
                     <td className="num">{index + 1}</td>
-                    <td className="mono">{entry.job.id}</td>
+                    <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
                     <td>
-                      <Link to={`/workflows/${entry.workflowId}`}>{entry.workflowName || entry.workflowId}</Link>
+                      <WorkflowLink job={entry.job} />
                     </td>
-                    <td className="mono">
-                      {entry.job.templateId}@{entry.job.version}
-                    </td>
+                    <td className="mono">{entry.job.templateId ?? '—'}</td>
                     <td className="num">{entry.priority}</td>
                     <td>{formatDuration(entry.waitSeconds * 1000)}</td>
                     <td className="num strong">{entry.effective.toFixed(1)}</td>
@@ -115,6 +112,11 @@ export function PoolDetailPage() {
 
       <section aria-labelledby="inflight-heading" className="card">
         <h2 id="inflight-heading">In-flight jobs</h2>
+        {jobs.data && jobs.data.inFlightTotal > jobs.data.inFlight.length && (
+          <p className="muted small">
+            The {PAGE_SIZE} leases that run out first, of {jobs.data.inFlightTotal}.
+          </p>
+        )}
         {jobs.data && jobs.data.inFlight.length === 0 && <p className="muted">No job of this pool is running.</p>}
         {jobs.data && jobs.data.inFlight.length > 0 && (
           <div className="table-wrap">
@@ -123,21 +125,23 @@ export function PoolDetailPage() {
                 <tr>
                   <th scope="col">Job</th>
                   <th scope="col">Workflow</th>
+                  <th scope="col">Executor</th>
                   <th scope="col">Attempt</th>
                   <th scope="col">Running for</th>
                 </tr>
               </thead>
               <tbody>
                 {jobs.data.inFlight.map((entry) => (
-                  <tr key={`${entry.workflowId}/${entry.job.id}`}>
-                    <td className="mono">{entry.job.id}</td>
+                  <tr key={entry.job.id}>
+                    <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
                     <td>
-                      <Link to={`/workflows/${entry.workflowId}`}>{entry.workflowName || entry.workflowId}</Link>
+                      <WorkflowLink job={entry.job} />
                     </td>
+                    <td className="mono">{entry.job.lease?.executorId ?? '—'}</td>
                     <td>
-                      {entry.job.attempts} of {entry.job.maxAttempts}
+                      {entry.job.attempt} of {entry.job.maxAttempts}
                     </td>
-                    <td>{entry.job.startedAt ? formatDuration(now - Date.parse(entry.job.startedAt)) : '—'}</td>
+                    <td>{formatDuration(Math.max(0, now - entry.leasedAt))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -186,4 +190,9 @@ export function PoolDetailPage() {
       )}
     </>
   );
+}
+
+/** The workflow a job belongs to, as a link; a job enqueued by something else has none. */
+function WorkflowLink({ job }: { job: PoolJob }) {
+  return job.workflowId ? <Link to={`/workflows/${job.workflowId}`}>{job.workflowId}</Link> : <span className="muted">—</span>;
 }

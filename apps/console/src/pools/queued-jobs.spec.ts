@@ -1,72 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import type { Job, Workflow } from '../api/types';
+import type { PoolJob } from '../api/types';
 import { fakeClient } from '../testing/fake-client';
-import { fetchPoolJobs, poolJobs, type PoolsCache } from './queued-jobs';
+import { fetchPoolJobs, toQueued } from './queued-jobs';
 
-const job = (id: string, extra: Partial<Job>): Job => ({
+const job = (id: string, extra: Partial<PoolJob> = {}): PoolJob => ({
   id,
-  templateId: 't',
-  version: '1.0.0',
-  state: 'PENDING',
-  attempts: 0,
-  maxAttempts: 3,
+  state: 'queued',
   priority: 0,
-  pool: 'default',
-  dependsOn: [],
-  input: {},
-  external: false,
+  effectivePriority: 0,
+  observedAt: '2026-01-31T10:01:00.000Z',
+  createdAt: '2026-01-31T10:00:00.000Z',
+  waitSeconds: 60,
+  attempt: 0,
+  maxAttempts: 3,
+  failures: 0,
   ...extra,
 });
-const workflow = (id: string, jobs: Job[]): Workflow => ({
-  id,
-  name: `wf ${id}`,
-  state: 'RUNNING',
-  currentJob: jobs[0]?.id ?? '',
-  mode: 'dag',
-  input: {},
-  createdAt: '2026-01-31T10:00:00.000Z',
-  updatedAt: '2026-01-31T10:00:00.000Z',
-  jobs,
-  history: [],
-});
 
-describe('poolJobs', () => {
-  it("keeps the pool's QUEUED jobs as waiting and RUNNING ones as in flight", () => {
-    const result = poolJobs(
-      [
-        workflow('w1', [
-          job('a', { state: 'QUEUED', priority: 5, queuedAt: '2026-01-31T10:00:01.000Z' }),
-          job('b', { state: 'RUNNING' }),
-          job('c', { state: 'QUEUED', pool: 'gpu' }),
-        ]),
-        workflow('w2', [job('d', { state: 'QUEUED', external: true }), job('e', { state: 'SUCCEEDED' })]),
-      ],
-      'default',
-    );
-    expect(result.queued.map((entry) => [entry.workflowId, entry.job.id, entry.priority, entry.queuedAt])).toEqual([
-      ['w1', 'a', 5, Date.parse('2026-01-31T10:00:01.000Z')],
-    ]);
-    expect(result.inFlight.map((entry) => entry.job.id)).toEqual(['b']);
+describe('toQueued', () => {
+  it("moves the queue's times onto this browser's clock, so the recomputed effective priority is the queue's", () => {
+    // The browser is 5 s ahead of Redis: it received the answer at 10:01:05 by its clock.
+    const entry = toQueued(job('1', { priority: 2 }), Date.parse('2026-01-31T10:01:05.000Z'));
+    expect(entry).toMatchObject({ priority: 2, queuedAt: Date.parse('2026-01-31T10:00:05.000Z') });
   });
 });
 
 describe('fetchPoolJobs', () => {
-  it('reads each RUNNING workflow once more only while it has a job in the pool', async () => {
-    const details: Record<string, Workflow> = {
-      w1: workflow('w1', [job('a', { state: 'QUEUED', queuedAt: '2026-01-31T10:00:01.000Z' })]),
-      w2: workflow('w2', [job('b', { state: 'QUEUED', pool: 'gpu' })]),
-    };
+  it('reads the queued and the leased jobs of the pool, one page each, and puts the longest running lease first', async () => {
     const fake = fakeClient({
-      'GET /workflows': () => ({ items: Object.values(details), nextCursor: null }),
-      'GET /workflows/{id}': ({ params }) => details[params?.path?.['id'] ?? ''],
+      'GET /pools/{pool}/jobs': ({ params }) =>
+        params?.query?.['state'] === 'leased'
+          ? {
+              items: [
+                job('b', { state: 'leased', lease: { executorId: 'e1', leasedAt: '2026-01-31T10:00:50.000Z', expiresAt: '2026-01-31T10:01:20.000Z' } }),
+                job('c', { state: 'leased', lease: { executorId: 'e2', leasedAt: '2026-01-31T10:00:10.000Z', expiresAt: '2026-01-31T10:01:30.000Z' } }),
+              ],
+              total: 2,
+              nextCursor: null,
+            }
+          : { items: [job('a', { workflowId: 'wf-1', jobId: 'charge' })], total: 250, nextCursor: '100' },
     });
-    const cache: PoolsCache = new Map();
-    const first = await fetchPoolJobs(fake.client, 'default', cache);
-    const second = await fetchPoolJobs(fake.client, 'default', cache);
-    expect([first.queued.map((entry) => entry.job.id), second.queued.map((entry) => entry.job.id), second.partial]).toEqual([['a'], ['a'], false]);
-    const reads = fake.calls
-      .filter((call) => call.path === '/workflows/{id}')
-      .map((call) => (call.options as { params: { path: { id: string } } }).params.path.id);
-    expect(reads).toEqual(['w1', 'w2', 'w1']);
+    const result = await fetchPoolJobs(fake.client, 'gpu');
+    expect(fake.calls.map((call) => [call.path, call.options])).toEqual([
+      ['/pools/{pool}/jobs', { params: { path: { pool: 'gpu' }, query: { state: 'queued', limit: 100 } } }],
+      ['/pools/{pool}/jobs', { params: { path: { pool: 'gpu' }, query: { state: 'leased', limit: 100 } } }],
+    ]);
+    expect(result.queued.map((entry) => entry.job.jobId)).toEqual(['charge']);
+    expect([result.queuedTotal, result.inFlightTotal]).toEqual([250, 2]);
+    expect(result.inFlight.map((entry) => entry.job.id)).toEqual(['c', 'b']);
   });
 });

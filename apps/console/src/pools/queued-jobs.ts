@@ -1,70 +1,59 @@
-// The jobs waiting in (or leased from) one pool. The API has no listing of a
-// pool's queue, so they are read from the workflows that can have them: every
-// RUNNING workflow's jobs in that pool that are QUEUED (waiting, with the
-// priority and queuedAt the queue ages them by) or RUNNING (in flight).
+// One pool's live queue, from GET /pools/{pool}/jobs: the head of the queue in
+// pop order and the jobs executors hold leases on. Two reads per refresh,
+// however many workflows are running.
 import type { BaseShiftClient } from '@base-shift/client';
 import { required } from '@base-shift/client';
-import type { Job, Workflow } from '../api/types';
+import type { PoolJob } from '../api/types';
+import type { QueuedEntry } from './effective-priority';
 
-/** RUNNING workflows read per refresh: one GET each, and a key's rate limit is shared with every other page and tool. */
-export const MAX_WORKFLOWS = 30;
-/** GETs in flight at once. */
-const CONCURRENCY = 4;
+/** Jobs read per state: the head of the queue is what an operator watches; totals tell how much more there is. */
+export const PAGE_SIZE = 100;
 
-/** The pools of a workflow's jobs, by workflow id: they never change, so a workflow with no job in this pool is never read again. */
-export type PoolsCache = Map<string, Set<string>>;
+export interface QueuedJob extends QueuedEntry {
+  job: PoolJob;
+}
 
-export interface PoolJob {
-  workflowId: string;
-  workflowName?: string;
-  job: Job;
-  queuedAt: number;
-  priority: number;
+export interface LeasedJob {
+  job: PoolJob;
+  /** When it was leased, on this browser's clock. */
+  leasedAt: number;
 }
 
 export interface PoolJobs {
-  queued: PoolJob[];
-  inFlight: PoolJob[];
-  /** More RUNNING workflows exist than were read. */
-  partial: boolean;
+  queued: QueuedJob[];
+  /** Jobs queued right now (more than `queued` holds past one page). */
+  queuedTotal: number;
+  inFlight: LeasedJob[];
+  inFlightTotal: number;
 }
 
-export function poolJobs(workflows: readonly Workflow[], pool: string): Omit<PoolJobs, 'partial'> {
-  const queued: PoolJob[] = [];
-  const inFlight: PoolJob[] = [];
-  for (const workflow of workflows)
-    for (const job of workflow.jobs) {
-      if (job.pool !== pool || job.external) continue;
-      const entry = {
-        workflowId: workflow.id,
-        ...(workflow.name && { workflowName: workflow.name }),
-        job,
-        queuedAt: Date.parse(job.queuedAt ?? workflow.updatedAt),
-        priority: job.priority,
-      };
-      if (job.state === 'QUEUED') queued.push(entry);
-      else if (job.state === 'RUNNING') inFlight.push(entry);
-    }
-  // Longest running first: the job most likely stuck is on top.
-  inFlight.sort((a, b) => Date.parse(a.job.startedAt ?? '') - Date.parse(b.job.startedAt ?? '') || 0);
-  return { queued, inFlight };
+/**
+ * The queue ages jobs by its own (Redis) clock; this browser's may be off by
+ * seconds. Moving the queue's times by the difference seen at `observedAt`
+ * keeps the effective priorities recomputed here equal to the queue's.
+ */
+export function clockOffset(job: Pick<PoolJob, 'observedAt'>, receivedAt: number): number {
+  return receivedAt - Date.parse(job.observedAt);
 }
 
-export async function fetchPoolJobs(client: BaseShiftClient, pool: string, cache: PoolsCache, signal?: AbortSignal): Promise<PoolJobs> {
-  const page = required(await client.rest.GET('/workflows', { params: { query: { state: 'RUNNING', limit: 100 } }, ...(signal && { signal }) }));
-  const candidates = page.items.filter((item) => cache.get(item.id)?.has(pool) ?? true);
-  const chosen = candidates.slice(0, MAX_WORKFLOWS);
-  const workflows: Workflow[] = [];
-  for (let start = 0; start < chosen.length; start += CONCURRENCY) {
-    const batch = await Promise.all(
-      chosen
-        .slice(start, start + CONCURRENCY)
-        .map(async (item) => required(await client.rest.GET('/workflows/{id}', { params: { path: { id: item.id } }, ...(signal && { signal }) }))),
-    );
-    for (const workflow of batch) {
-      cache.set(workflow.id, new Set(workflow.jobs.map((job) => job.pool)));
-      workflows.push(workflow);
-    }
-  }
-  return { ...poolJobs(workflows, pool), partial: page.nextCursor !== null || candidates.length > chosen.length };
+export function toQueued(job: PoolJob, receivedAt: number): QueuedJob {
+  return { job, priority: job.priority, queuedAt: Date.parse(job.createdAt) + clockOffset(job, receivedAt) };
+}
+
+export function toLeased(job: PoolJob, receivedAt: number): LeasedJob {
+  return { job, leasedAt: Date.parse(job.lease?.leasedAt ?? job.observedAt) + clockOffset(job, receivedAt) };
+}
+
+export async function fetchPoolJobs(client: BaseShiftClient, pool: string, signal?: AbortSignal): Promise<PoolJobs> {
+  const read = (state: 'queued' | 'leased') =>
+    client.rest.GET('/pools/{pool}/jobs', { params: { path: { pool }, query: { state, limit: PAGE_SIZE } }, ...(signal && { signal }) }).then(required);
+  const [queued, leased] = await Promise.all([read('queued'), read('leased')]);
+  const receivedAt = Date.now();
+  return {
+    queued: queued.items.map((job) => toQueued(job, receivedAt)),
+    queuedTotal: queued.total,
+    // The queue lists leases by expiry; longest running first puts the job most likely stuck on top.
+    inFlight: leased.items.map((job) => toLeased(job, receivedAt)).sort((a, b) => a.leasedAt - b.leasedAt),
+    inFlightTotal: leased.total,
+  };
 }

@@ -274,6 +274,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/pools/{pool}/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a pool's jobs
+     * @description A pool's queued jobs in pop order (highest effective priority first, effective = base + 0.1 × seconds waited), its leased jobs by lease expiry or its delayed jobs by retry time, a page at a time. Without payloads: of a workflow job only its workflow, job and template ids.
+     */
+    get: operations['listPoolJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/pools/{pool}/dead-letters': {
     parameters: {
       query?: never;
@@ -887,6 +907,78 @@ export interface components {
       templates?: components['schemas']['TemplateUsageResponse'][];
       /** @description The pod driver (kubernetes, local), null with pod management off. */
       driver: string | null;
+    };
+    /** @description The lease an executor holds on a job; times in ISO 8601. */
+    PoolJobLeaseResponse: {
+      /** @description The executor holding it. */
+      executorId: string;
+      /**
+       * Format: date-time
+       * @description When it was leased.
+       */
+      leasedAt: string;
+      /**
+       * Format: date-time
+       * @description When the lease runs out unless the executor heartbeats.
+       */
+      expiresAt: string;
+    };
+    /** @description A job in a pool's queue (queued, leased or delayed), without its payload; times in ISO 8601. */
+    PoolJobResponse: {
+      /**
+       * @description The queue job id.
+       * @example wf_123:charge:1
+       */
+      id: string;
+      /**
+       * @description Where it is.
+       * @enum {string}
+       */
+      state: 'queued' | 'leased' | 'delayed';
+      /** @description Its base priority. */
+      priority: number;
+      /** @description Base priority + 0.1 × seconds waited since createdAt, at observedAt: what the queue pops by, highest first. */
+      effectivePriority: number;
+      /**
+       * Format: date-time
+       * @description When it was read (the queue's clock): effectivePriority and waitSeconds are as of then.
+       */
+      observedAt: string;
+      /**
+       * Format: date-time
+       * @description When it started waiting (what its aging counts from).
+       */
+      createdAt: string;
+      /** @description Seconds from createdAt to observedAt. */
+      waitSeconds: number;
+      /** @description Leases so far; while leased, the current lease. */
+      attempt: number;
+      /** @description Attempts allowed before it is dead-lettered. */
+      maxAttempts: number;
+      /** @description Failed attempts and expired leases so far. */
+      failures: number;
+      /** @description The workflow of a workflow job. */
+      workflowId?: string;
+      /** @description The job id within that workflow. */
+      jobId?: string;
+      /** @description The job template of a workflow job. */
+      templateId?: string;
+      /** @description Leased jobs only: who holds it, until when. */
+      lease?: components['schemas']['PoolJobLeaseResponse'];
+      /**
+       * Format: date-time
+       * @description Delayed jobs only: when it returns to the queue.
+       */
+      retryAt?: string;
+    };
+    /** @description A page of a pool's jobs in one state: queued in pop order, leased by lease expiry, delayed by retry time. */
+    PoolJobPageResponse: {
+      /** @description The jobs of this page (never their payloads). */
+      items: components['schemas']['PoolJobResponse'][];
+      /** @description Jobs in that state right now. */
+      total: number;
+      /** @description Pass as cursor for the next page; null at the end. */
+      nextCursor: string | null;
     };
     /** @description A queue-level job error: its message and whether the queue may retry it. */
     QueueJobErrorResponse: {
@@ -2323,6 +2415,90 @@ export interface operations {
         };
       };
       /** @description No pool has this name. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The caller's rate limit is spent (Retry-After says when to try again). */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Redis, MongoDB or the OIDC issuer is out of reach for the moment (Retry-After says when to try again). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listPoolJobs: {
+    parameters: {
+      query?: {
+        /** @description Items per page. */
+        limit?: number;
+        /** @description nextCursor of the previous page. */
+        cursor?: string;
+        /** @description Which jobs: queued (in pop order), leased (soonest lease expiry first) or delayed (soonest retry first). */
+        state?: 'queued' | 'leased' | 'delayed';
+      };
+      header?: never;
+      path: {
+        /** @description The pool name. */
+        pool: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page; pass nextCursor back as cursor. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PoolJobPageResponse'];
+        };
+      };
+      /** @description A query parameter is invalid; errors names it (/state, /limit, /cursor). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No valid bearer token, or an expired or revoked one (WWW-Authenticate: Bearer). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The token lacks the scope pools:read (missingScope names it; admin grants every scope). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description No such pool. */
       404: {
         headers: {
           [name: string]: unknown;

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { schemaRef } from '../../http/openapi-schemas';
+import { POOL_JOB_STATES } from './pool-job-representation';
 
 /*
- * The documented shapes of /pools and /pools/{pool}/dead-letters answers
- * (pool-representation.ts and dead-letter-representation.ts build them).
+ * The documented shapes of /pools, /pools/{pool}/jobs and /pools/{pool}/dead-letters
+ * answers (pool-representation.ts, pool-job-representation.ts and
+ * dead-letter-representation.ts build them).
  */
 
 @ApiSchema({ description: 'Kubernetes resource quantities.' })
@@ -120,4 +122,39 @@ export class RequeuedJobResponse {
   @ApiProperty({ description: 'The queue job id.' }) id!: string;
   @ApiProperty({ description: 'Its pool.' }) pool!: string;
   @ApiProperty({ enum: ['queued'], description: 'Always queued.' }) state!: string;
+}
+
+@ApiSchema({ description: 'The lease an executor holds on a job; times in ISO 8601.' })
+export class PoolJobLeaseResponse {
+  @ApiProperty({ description: 'The executor holding it.' }) executorId!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was leased.' }) leasedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the lease runs out unless the executor heartbeats.' }) expiresAt!: string;
+}
+
+@ApiSchema({ description: "A job in a pool's queue (queued, leased or delayed), without its payload; times in ISO 8601." })
+export class PoolJobResponse {
+  @ApiProperty({ description: 'The queue job id.', example: 'wf_123:charge:1' }) id!: string;
+  @ApiProperty({ enum: POOL_JOB_STATES, description: 'Where it is.' }) state!: string;
+  @ApiProperty({ description: 'Its base priority.' }) priority!: number;
+  @ApiProperty({ description: 'Base priority + 0.1 × seconds waited since createdAt, at observedAt: what the queue pops by, highest first.' })
+  effectivePriority!: number;
+  @ApiProperty({ format: 'date-time', description: "When it was read (the queue's clock): effectivePriority and waitSeconds are as of then." })
+  observedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it started waiting (what its aging counts from).' }) createdAt!: string;
+  @ApiProperty({ description: 'Seconds from createdAt to observedAt.' }) waitSeconds!: number;
+  @ApiProperty({ type: 'integer', description: 'Leases so far; while leased, the current lease.' }) attempt!: number;
+  @ApiProperty({ type: 'integer', description: 'Attempts allowed before it is dead-lettered.' }) maxAttempts!: number;
+  @ApiProperty({ type: 'integer', description: 'Failed attempts and expired leases so far.' }) failures!: number;
+  @ApiPropertyOptional({ description: 'The workflow of a workflow job.' }) workflowId?: string;
+  @ApiPropertyOptional({ description: 'The job id within that workflow.' }) jobId?: string;
+  @ApiPropertyOptional({ description: 'The job template of a workflow job.' }) templateId?: string;
+  @ApiPropertyOptional({ type: PoolJobLeaseResponse, description: 'Leased jobs only: who holds it, until when.' }) lease?: PoolJobLeaseResponse;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Delayed jobs only: when it returns to the queue.' }) retryAt?: string;
+}
+
+@ApiSchema({ description: "A page of a pool's jobs in one state: queued in pop order, leased by lease expiry, delayed by retry time." })
+export class PoolJobPageResponse {
+  @ApiProperty({ type: [PoolJobResponse], description: 'The jobs of this page (never their payloads).' }) items!: PoolJobResponse[];
+  @ApiProperty({ type: 'integer', description: 'Jobs in that state right now.' }) total!: number;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as cursor for the next page; null at the end.' }) nextCursor!: string | null;
 }
