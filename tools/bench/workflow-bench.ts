@@ -13,17 +13,22 @@
  *    plane + 2 job-executor processes (CONCURRENCY 50 each), 3-job sequential
  *    no-op workflows; warm-up first, median of 3 repetitions.
  *
+ * With --cluster, both apps run on the Redis Cluster of REDIS_CLUSTER_NODES
+ * (`node tools/testenv/index.mjs up --cluster`: three masters) and only the
+ * throughput phase runs; the report adds the keys each master holds, which
+ * shows the workflows spread over the cluster.
+ *
  * Redis: REDIS_URL, else .testenv/env, else 127.0.0.1:6379; MongoDB: MONGO_URL
  * or .testenv/env (FerretDB). Everything lives under a private key prefix and
  * database, deleted afterwards. Writes tools/bench/results/workflow-bench-<time>.json.
  *
- * Run: npm run bench:workflow -- [--workflows 300] [--chains 30] [--quick]
+ * Run: npm run bench:workflow -- [--workflows 300] [--chains 30] [--quick] [--cluster]
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobLeases, type LeasedJob } from '@base-shift/queue';
 import type { RedisConnection } from '@base-shift/redis';
-import type { AppProcess } from '@base-shift/testing';
+import { keysPerMaster, type AppProcess } from '@base-shift/testing';
 import { createAdminKey } from '../lib/admin-key';
 import { openBenchStore } from '../lib/bench-store';
 import { appsBuilt, buildApps, startControlPlane, startExecutor } from '../lib/built-apps';
@@ -34,6 +39,7 @@ import { writeResultFile } from '../lib/result-file';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
+const CLUSTER = args.includes('--cluster');
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const WORKFLOWS = option('--workflows', QUICK ? 60 : 300);
 const CHAINS = option('--chains', QUICK ? 8 : 30);
@@ -161,7 +167,7 @@ async function throughput(base: string, redis: RedisConnection, prefix: string, 
 }
 
 async function main(): Promise<void> {
-  const store = openBenchStore('workflow');
+  const store = openBenchStore('workflow', { cluster: CLUSTER });
   const { redisUrl, mongoUrl, prefix, redis } = store;
   const processes: AppProcess[] = [];
   const leases = new JobLeases(redis, { pools: ['bench-latency'], prefix, announceStarts: true });
@@ -186,23 +192,34 @@ async function main(): Promise<void> {
     }
 
     // Warm-up: JIT, script caches, connection pools.
-    await preciseGaps(base, redis, prefix, leases, 3);
-    await streamGaps(base, redis, prefix, 3);
+    if (!CLUSTER) {
+      await preciseGaps(base, redis, prefix, leases, 3);
+      await streamGaps(base, redis, prefix, 3);
+    }
     await throughput(base, redis, prefix, Math.min(50, WORKFLOWS));
 
-    const precise = await preciseGaps(base, redis, prefix, leases, CHAINS);
-    const viaExecutors = await streamGaps(base, redis, prefix, CHAINS);
+    // On a cluster only throughput is measured: a workflow's inter-job gap is round trips to one slot either way.
+    const precise = CLUSTER ? [] : await preciseGaps(base, redis, prefix, leases, CHAINS);
+    const viaExecutors = CLUSTER ? [] : await streamGaps(base, redis, prefix, CHAINS);
     const runs = [];
     for (let rep = 0; rep < REPS; rep++) runs.push(await throughput(base, redis, prefix, WORKFLOWS, controlPlane.child.pid));
     const best = runs.sort((a, b) => a.workflowsPerSecond - b.workflowsPerSecond)[Math.floor(runs.length / 2)];
+    // Workflow keys carry the workflow id as hash tag, so they spread; each pool's queue is one slot, on one master.
+    const cluster = CLUSTER
+      ? { workflowKeysPerMaster: await keysPerMaster(redis, `${prefix}workflow:`), keysPerMaster: await keysPerMaster(redis, prefix) }
+      : undefined;
 
     const report = {
       at: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-      interJobOverheadMs: {
-        inBenchExecutor: { samples: precise.length, p50: round(median(precise), 2), p99: round(percentile(precise, 99), 2), target: 'p50 <= 5 ms' },
-        realExecutorsRedisClock: { samples: viaExecutors.length, p50: median(viaExecutors), p99: percentile(viaExecutors, 99), resolutionMs: 1 },
-      },
+      redis: cluster ? `Redis Cluster, ${Object.keys(cluster.keysPerMaster).length} masters` : 'single node',
+      ...(!CLUSTER && {
+        interJobOverheadMs: {
+          inBenchExecutor: { samples: precise.length, p50: round(median(precise), 2), p99: round(percentile(precise, 99), 2), target: 'p50 <= 5 ms' },
+          realExecutorsRedisClock: { samples: viaExecutors.length, p50: median(viaExecutors), p99: percentile(viaExecutors, 99), resolutionMs: 1 },
+        },
+      }),
+      ...(cluster && { cluster }),
       throughput: {
         setup: `1 control plane, 2 job-executor processes (CONCURRENCY 50), ${FLOW_JOBS}-job sequential no-op workflows, ${IN_FLIGHT_CREATES} creates in flight`,
         workflows: WORKFLOWS,
@@ -215,14 +232,29 @@ async function main(): Promise<void> {
         runs: runs.map((r) => round(r.workflowsPerSecond, 1)),
       },
     };
-    const { inBenchExecutor: a, realExecutorsRedisClock: b } = report.interJobOverheadMs;
+    const a = report.interJobOverheadMs?.inBenchExecutor;
+    const b = report.interJobOverheadMs?.realExecutorsRedisClock;
     const t = report.throughput;
+    const perMaster = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .map(([node, keys]) => `${node} ${keys}`)
+        .join(', ');
     process.stdout.write(
       [
         '',
-        'Workflow engine benchmark',
-        `  inter-job overhead, in-bench executor (hrtime)   p50 ${a.p50} ms   p99 ${a.p99} ms   (${a.samples} gaps; target p50 <= 5 ms)`,
-        `  inter-job overhead, 2 executor processes (Redis) p50 ${b.p50} ms   p99 ${b.p99} ms   (${b.samples} gaps; 1 ms resolution)`,
+        `Workflow engine benchmark (${report.redis})`,
+        ...(a && b
+          ? [
+              `  inter-job overhead, in-bench executor (hrtime)   p50 ${a.p50} ms   p99 ${a.p99} ms   (${a.samples} gaps; target p50 <= 5 ms)`,
+              `  inter-job overhead, 2 executor processes (Redis) p50 ${b.p50} ms   p99 ${b.p99} ms   (${b.samples} gaps; 1 ms resolution)`,
+            ]
+          : []),
+        ...(cluster
+          ? [
+              `  workflow keys per master: ${perMaster(cluster.workflowKeysPerMaster)}`,
+              `  all keys per master (queues too): ${perMaster(cluster.keysPerMaster)}`,
+            ]
+          : []),
         `  end to end: ${t.workflowsPerSecond} workflows/s (${t.jobsPerSecond} jobs/s), creates ${t.createsPerSecond}/s, POST p50 ${t.createLatencyMs.p50} ms p99 ${t.createLatencyMs.p99} ms`,
         `  control plane CPU per workflow (create + ${FLOW_JOBS} jobs applied): ${t.controlPlaneCpuMsPerWorkflow} ms`,
         `  (${t.setup}; ${WORKFLOWS} workflows, median of ${REPS}: ${t.runs.join(', ')})`,

@@ -14,9 +14,12 @@ export interface BenchStore {
   remove(): Promise<void>;
 }
 
-/** Redis: REDIS_URL, else .testenv/env, else 127.0.0.1:6379; MongoDB: MONGO_URL or .testenv/env (FerretDB), required. */
-export function openBenchStore(bench: string): BenchStore {
-  const redisUrl = envOrTestenv('REDIS_URL') ?? 'redis://127.0.0.1:6379';
+/**
+ * Redis: REDIS_URL, else .testenv/env, else 127.0.0.1:6379 — or, with `cluster`, the Redis Cluster of
+ * REDIS_CLUSTER_NODES (else .testenv/env after `up --cluster`); MongoDB: MONGO_URL or .testenv/env (FerretDB), required.
+ */
+export function openBenchStore(bench: string, options: { cluster?: boolean } = {}): BenchStore {
+  const redisUrl = options.cluster ? clusterNodes() : (envOrTestenv('REDIS_URL') ?? 'redis://127.0.0.1:6379');
   const mongoBase = envOrTestenv('MONGO_URL');
   if (!mongoBase) throw new Error('MONGO_URL is not set and .testenv/env has none: run `npx node tools/testenv/index.mjs up` first');
   const prefix = `bs-bench:${uniqueName(bench)}:`;
@@ -33,4 +36,10 @@ export function openBenchStore(bench: string): BenchStore {
       await redis.quit();
     },
   };
+}
+
+function clusterNodes(): string {
+  const nodes = envOrTestenv('REDIS_CLUSTER_NODES');
+  if (!nodes) throw new Error('REDIS_CLUSTER_NODES is not set and .testenv/env has none: run `node tools/testenv/index.mjs up --cluster` first');
+  return nodes;
 }

@@ -30,9 +30,17 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
     agent = startBuiltApp('job-executor', { JOB_QUEUE_URL: 'http://nope', CONCURRENCY: '0', POOLS: 'ok,bad pool' });
     expect(await agent.exited).toBe(1);
     const output = agent.output();
-    expect(output).toContain('JOB_QUEUE_URL: must be a redis: or rediss: URL, got "http://nope"');
+    expect(output).toContain('JOB_QUEUE_URL: must be a redis: or rediss: URL (or a comma-separated list of them for a Redis Cluster), got "http://nope"');
     expect(output).toContain('CONCURRENCY: must be an integer between 1 and 1000, got "0"');
     expect(output).toContain('POOLS: pool name "bad pool" must be 1-63 letters');
+  });
+
+  it('refuses a Redis Cluster list with a bad entry, naming the entry and never its password', async () => {
+    agent = startBuiltApp('job-executor', { JOB_QUEUE_URL: 'redis://:hunter2@10.0.0.1:6379, http://:hunter2@10.0.0.2:6379' });
+    expect(await agent.exited).toBe(1);
+    const output = agent.output();
+    expect(output).toContain('JOB_QUEUE_URL: entry 2 of the Redis Cluster list ("http://***@10.0.0.2:6379/") must be a redis: or rediss: URL');
+    expect(output).not.toContain('hunter2');
   });
 
   it('refuses bad egress, secrets, prefix and lease settings, naming each variable', async () => {

@@ -4,6 +4,7 @@
  * lib embeds at build time, the key-prefix rule, the Redis ACL users (`redisAclRules`), and `BackgroundLoop`, on which
  * every periodic task runs. No queue or workflow logic lives here.
  */
+export { readRedisUrl, redactRedisUrl, redisUrlEntries, redisUrlHasPassword, redisUrlProblems } from './lib/redis-url';
 export { createRedisConnection, pingRedis, REDIS_CONNECTION_LOG_SCOPE, type RedisConnection } from './lib/redis-connection';
 export {
   checkRedisPersistence,
@@ -16,6 +17,7 @@ export {
 export { defineLuaScripts, runLuaScript, type LuaScript } from './lib/lua-scripts';
 export { keyPrefixProblem } from './lib/key-prefix';
 export { deleteKeysWithPrefix } from './lib/delete-keys';
+export { clusterMasters } from './lib/cluster-masters';
 export { BackgroundLoop } from './lib/background-loop';
 export { InstallationEpoch, installationEpochKey, type InstallationEpochOptions } from './lib/installation-epoch';
 export {

@@ -8,3 +8,4 @@ export { startThrowawayRedis, type ThrowawayRedis } from './lib/throwaway-redis'
 export { selfSignedCertificate, type SelfSignedCertificate } from './lib/self-signed-certificate';
 export { embeddedLuaReport, type EmbeddedLuaReport } from './lib/embedded-lua';
 export { dumpKeys } from './lib/redis-dump';
+export { keysPerMaster } from './lib/keys-per-master';

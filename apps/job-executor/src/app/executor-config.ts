@@ -3,10 +3,11 @@ import { hostname } from 'node:os';
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { ConnectTo, EgressAllowList } from '@base-shift/executor';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
-import { keyPrefixProblem } from '@base-shift/redis';
+import { keyPrefixProblem, readRedisUrl } from '@base-shift/redis';
 import { parseSecretBindings, SecretBindings } from '@base-shift/steps';
 
 export interface ExecutorConfig {
+  /** One node's URL, or the nodes of a Redis Cluster joined by ','. */
   redisUrl: string;
   /** Put in front of every Redis key (queue and workflow); '' in production, unique per test. */
   keyPrefix: string;
@@ -39,7 +40,7 @@ export function loadExecutorConfig(source: EnvSource = process.env): ExecutorCon
   }
   const urlVariable = queueUrl ? 'JOB_QUEUE_URL' : redisUrl ? 'REDIS_URL' : 'JOB_QUEUE_URL';
   const config: ExecutorConfig = {
-    redisUrl: env.url(urlVariable, ['redis:', 'rediss:']),
+    redisUrl: readRedisUrl(env, urlVariable),
     keyPrefix: env.string('REDIS_KEY_PREFIX', ''),
     executorId: env.string('EXECUTOR_ID', source['POD_NAME'] ?? hostname()),
     pools: env.list('POOLS', ['default']),

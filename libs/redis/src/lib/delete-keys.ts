@@ -1,3 +1,4 @@
+import { clusterMasters } from './cluster-masters';
 import type { RedisConnection } from './redis-connection';
 
 /**
@@ -7,7 +8,7 @@ import type { RedisConnection } from './redis-connection';
  */
 export async function deleteKeysWithPrefix(redis: RedisConnection, prefix: string): Promise<number> {
   if (prefix === '') throw new Error('deleteKeysWithPrefix needs a non-empty prefix: an empty one would delete every key');
-  const nodes = 'nodes' in redis && typeof redis.nodes === 'function' ? redis.nodes('master') : [redis];
+  const nodes = await clusterMasters(redis);
   let deleted = 0;
   for (const node of nodes) {
     let cursor = '0';

@@ -1,5 +1,5 @@
 import { errorMessage } from '@base-shift/core';
-import { Cluster } from 'ioredis';
+import { clusterMasters } from './cluster-masters';
 import type { RedisConnection } from './redis-connection';
 
 /** The settings that decide whether Redis keeps its data, as `CONFIG GET` names them. */
@@ -105,7 +105,7 @@ async function readSettings(server: Server): Promise<{ settings: Record<string, 
  * error (Redis unreachable) is thrown, so the caller retries.
  */
 export async function checkRedisPersistence(connection: RedisConnection): Promise<PersistenceCheck> {
-  const servers: Server[] = connection instanceof Cluster ? connection.nodes('master') : [connection];
+  const servers: Server[] = await clusterMasters(connection);
   const problems = new Map<PersistenceSetting, PersistenceProblem>();
   const unchecked = new Set<PersistenceSetting>();
   let refusal: string | undefined;

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Cluster } from 'ioredis';
+import { clusterMasters } from './cluster-masters';
+import { deleteKeysWithPrefix } from './delete-keys';
 import { defineLuaScripts, runLuaScript } from './lua-scripts';
 import { createRedisConnection, pingRedis, type RedisConnection } from './redis-connection';
 
@@ -33,6 +35,15 @@ describe('Redis connections', () => {
     const cluster = open(urls);
     expect(cluster).toBeInstanceOf(Cluster);
     await expect(pingRedis(cluster, 5000)).resolves.toBeUndefined();
+  });
+
+  it('finds every master of a Cluster client that has not loaded its slot map yet, and deletes a prefix on all of them', async () => {
+    const writer = open(testEnv('REDIS_CLUSTER_NODES'));
+    const prefix = `bs-test:masters-${randomBytes(4).toString('hex')}:`;
+    for (let i = 0; i < 30; i++) await writer.set(`${prefix}{k${i}}`, 'v');
+    // A fresh client: without waiting for its slot map, it would visit no master and delete nothing.
+    expect(await clusterMasters(open(testEnv('REDIS_CLUSTER_NODES')))).toHaveLength(3);
+    expect(await deleteKeysWithPrefix(open(testEnv('REDIS_CLUSTER_NODES')), prefix)).toBe(30);
   });
 
   it('reports a server that does not answer within the deadline instead of hanging', async () => {

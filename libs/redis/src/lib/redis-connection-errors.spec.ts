@@ -47,6 +47,17 @@ describe('Redis connection errors', () => {
     expect(written.filter((text) => text.includes('ioredis') || text.includes('Unhandled error event'))).toEqual([]);
   });
 
+  it("log a Cluster's errors without the password of any entry", async () => {
+    const [first, second] = [await closedPort(), await closedPort()];
+    const nodes = `redis://someone:s3cret-pass@127.0.0.1:${first},redis://someone:s3cret-pass@127.0.0.1:${second}`;
+    connection = createRedisConnection(nodes, { connectionName: 'base-shift:test:closed-cluster' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const errors = lines.filter((line) => line.scope === REDIS_CONNECTION_LOG_SCOPE);
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors[0]).toMatchObject({ level: 'warn', fields: { connection: 'base-shift:test:closed-cluster' } });
+    expect(JSON.stringify(lines)).not.toContain('s3cret-pass');
+  });
+
   it('log a repeating message again after the interval', async () => {
     const port = await closedPort();
     connection = createRedisConnection(`redis://127.0.0.1:${port}`, { errorLogIntervalMs: 300 });

@@ -1,5 +1,6 @@
 import { errorMessage, getLogger, withTimeout } from '@base-shift/core';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { redisUrlEntries } from './redis-url';
 
 export type RedisConnection = Redis | Cluster;
 
@@ -44,7 +45,9 @@ function logConnectionErrors(connection: RedisConnection, name: string, secrets:
 
 /**
  * `redis://host:port[/db]` gives a single-node client; a comma-separated list of
- * node URLs gives a Cluster client. Commands fail fast while disconnected instead
+ * node URLs gives a Cluster client, which reaches every node with the first
+ * entry's TLS setting, user and password (redisUrlProblems refuses lists that
+ * disagree). Commands fail fast while disconnected instead
  * of queueing forever, so a readiness probe reports an outage instead of hanging.
  */
 export function createRedisConnection(url: string, options: RedisConnectionOptions = {}): RedisConnection {
@@ -55,10 +58,7 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
     lazyConnect: false,
   };
-  const urls = url
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
+  const urls = redisUrlEntries(url);
   if (urls.length > 1) {
     const nodes = urls.map((nodeUrl) => {
       const parsed = new URL(nodeUrl);

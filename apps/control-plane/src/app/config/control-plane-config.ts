@@ -1,6 +1,6 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
-import { keyPrefixProblem } from '@base-shift/redis';
+import { keyPrefixProblem, readRedisUrl } from '@base-shift/redis';
 import { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES, MAX_RETENTION_SECONDS } from '@base-shift/workflow';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import type { SecretBinding } from '@base-shift/steps';
@@ -18,6 +18,7 @@ export interface ControlPlaneConfig {
   metricsPort?: number;
   /** Who may call the API (AUTH_MODE, API keys, OIDC, rate limits). */
   auth: AuthConfig;
+  /** One node's URL, or the nodes of a Redis Cluster joined by ','. */
   redisUrl: string;
   mongoUrl: string;
   logLevel: LogLevel;
@@ -67,7 +68,7 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     host: env.string('HOST', '0.0.0.0'),
     metricsPort: env.int('METRICS_PORT', { default: 9464, min: 0, max: 65535 }),
     auth: loadAuthConfig(env),
-    redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl: readRedisUrl(env, 'REDIS_URL'),
     mongoUrl: env.url('MONGO_URL', ['mongodb:', 'mongodb+srv:']),
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     keyPrefix: env.string('REDIS_KEY_PREFIX', ''),

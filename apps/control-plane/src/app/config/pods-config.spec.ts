@@ -97,6 +97,20 @@ describe('pod management configuration', () => {
     expect(loadControlPlaneConfig({ ...withPassword, POD_DRIVER: 'local' }).pods?.executorQueueUrl).toBe('redis://:hunter2@redis:6379');
   });
 
+  it('takes a Redis Cluster list for REDIS_URL and EXECUTOR_QUEUE_URL, checking every entry', () => {
+    const cluster = 'redis://10.0.0.1:6379, redis://10.0.0.2:6379,redis://10.0.0.3:6379';
+    const config = loadControlPlaneConfig({ ...BASE, REDIS_URL: cluster });
+    expect(config.redisUrl).toBe('redis://10.0.0.1:6379,redis://10.0.0.2:6379,redis://10.0.0.3:6379');
+    expect(config.pods?.executorQueueUrl).toBe(config.redisUrl);
+    expect(problems({ ...BASE, EXECUTOR_QUEUE_URL: 'redis://:hunter2@a:1,redis://:hunter2@b:2/5' })).toEqual([
+      'EXECUTOR_QUEUE_URL: entry 2 of the Redis Cluster list ("redis://***@b:2/5") names a database; a Redis Cluster has only database 0',
+    ]);
+    // A password in any entry of the list would be readable in the pod spec.
+    expect(problems({ ...BASE, KUBECONFIG: '/tmp/kubeconfig', EXECUTOR_QUEUE_URL: 'redis://u:pw@a:1,redis://u:pw@b:2' })).toEqual([
+      "EXECUTOR_QUEUE_URL_SECRET: is required when the executors' queue URL has a password (set it to <secret>/<key> of a Secret holding the URL)",
+    ]);
+  });
+
   it('refuses a control plane id that cannot label pods or name a Lease', () => {
     expect(problems({ ...BASE, CONTROL_PLANE_ID: 'Base_Shift' })).toEqual([
       `CONTROL_PLANE_ID: must be 1-48 lower-case letters, digits or '-', starting and ending with a letter or digit, got "Base_Shift"`,

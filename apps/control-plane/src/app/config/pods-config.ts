@@ -11,6 +11,7 @@ import {
   runningInCluster,
   type PoolConfig,
 } from '@base-shift/pods';
+import { readRedisUrl, redisUrlHasPassword } from '@base-shift/redis';
 import { SecretBindings, type SecretBinding } from '@base-shift/steps';
 
 /** Pod management settings (executor pods, autoscaling, leadership). */
@@ -67,7 +68,7 @@ export function loadPodsConfig(env: EnvReader, source: EnvSource, redisUrl: stri
     namespace: env.optionalString('POD_NAMESPACE'),
     podName,
     // REDIS_URL was checked already; only an explicit EXECUTOR_QUEUE_URL needs checking here.
-    executorQueueUrl: env.optionalString('EXECUTOR_QUEUE_URL') === undefined ? redisUrl : env.url('EXECUTOR_QUEUE_URL', ['redis:', 'rediss:']),
+    executorQueueUrl: env.optionalString('EXECUTOR_QUEUE_URL') === undefined ? redisUrl : readRedisUrl(env, 'EXECUTOR_QUEUE_URL'),
     executorLogLevel: env.oneOf('EXECUTOR_LOG_LEVEL', LOG_LEVELS, logLevel as (typeof LOG_LEVELS)[number]),
     leaseDurationSeconds: env.int('LEADER_LEASE_SECONDS', { default: 15, min: 2, max: 300 }),
     evaluationIntervalMs: env.int('AUTOSCALER_INTERVAL_MS', { default: 2000, min: 100, max: 600_000 }),
@@ -85,7 +86,7 @@ export function loadPodsConfig(env: EnvReader, source: EnvSource, redisUrl: stri
     else config.executorQueueUrlSecret = { name: match[1], key: match[3] };
   }
   // A password in a pod spec is readable by anyone who may read pods: it belongs in a Secret.
-  if (driver === 'kubernetes' && secretRef === undefined && hasPassword(config.executorQueueUrl)) {
+  if (driver === 'kubernetes' && secretRef === undefined && redisUrlHasPassword(config.executorQueueUrl)) {
     env.fail('EXECUTOR_QUEUE_URL_SECRET', "is required when the executors' queue URL has a password (set it to <secret>/<key> of a Secret holding the URL)");
   }
   return config;
@@ -131,13 +132,5 @@ function readPools(env: EnvReader, source: EnvSource, pools: string[]): PoolConf
     if (!(error instanceof PoolConfigError)) throw error;
     for (const problem of error.problems) env.fail(file ? 'POOLS_CONFIG' : 'POOLS', problem);
     return [];
-  }
-}
-
-function hasPassword(url: string): boolean {
-  try {
-    return new URL(url).password !== '';
-  } catch {
-    return false;
   }
 }
