@@ -14,7 +14,9 @@ const root = path.resolve(here, '../..');
 // control plane (CONSOLE_API_URL, default http://127.0.0.1:3000) so the console
 // stays same-origin as it is when the control plane serves it.
 const apiUrl = process.env['CONSOLE_API_URL'] ?? 'http://127.0.0.1:3000';
-const proxy = Object.fromEntries(['/workflows', '/templates', '/pools', '/graphql', '/api-keys', '/audit'].map((prefix) => [prefix, { target: apiUrl }]));
+const proxy = Object.fromEntries(
+  ['/workflows', '/templates', '/pools', '/graphql', '/api-keys', '/audit', '/ui/config.json'].map((prefix) => [prefix, { target: apiUrl }]),
+);
 
 export default defineConfig({
   root: here,

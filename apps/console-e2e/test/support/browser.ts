@@ -49,13 +49,15 @@ export interface ConsolePage {
 /**
  * A fresh browser context (its own sessionStorage) on the control plane's origin. Every request to
  * another origin is refused and recorded (the console must need no CDN, font or icon service), and so is
- * every console error or warning and every uncaught error of the page.
+ * every console error or warning and every uncaught error of the page. `allowOrigins` lets a test reach
+ * the one other origin it is about (the OIDC issuer of single sign-on).
  */
 export async function openConsolePage(
   browser: Browser,
   origin: string,
-  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; allowOrigins?: readonly string[] } = {},
 ): Promise<ConsolePage> {
+  const reachable = new Set([origin, ...(options.allowOrigins ?? [])]);
   const problems: string[] = [];
   const context = await browser.newContext({
     baseURL: origin,
@@ -66,7 +68,7 @@ export async function openConsolePage(
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
+    if (reachable.has(new URL(url).origin)) return route.continue();
     problems.push(`request to another origin: ${route.request().method()} ${url}`);
     return route.abort('blockedbyclient');
   });

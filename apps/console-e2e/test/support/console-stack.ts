@@ -37,7 +37,8 @@ export class ConsoleStack {
     readonly dir: string,
   ) {}
 
-  static async start(label: string): Promise<ConsoleStack> {
+  /** `controlPlaneEnv` adds to (or overrides) the control plane's environment, e.g. OIDC settings. */
+  static async start(label: string, controlPlaneEnv: Record<string, string> = {}): Promise<ConsoleStack> {
     if (!existsSync(path.join(CONSOLE_BUILD, 'index.html'))) {
       throw new Error(`the console is not built (${CONSOLE_BUILD} has no index.html): run \`npx nx build console\` (\`nx test console-e2e\` does)`);
     }
@@ -69,6 +70,7 @@ export class ConsoleStack {
       // No executor serves PARKED_POOL: a job sent there stays queued, its effective priority rising as it waits.
       POOLS: `default,${PARKED_POOL}`,
       LOG_LEVEL: 'warn',
+      ...controlPlaneEnv,
     });
     const executor = startBuiltApp('job-executor', {
       JOB_QUEUE_URL: redisUrl,

@@ -3,6 +3,8 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { SessionProvider, type ClientFactory } from '../auth/auth-context';
 import { RequireArea, RequireSession } from '../auth/require-session';
+import type { ConsoleConfigLoader } from '../auth/oidc/console-config';
+import { SignInCallbackPage } from '../auth/SignInCallbackPage';
 import { SignInPage } from '../auth/SignInPage';
 import { DeadLettersPage } from '../dead-letters/DeadLettersPage';
 import { PoolDetailPage } from '../pools/PoolDetailPage';
@@ -14,12 +16,14 @@ import { EmptyState } from '../ui/feedback';
 import { WorkflowDetailPage } from '../workflows/WorkflowDetailPage';
 import { WorkflowsPage } from '../workflows/WorkflowsPage';
 
-export function App({ createClient }: { createClient?: ClientFactory }) {
+/** `createClient` and `loadConsoleConfig` replace the network in component tests. */
+export function App({ createClient, loadConsoleConfig }: { createClient?: ClientFactory; loadConsoleConfig?: ConsoleConfigLoader }) {
   return (
     <BrowserRouter basename="/ui">
       <SessionProvider {...(createClient && { createClient })}>
         <Routes>
-          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-in" element={<SignInPage {...(loadConsoleConfig && { loadConfig: loadConsoleConfig })} />} />
+          <Route path="/sign-in/callback" element={<SignInCallbackPage />} />
           <Route
             element={
               <RequireSession>

@@ -1,15 +1,19 @@
-// Sign in with an API key, typed or from a one-time link (/ui/sign-in#key=…).
-// The typed key is checked with one cheap call first, so a mistyped key is
-// refused here rather than on every page.
+// Sign in with an API key, typed or from a one-time link (/ui/sign-in#key=…),
+// or — when the control plane says so in /ui/config.json — with single sign-on
+// at its OIDC issuer (oidc/oidc-sign-in.ts). The typed key is checked with one
+// cheap call first, so a mistyped key is refused here rather than on every page.
 import { createBaseShiftClient, ProblemError } from '@base-shift/client';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from './auth-context';
+import { loadConsoleConfig, type ConsoleConfigLoader, type ConsoleOidc } from './oidc/console-config';
+import { OidcSignInError } from './oidc/oidc-sign-in-error';
+import { startOidcSignIn } from './oidc/oidc-sign-in';
 import { keyFromFragment } from './session';
 import { problemView } from '../ui/problem-view';
 import { LogoIcon } from '../shell/icons';
 
-export function SignInPage() {
+export function SignInPage({ loadConfig = loadConsoleConfig }: { loadConfig?: ConsoleConfigLoader }) {
   const { signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -17,6 +21,29 @@ export function SignInPage() {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/workflows';
+  const [oidc, setOidc] = useState<ConsoleOidc | null>(null);
+  const [oidcError, setOidcError] = useState<string | undefined>();
+  const [leaving, setLeaving] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    void loadConfig().then((config) => current && setOidc(config));
+    return () => {
+      current = false;
+    };
+  }, [loadConfig]);
+
+  async function signInWithOidc(config: ConsoleOidc) {
+    setLeaving(true);
+    setOidcError(undefined);
+    try {
+      // Leaves the page for the issuer; the button stays disabled until the browser goes.
+      await startOidcSignIn(config, from);
+    } catch (caught) {
+      setOidcError(caught instanceof OidcSignInError ? caught.message : `Single sign-on could not start: ${String(caught)}`);
+      setLeaving(false);
+    }
+  }
 
   useEffect(() => {
     const linked = keyFromFragment(window.location.hash);
@@ -61,6 +88,19 @@ export function SignInPage() {
           <LogoIcon /> Base Shift
         </div>
         <h1>Sign in</h1>
+        {oidc && (
+          <>
+            <button type="button" className="primary" disabled={leaving} onClick={() => void signInWithOidc(oidc)}>
+              Sign in with single sign-on
+            </button>
+            {oidcError && (
+              <p role="alert" className="problem">
+                {oidcError}
+              </p>
+            )}
+            <p className="sign-in-divider muted">or use an API key</p>
+          </>
+        )}
         <p className="muted">Use an API key (bsk_…). It is kept in this tab only and sent with every request.</p>
         <label htmlFor="api-key">API key</label>
         <input

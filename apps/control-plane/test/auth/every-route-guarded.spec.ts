@@ -16,9 +16,10 @@ import { WorkflowTestApp } from '../workflows/workflow-test-app';
 /**
  * Probes, the API documentation (Swagger UI and its document under /docs), the GraphQL IDE (GraphiQL's page and
  * files; GraphQL requests themselves fall through to the guarded endpoint) and the operator console's static files
- * (its API calls carry the user's key): the only routes open without credentials.
+ * (its API calls carry the user's key) with its sign-in settings (/ui/config.json, nothing secret): the only routes
+ * open without credentials.
  */
-const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'GET /graphql', 'GET /graphql/ide/:file', 'GET /ui', 'GET /ui/*path']);
+const PUBLIC_ROUTES = new Set(['GET /healthz', 'GET /readyz', 'GET /graphql', 'GET /graphql/ide/:file', 'GET /ui', 'GET /ui/config.json', 'GET /ui/*path']);
 const isPublic = (route: Route) =>
   PUBLIC_ROUTES.has(`${route.method} ${route.path}`) || (route.method === 'GET' && /^\/docs(\/|-json$|-yaml$|$)/.test(route.path));
 

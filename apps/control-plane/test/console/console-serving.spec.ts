@@ -112,9 +112,56 @@ describe('the operator console at /ui: the built files, same origin, public', ()
     }
   });
 
+  it('answers /ui/config.json without credentials: no single sign-on offered when OIDC is not configured', async () => {
+    const response = await anonymous().get('/ui/config.json').expect(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.body).toEqual({ oidc: null });
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['content-security-policy']).toBe(CONSOLE_CONTENT_SECURITY_POLICY);
+  });
+
   it('is not part of the REST contract (absent from the OpenAPI document)', async () => {
     const document = (await anonymous().get('/docs-json').expect(200)).body as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths).filter((p) => p.startsWith('/ui'))).toEqual([]);
+  });
+});
+
+describe('the operator console at /ui with single sign-on configured', () => {
+  let t: InProcessApp;
+  let dir: string;
+  // Loopback (the verifier allows plain http only there); nothing listens: nothing here calls the issuer.
+  const issuer = 'http://127.0.0.1:9/realms/main';
+
+  beforeAll(async () => {
+    dir = fakeBuild();
+    t = await startInProcessApp('console_oidc', {
+      CONSOLE_DIR: dir,
+      OIDC_ISSUER_URL: issuer,
+      OIDC_AUDIENCE: 'base-shift',
+      OIDC_CONSOLE_CLIENT_ID: 'base-shift-console',
+      OIDC_CONSOLE_SCOPES: 'openid workflows:read',
+    });
+  });
+
+  afterAll(async () => {
+    await t.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}-outside.txt`, { force: true });
+  });
+
+  it("tells the console the issuer, its public client and the scopes to ask for, and nothing else (the API's audience stays out)", async () => {
+    const response = await request(t.app.getHttpServer()).get('/ui/config.json').expect(200);
+    expect(response.body).toEqual({ oidc: { issuer, clientId: 'base-shift-console', scopes: 'openid workflows:read' } });
+  });
+
+  it("lets the console's scripts call exactly the issuer's origin, and still nothing else", async () => {
+    for (const url of ['/ui', '/ui/sign-in/callback', '/ui/assets/index-Abc123.js', '/ui/config.json']) {
+      const response = await request(t.app.getHttpServer()).get(url).expect(200);
+      expect({ url, policy: response.headers['content-security-policy'] }).toEqual({
+        url,
+        policy: "default-src 'self'; connect-src 'self' http://127.0.0.1:9; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+      });
+    }
   });
 });
 

@@ -40,4 +40,27 @@ describe('access-control configuration', () => {
   it('refuses an audience without an issuer', () => {
     expect(() => load({ OIDC_AUDIENCE: 'base-shift' })).toThrow('OIDC_AUDIENCE: is set but OIDC_ISSUER_URL is not');
   });
+
+  it("reads the console's public client, asking for `openid` unless told otherwise", () => {
+    const oidc = { OIDC_ISSUER_URL: 'https://login.example/tenant', OIDC_AUDIENCE: 'base-shift' };
+    expect(load(oidc).consoleOidc).toBeUndefined();
+    expect(load({ ...oidc, OIDC_CONSOLE_CLIENT_ID: 'console' }).consoleOidc).toEqual({
+      issuerUrl: 'https://login.example/tenant',
+      clientId: 'console',
+      scopes: 'openid',
+    });
+    expect(load({ ...oidc, OIDC_CONSOLE_CLIENT_ID: 'console', OIDC_CONSOLE_SCOPES: ' openid   workflows:read ' }).consoleOidc?.scopes).toBe(
+      'openid workflows:read',
+    );
+  });
+
+  it('refuses console sign-in settings without what they need, naming the variable', () => {
+    expect(() => load({ OIDC_CONSOLE_CLIENT_ID: 'console' })).toThrow('OIDC_CONSOLE_CLIENT_ID: is set but OIDC_ISSUER_URL is not');
+    expect(() => load({ OIDC_ISSUER_URL: 'https://login.example', OIDC_AUDIENCE: 'a', OIDC_CONSOLE_SCOPES: 'openid' })).toThrow(
+      'OIDC_CONSOLE_SCOPES: is set but OIDC_CONSOLE_CLIENT_ID is not',
+    );
+    expect(() =>
+      load({ OIDC_ISSUER_URL: 'https://login.example', OIDC_AUDIENCE: 'a', OIDC_CONSOLE_CLIENT_ID: 'c', OIDC_CONSOLE_SCOPES: 'openid "x"' }),
+    ).toThrow('OIDC_CONSOLE_SCOPES: must be space-separated scope names');
+  });
 });

@@ -2,21 +2,42 @@ import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
+import { consoleConfigDocument, issuerOrigin, type ConsoleConfigDocument } from './console-config';
 import { ConsoleFiles, isAssetPath, isPlainSegment } from './console-files';
-import { IMMUTABLE_CACHE, REVALIDATE_CACHE, setConsoleSecurityHeaders } from './console-headers';
+import { consoleContentSecurityPolicy, IMMUTABLE_CACHE, REVALIDATE_CACHE, setConsoleSecurityHeaders } from './console-headers';
 
 /**
  * The operator console (apps/console, a single-page app) at /ui, on the API's own origin so it needs no
  * CORS. Public: its files hold no data, and every API call the console makes carries the user's bearer
  * key and goes through the guarded routes. A path that names no file answers index.html (the app's
  * router draws the page), except under assets/, where a missing file is a 404: HTML served as a
- * script would only hide the mistake. Not part of the REST contract, so not in the OpenAPI document.
+ * script would only hide the mistake. /ui/config.json tells the app, before sign-in, whether it offers single
+ * sign-on (nothing secret). Not part of the REST contract, so not in the OpenAPI document.
  */
 @ApiExcludeController()
 @Controller('ui')
 @Public()
 export class ConsoleController {
-  constructor(@Inject(ConsoleFiles) private readonly files: ConsoleFiles) {}
+  private readonly config: ConsoleConfigDocument;
+  private readonly contentSecurityPolicy: string;
+
+  constructor(
+    @Inject(ConsoleFiles) private readonly files: ConsoleFiles,
+    @Inject(CONTROL_PLANE_CONFIG) controlPlaneConfig: ControlPlaneConfig,
+  ) {
+    this.config = consoleConfigDocument(controlPlaneConfig.auth.consoleOidc);
+    this.contentSecurityPolicy = consoleContentSecurityPolicy(issuerOrigin(controlPlaneConfig.auth.consoleOidc));
+  }
+
+  // Declared before the wildcard, which would otherwise answer it with index.html.
+  @Get('config.json')
+  consoleConfig(@Res() response: Response): void {
+    setConsoleSecurityHeaders(response, this.contentSecurityPolicy);
+    // Revalidated like index.html: an operator who turns single sign-on on or off must reach open tabs on reload.
+    response.setHeader('Cache-Control', REVALIDATE_CACHE);
+    response.json(this.config);
+  }
 
   @Get()
   index(@Res() response: Response): void {
@@ -41,7 +62,7 @@ export class ConsoleController {
   }
 
   private send(response: Response, file: string, cacheControl: string): void {
-    setConsoleSecurityHeaders(response);
+    setConsoleSecurityHeaders(response, this.contentSecurityPolicy);
     response.setHeader('Cache-Control', cacheControl);
     // An absolute path already confined to the console's directory; send() adds the type, ETag and 304s.
     response.sendFile(file, { cacheControl: false, dotfiles: 'deny' });
