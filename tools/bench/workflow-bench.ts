@@ -36,8 +36,8 @@
  * or .testenv/env (FerretDB). Everything lives under a private key prefix and
  * database, deleted afterwards. Writes tools/bench/results/workflow-bench-<time>.json.
  *
- * Run: npm run bench:workflow -- [--workflows 300] [--chains 30] [--in-flight-workflows 2000]
- *        [--latency-samples 200] [--quick] [--deadline …]
+ * Run: npm run bench:workflow -- [--workflows 300] [--chains 30] [--in-flight-workflows 3000]
+ *        [--latency-samples 300] [--quick] [--deadline …]
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobLeases, type LeasedJob } from '@base-shift/queue';
@@ -394,6 +394,8 @@ async function main(): Promise<void> {
         phases.table(),
       ].join('\n'),
     );
+    // A failed phase may be the control plane's doing (an answer 5xx, an event stream ending in an error): its log says why.
+    if (phases.failed.length > 0) process.stderr.write(`control plane log, last lines:\n${controlPlane.output().slice(-4000)}\n`);
     const file = writeResultFile('tools/bench/results', `workflow-bench-${Date.now()}.json`, report);
     process.stdout.write(`  written to ${file}\n`);
   } finally {

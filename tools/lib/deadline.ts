@@ -119,7 +119,8 @@ export class PhaseRunner {
       this.results.push({ phase, status: 'ok', seconds: (performance.now() - t0) / 1000, deadlineSeconds: ms / 1000 });
       return value;
     } catch (error) {
-      const reason = (error as Error).message ?? String(error);
+      // One line, so the table stays a table (an error may quote a multi-line answer).
+      const reason = ((error as Error).message ?? String(error)).replace(/\s+/g, ' ').trim();
       this.results.push({ phase, status: 'failed', seconds: (performance.now() - t0) / 1000, deadlineSeconds: ms / 1000, reason });
       process.stderr.write(`phase "${phase}" FAILED: ${reason}\n`);
       return undefined;

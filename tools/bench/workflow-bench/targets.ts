@@ -27,7 +27,7 @@ export function notMeasured(figure: string, target: string, note: string): Targe
 
 function judged(figure: string, value: number | null | undefined, unit: string, target: string, met: (v: number) => boolean, note?: string): TargetRow {
   if (value === null || value === undefined || Number.isNaN(value))
-    return { figure, value: null, unit, target, status: 'not measured', note: note ?? 'its phase failed' };
+    return { figure, value: null, unit, target, status: 'not measured', note: note ? `its phase failed (${note})` : 'its phase failed' };
   return { figure, value, unit, target, status: met(value) ? 'met' : 'missed', ...(note && { note }) };
 }
 
