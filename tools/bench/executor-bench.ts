@@ -9,8 +9,12 @@
  * 'started' to last 'succeeded'), and the agent's CPU time per job is read from
  * /proc (steadier than jobs/s on a shared machine). A warm-up batch runs first
  * in every cell; each cell is repeated (--reps, default 3) and the median kept.
+ * Every step (agent start, warm-up, each batch) is a phase with a deadline that
+ * scales with its jobs (tools/lib/deadline.ts; `--deadline <s>` or
+ * `--deadline <phase>=<s>`): one past it is reported as failed, its agent
+ * stopped, and the run moves on; the exit code is 1 when any phase failed.
  *
- * Run: npm run bench:executor -- [--reps 3] [--quick] [--concurrency 10] [--profile dir]
+ * Run: npm run bench:executor -- [--reps 3] [--quick] [--concurrency 10] [--profile dir] [--deadline …]
  */
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { JobQueue, QueueKeys } from '@base-shift/queue';
 import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
 import { uniqueName, type AppProcess } from '@base-shift/testing';
 import { startExecutor } from '../lib/built-apps';
+import { PhaseRunner, type Phase } from '../lib/deadline';
 import { writeResultFile } from '../lib/result-file';
 import { envOrTestenv } from '../lib/testenv-file';
 
@@ -33,6 +38,9 @@ const QUICK = args.includes('--quick');
 /** --profile <dir>: the agents write V8 CPU profiles there (open them in Chrome DevTools). */
 const PROFILE_DIR = args.includes('--profile') ? path.resolve(args[args.indexOf('--profile') + 1] ?? 'tmp/profiles') : undefined;
 const ONLY = args.includes('--concurrency') ? [Number(args[args.indexOf('--concurrency') + 1])] : undefined;
+const phases = new PhaseRunner(args);
+/** Default deadline of a batch: far above the slowest cell (external_api_call at concurrency 1). */
+const batchDeadlineMs = (jobs: number) => 60_000 + 10 * jobs;
 
 type Scenario = 'noop' | 'http';
 
@@ -96,6 +104,7 @@ async function runBatch(
   scenario: Scenario,
   count: number,
   agent: AppProcess,
+  phase: Phase,
 ): Promise<{ seconds: number; cpuUs: number }> {
   const stream = new QueueKeys(prefix).pool(POOL).results;
   await redis.del(stream);
@@ -108,7 +117,8 @@ async function runBatch(
     );
   }
   for (;;) {
-    // Each job writes 'started' then a final entry.
+    // Each job writes 'started' then a final entry. A batch given up at its deadline stops polling here.
+    phase.signal.throwIfAborted();
     if ((await redis.xlen(stream)) >= count * 2) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -129,7 +139,17 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  execSync('npx nx build job-executor', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
+  // execSync blocks the event loop, so the deadline is its own `timeout` (the child is killed past it).
+  const built = await phases.run('build job-executor', 900_000, async () => {
+    execSync('npx nx build job-executor', {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+      timeout: phases.deadlineOf('build job-executor', 900_000),
+    });
+    return true;
+  });
+  if (!built) return phases.exit();
   const url = envOrTestenv('REDIS_URL') ?? 'redis://127.0.0.1:6379';
   process.env['REDIS_URL'] = url;
   const redis = createRedisConnection(url, { connectionName: 'base-shift:bench:executor' });
@@ -139,32 +159,47 @@ async function main(): Promise<void> {
     for (const concurrency of ONLY ?? CONCURRENCIES) {
       const prefix = `bs-bench:${uniqueName('executor')}:`;
       const queue = new JobQueue(redis, { pools: [POOL], prefix });
-      for (const scenario of Object.keys(TEMPLATES) as Scenario[]) {
-        await redis.hset(`${prefix}workflow:{bench}:templates`, `bench_${scenario}@1.0.0`, JSON.stringify(TEMPLATES[scenario](api.url)));
-      }
       let agent: AppProcess | undefined;
       try {
-        agent = await startExecutor(
-          {
-            JOB_QUEUE_URL: url,
-            REDIS_KEY_PREFIX: prefix,
-            POOLS: POOL,
-            CONCURRENCY: String(concurrency),
-            EGRESS_ALLOW: '127.0.0.1',
-            EXECUTOR_ID: `bench-c${concurrency}`,
-            ...(PROFILE_DIR && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` }),
-          },
-          20_000,
-        );
+        agent = await phases.run(`start agent c=${concurrency}`, 60_000, async () => {
+          for (const scenario of Object.keys(TEMPLATES) as Scenario[]) {
+            await redis.hset(`${prefix}workflow:{bench}:templates`, `bench_${scenario}@1.0.0`, JSON.stringify(TEMPLATES[scenario](api.url)));
+          }
+          return startExecutor(
+            {
+              JOB_QUEUE_URL: url,
+              REDIS_KEY_PREFIX: prefix,
+              POOLS: POOL,
+              CONCURRENCY: String(concurrency),
+              EGRESS_ALLOW: '127.0.0.1',
+              EXECUTOR_ID: `bench-c${concurrency}`,
+              ...(PROFILE_DIR && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` }),
+            },
+            20_000,
+          );
+        });
+        if (!agent) continue;
+        const running = agent;
         const count = jobsFor(concurrency);
         const reps: Record<Scenario, { seconds: number; cpuUs: number }[]> = { noop: [], http: [] };
-        // Warm-up (JIT, connection pools), then interleaved repetitions of both scenarios.
-        for (const scenario of ['noop', 'http'] as Scenario[]) await runBatch(redis, queue, prefix, scenario, Math.min(500, count), agent);
+        const batch = async (name: string, scenario: Scenario, jobs: number) =>
+          phases.run(`${name} ${scenario} c=${concurrency}`, batchDeadlineMs(jobs), (phase) => runBatch(redis, queue, prefix, scenario, jobs, running, phase));
+        // Warm-up (JIT, connection pools), then interleaved repetitions of both scenarios. A batch given up at its
+        // deadline leaves jobs running in this agent that would count toward the next batch: the cell ends there
+        // (the next concurrency starts a fresh agent under a fresh prefix).
+        let healthy = true;
+        for (const scenario of ['noop', 'http'] as Scenario[]) healthy &&= (await batch('warm-up', scenario, Math.min(500, count))) !== undefined;
         const connectionsBefore = api.connections();
-        for (let rep = 0; rep < REPS; rep += 1) {
-          for (const scenario of ['noop', 'http'] as Scenario[]) reps[scenario].push(await runBatch(redis, queue, prefix, scenario, count, agent));
+        for (let rep = 0; rep < REPS && healthy; rep += 1) {
+          for (const scenario of ['noop', 'http'] as Scenario[]) {
+            const result = healthy ? await batch(`rep ${rep + 1}`, scenario, count) : undefined;
+            if (result) reps[scenario].push(result);
+            else healthy = false;
+          }
         }
         for (const scenario of ['noop', 'http'] as Scenario[]) {
+          // Every repetition of this cell failed: no row rather than a made-up one (the phase table says why).
+          if (reps[scenario].length === 0) continue;
           const seconds = median(reps[scenario].map((r) => r.seconds));
           cells.push({
             scenario,
@@ -178,15 +213,21 @@ async function main(): Promise<void> {
           });
         }
       } finally {
-        await agent?.stop('SIGTERM');
-        await deleteKeysWithPrefix(redis, prefix);
+        await phases.run(`stop agent c=${concurrency}`, 30_000, async () => {
+          await agent?.stop('SIGTERM', 10_000);
+          await deleteKeysWithPrefix(redis, prefix);
+        });
       }
     }
   } finally {
-    await redis.quit();
-    await new Promise((resolve) => api.server.close(resolve));
+    await phases.run('close connections', 30_000, async () => {
+      await redis.quit();
+      api.server.closeAllConnections();
+      await new Promise((resolve) => api.server.close(resolve));
+    });
   }
   printTable(cells);
+  process.stdout.write(`\n${phases.table()}`);
   const report = {
     benchmark: 'job-executor',
     at: new Date().toISOString(),
@@ -194,9 +235,11 @@ async function main(): Promise<void> {
     redis: url.replace(/\/\/[^@]*@/, '//***@'),
     reps: REPS,
     cells,
+    phases: phases.results,
   };
   const file = writeResultFile('tools/bench/results', `executor-bench-${Date.now()}.json`, report);
   process.stdout.write(`\n${JSON.stringify(report)}\n\nwritten to ${file}\n`);
+  phases.exit();
 }
 
 function printTable(cells: Cell[]): void {

@@ -49,8 +49,14 @@
  * or .testenv/env (FerretDB). Everything lives under a private key prefix and
  * database, deleted afterwards. Writes tools/bench/results/overload-bench-<time>.json.
  *
+ * Every step (process starts, warm-up, each rate, the drains) is a phase with
+ * a deadline (tools/lib/deadline.ts; a step: its seconds + 60 s, a drain:
+ * 300 s; `--deadline <s>` or `--deadline <phase>=<s>`): one past it is reported
+ * as failed (its row says so), and the run moves on; a configuration whose
+ * control plane did not start is skipped. The exit code is 1 when any phase failed.
+ *
  * Run: npm run bench:overload -- [--rates 20,40,80,160,320] [--seconds 20]
- *        [--client-cap 2000] [--max-in-flight N] [--max-queued N] [--max-unapplied N] [--quick]
+ *        [--client-cap 2000] [--max-in-flight N] [--max-queued N] [--max-unapplied N] [--quick] [--deadline …]
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -61,6 +67,7 @@ import type { AppProcess } from '@base-shift/testing';
 import { createAdminKey } from '../lib/admin-key';
 import { openBenchStore } from '../lib/bench-store';
 import { appsBuilt, buildApps, startControlPlane, startExecutor } from '../lib/built-apps';
+import { PhaseRunner, type Phase } from '../lib/deadline';
 import { createJobTemplate, noopTemplate } from '../lib/job-templates';
 import { percentile, round } from '../lib/percentiles';
 
@@ -73,7 +80,8 @@ const option = (name: string, fallback: number) => Number(flag(name) ?? fallback
 const RATES = (flag('--rates') ?? (QUICK ? '20,80,320' : '20,40,80,160,320')).split(',').map(Number);
 const SECONDS = option('--seconds', QUICK ? 5 : 20);
 const CLIENT_CAP = option('--client-cap', 2000);
-const DRAIN_TIMEOUT_MS = 300_000;
+const DRAIN_DEADLINE_MS = 300_000;
+const phases = new PhaseRunner(args);
 const POOL = 'bench';
 const FLOW_JOBS = 3;
 const TERMINAL = ['COMPLETED', 'FAILED', 'CANCELLED'];
@@ -188,12 +196,13 @@ interface StepContext {
 }
 
 /** One open-loop step: `rate` creates/s for SECONDS, on schedule; then the step's measurements. */
-async function step(context: StepContext, rate: number, tally: StepTally) {
+async function step(context: StepContext, rate: number, tally: StepTally, phase: Phase) {
   const before = await finished(context.redis, context.prefix);
   const total = Math.round(rate * SECONDS);
   const start = performance.now();
   let due = 0;
   while (due < total) {
+    phase.signal.throwIfAborted();
     const now = performance.now();
     const dueNow = Math.min(total, Math.floor(((now - start) * rate) / 1000) + 1);
     for (; due < dueNow; due++) {
@@ -245,55 +254,75 @@ function summarize(rate: number, tally: StepTally, measured: Awaited<ReturnType<
 }
 
 /** Waits until every request is answered and every accepted workflow has finished; returns the seconds it took. */
-async function drain(redis: RedisConnection, prefix: string, accepted: () => number, terminalAtStart: number): Promise<number> {
+async function drain(redis: RedisConnection, prefix: string, accepted: () => number, terminalAtStart: number, phase: Phase): Promise<number> {
   const started = performance.now();
   for (;;) {
+    phase.signal.throwIfAborted();
     const { terminal } = await finished(redis, prefix);
     if (outstanding.size === 0 && terminal - terminalAtStart >= accepted()) return (performance.now() - started) / 1000;
-    if (performance.now() - started > DRAIN_TIMEOUT_MS) throw new Error(`not drained after ${DRAIN_TIMEOUT_MS / 1000} s`);
     await sleep(100);
   }
 }
 
+/** One configuration on a fresh control plane; undefined when its control plane did not start (the phase table says why). */
 async function runConfiguration(
   configuration: (typeof CONFIGURATIONS)[number],
   shared: { redisUrl: string; mongoUrl: string; prefix: string; redis: RedisConnection; queue: JobQueue },
+  /** No configuration has published the template yet (the first one, or every earlier one failed to start). */
   first: boolean,
 ) {
-  const { app, base } = await startControlPlane({
-    REDIS_URL: shared.redisUrl,
-    MONGO_URL: shared.mongoUrl,
-    REDIS_KEY_PREFIX: shared.prefix,
-    POOLS: POOL,
-    AUTH_BOOTSTRAP_KEY_FILE: ADMIN_KEY.file,
-    ...configuration.env,
+  const name = configuration.name;
+  const started = await phases.run(`start control plane (${name})`, 60_000, async () => {
+    const cp = await startControlPlane({
+      REDIS_URL: shared.redisUrl,
+      MONGO_URL: shared.mongoUrl,
+      REDIS_KEY_PREFIX: shared.prefix,
+      POOLS: POOL,
+      AUTH_BOOTSTRAP_KEY_FILE: ADMIN_KEY.file,
+      ...configuration.env,
+    });
+    if (first) {
+      try {
+        await createJobTemplate(cp.base, ADMIN_KEY.key, noopTemplate('bench_noop', POOL));
+      } catch (error) {
+        await cp.app.stop('SIGTERM', 10_000);
+        throw error;
+      }
+    }
+    return cp;
   });
+  if (!started) return undefined;
+  const { app, base } = started;
   try {
-    if (first) await createJobTemplate(base, ADMIN_KEY.key, noopTemplate('bench_noop', POOL));
     const tallies: StepTally[] = [];
     const accepted = () => tallies.reduce((sum, t) => sum + t.counts.accepted, 0);
     const { terminal: terminalAtStart } = await finished(shared.redis, shared.prefix);
     // Warm-up (JIT, script caches, connections): a short step below any knee, not reported.
     const warmUp = new StepTally();
     tallies.push(warmUp);
-    for (let i = 0; i < 50; i++) {
-      send(base, warmUp, performance.now());
-      await sleep(20);
-    }
-    await drain(shared.redis, shared.prefix, accepted, terminalAtStart);
+    await phases.run(`warm-up (${name})`, DRAIN_DEADLINE_MS, async (phase) => {
+      for (let i = 0; i < 50; i++) {
+        phase.signal.throwIfAborted();
+        send(base, warmUp, performance.now());
+        await sleep(20);
+      }
+      await drain(shared.redis, shared.prefix, accepted, terminalAtStart, phase);
+    });
     const context: StepContext = { ...shared, base, pid: app.child.pid, acceptedSoFar: accepted, terminalAtStart };
-    const measured: Awaited<ReturnType<typeof step>>[] = [];
+    const measured: (Awaited<ReturnType<typeof step>> | undefined)[] = [];
     for (const rate of RATES) {
       const tally = new StepTally();
       tallies.push(tally);
-      measured.push(await step(context, rate, tally));
+      measured.push(await phases.run(`step ${rate}/s (${name})`, SECONDS * 1000 + 60_000, (phase) => step(context, rate, tally, phase)));
     }
-    const drainSeconds = await drain(shared.redis, shared.prefix, accepted, terminalAtStart);
-    // Summarized only now: answers that arrive after their step ended still count for it.
-    const steps = RATES.map((rate, i) => summarize(rate, tallies[i + 1], measured[i]));
-    return { name: configuration.name, bounds: boundsOf(configuration.env), steps, drainSeconds: round(drainSeconds, 1) };
+    const drainSeconds = await phases.run(`drain (${name})`, DRAIN_DEADLINE_MS, (phase) =>
+      drain(shared.redis, shared.prefix, accepted, terminalAtStart, phase),
+    );
+    // Summarized only now: answers that arrive after their step ended still count for it. A failed step has no row of figures.
+    const steps = RATES.map((rate, i) => (measured[i] ? summarize(rate, tallies[i + 1], measured[i]) : { offeredPerSecond: rate, failed: true as const }));
+    return { name, bounds: boundsOf(configuration.env), steps, drainSeconds: drainSeconds === undefined ? null : round(drainSeconds, 1) };
   } finally {
-    await app.stop('SIGTERM');
+    await phases.run(`stop control plane (${name})`, 30_000, () => app.stop('SIGTERM', 15_000));
   }
 }
 
@@ -305,7 +334,9 @@ function boundsOf(env: Record<string, string>) {
   };
 }
 
-function table(configurations: Awaited<ReturnType<typeof runConfiguration>>[]): string {
+type ConfigurationResult = NonNullable<Awaited<ReturnType<typeof runConfiguration>>>;
+
+function table(configurations: ConfigurationResult[]): string {
   const columns = [
     'offered/s',
     'unsent',
@@ -327,10 +358,14 @@ function table(configurations: Awaited<ReturnType<typeof runConfiguration>>[]): 
   for (const configuration of configurations) {
     const b = configuration.bounds;
     lines.push(
-      `  ${configuration.name} (creates in flight ${b.maxCreatesInFlight}, queued per pool ${b.maxQueuedPerPool}, unapplied results ${b.maxUnappliedResults}); drained in ${configuration.drainSeconds} s`,
+      `  ${configuration.name} (creates in flight ${b.maxCreatesInFlight}, queued per pool ${b.maxQueuedPerPool}, unapplied results ${b.maxUnappliedResults}); drained in ${configuration.drainSeconds ?? '- (drain failed)'} s`,
     );
     lines.push(`    ${columns.map((c) => c.padStart(c.length > 9 ? c.length + 1 : 10)).join('')}`);
     for (const s of configuration.steps) {
+      if ('failed' in s) {
+        lines.push(`    ${String(s.offeredPerSecond).padStart(10)}  step FAILED (see the phases below)`);
+        continue;
+      }
       const cells = [
         s.offeredPerSecond,
         s.unsent,
@@ -350,7 +385,7 @@ function table(configurations: Awaited<ReturnType<typeof runConfiguration>>[]): 
       lines.push(`    ${cells.map((cell, i) => String(cell).padStart(columns[i].length > 9 ? columns[i].length + 1 : 10)).join('')}`);
     }
   }
-  lines.push('');
+  lines.push('', phases.table());
   return lines.join('\n');
 }
 
@@ -362,16 +397,25 @@ async function main(): Promise<void> {
   const executors: AppProcess[] = [];
 
   try {
-    if (!appsBuilt()) buildApps();
+    const built = await phases.run('build apps', 900_000, async () => {
+      if (!appsBuilt()) buildApps(phases.deadlineOf('build apps', 900_000));
+      return true;
+    });
     // The executors outlive the control planes: only the control plane's bounds differ between configurations.
-    for (let i = 0; i < 2; i++) {
-      executors.push(
-        await startExecutor({ JOB_QUEUE_URL: redisUrl, REDIS_KEY_PREFIX: prefix, POOLS: POOL, CONCURRENCY: '50', EXECUTOR_ID: `bench-executor-${i}` }),
+    for (let i = 0; i < 2 && built; i++) {
+      const executor = await phases.run(`start executor ${i}`, 60_000, () =>
+        startExecutor({ JOB_QUEUE_URL: redisUrl, REDIS_KEY_PREFIX: prefix, POOLS: POOL, CONCURRENCY: '50', EXECUTOR_ID: `bench-executor-${i}` }),
       );
+      if (executor) executors.push(executor);
     }
     const shared = { redisUrl, mongoUrl: store.mongoUrl, prefix, redis, queue };
-    const configurations = [];
-    for (const [i, configuration] of CONFIGURATIONS.entries()) configurations.push(await runConfiguration(configuration, shared, i === 0));
+    const configurations: ConfigurationResult[] = [];
+    // Without both executors the figures would describe another setup: skip to the report (the phase table says why).
+    for (const configuration of CONFIGURATIONS) {
+      if (executors.length < 2) break;
+      const result = await runConfiguration(configuration, shared, configurations.length === 0);
+      if (result) configurations.push(result);
+    }
 
     const report = {
       at: new Date().toISOString(),
@@ -380,15 +424,19 @@ async function main(): Promise<void> {
       rates: RATES,
       secondsPerStep: SECONDS,
       configurations,
+      phases: phases.results,
     };
     process.stdout.write(table(configurations));
     const file = writeResultFile('tools/bench/results', `overload-bench-${Date.now()}.json`, report);
     process.stdout.write(`  written to ${file}\n`);
   } finally {
     ADMIN_KEY.remove();
-    for (const app of executors.reverse()) await app.stop('SIGTERM');
-    await store.remove();
+    await phases.run('stop executors, remove data', 60_000, async () => {
+      for (const app of executors.reverse()) await app.stop('SIGTERM', 15_000);
+      await store.remove();
+    });
   }
+  phases.exit();
 }
 
 main().catch((error: unknown) => {

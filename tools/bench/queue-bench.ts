@@ -17,13 +17,19 @@
  * Latency is sampled with a 2 ms untimed pause before each add, so the worker
  * is idle (blocked waiting) when the job arrives, as the issue specifies;
  * back-to-back adds would measure a worker still busy with the previous job.
+ * Every measurement (and warm-up) is a phase with a deadline that scales with
+ * its work (tools/lib/deadline.ts; `--deadline <s>` or `--deadline <phase>=<s>`,
+ * e.g. `--deadline latency:bee-queue=0.5`): a phase past it is reported as
+ * failed with its reason, its worker process and producer are closed, and the
+ * run moves on; the exit code is 1 when any phase failed.
  * Prints a table, writes tools/bench/results/queue-bench-<time>.json.
- * Run: npm run bench:queue -- [--reps 3] [--pop-reps 3] [--quick] [--only latency,memory,…]
+ * Run: npm run bench:queue -- [--reps 3] [--pop-reps 3] [--quick] [--only latency,memory,…] [--deadline …]
  */
 import os from 'node:os';
 import { ADAPTERS, type AdapterName, type QueueAdapter } from './queue-bench/adapters';
 import { startBenchRedis, type BenchRedis } from './queue-bench/bench-redis';
 import { bytesPerJob, endToEnd, enqueueBulk, enqueueOneByOne, latency, median, PAYLOAD, popCost, type Sizes } from './queue-bench/scenarios';
+import { PhaseRunner, type Phase } from '../lib/deadline';
 import { writeResultFile } from '../lib/result-file';
 
 const args = process.argv.slice(2);
@@ -42,17 +48,23 @@ const sizes: Sizes = quick
 const warmupSizes: Sizes = { bulk: 1_000, oneByOne: 200, endToEnd: 2_000, warmup: 500, latency: 20, memory: 1_000, popK: 500 };
 
 type Metrics = Record<string, number>;
-type Scenario = { name: string; run: (a: QueueAdapter, redis: BenchRedis, s: Sizes) => Promise<Metrics> };
+/** `deadlineMs`: generous default deadline for the scenario at these sizes (a 30 s floor for process start-up plus a per-job allowance far above any queue's cost). */
+type Scenario = { name: string; run: (a: QueueAdapter, redis: BenchRedis, s: Sizes, phase: Phase) => Promise<Metrics>; deadlineMs: (s: Sizes) => number };
 
 const SCENARIOS: Scenario[] = [
-  { name: 'enqueue-bulk', run: (a, r, s) => enqueueBulk(a, r, s.bulk) },
-  { name: 'enqueue-one', run: (a, r, s) => enqueueOneByOne(a, r, s.oneByOne) },
-  { name: 'end-to-end', run: (a, r, s) => endToEnd(a, r, s) },
-  { name: 'latency', run: (a, r, s) => latency(a, r, s.latency) },
-  { name: 'memory', run: (a, r, s) => bytesPerJob(a, r, s.memory) },
-  { name: 'pop-1e3', run: (a, r, s) => popCost(a, r, 1_000, s) },
+  { name: 'enqueue-bulk', run: (a, r, s, p) => enqueueBulk(a, r, s.bulk, p), deadlineMs: (s) => 30_000 + s.bulk },
+  { name: 'enqueue-one', run: (a, r, s, p) => enqueueOneByOne(a, r, s.oneByOne, p), deadlineMs: (s) => 30_000 + 20 * s.oneByOne },
+  { name: 'end-to-end', run: (a, r, s, p) => endToEnd(a, r, s, p), deadlineMs: (s) => 30_000 + 2 * (s.warmup + s.endToEnd) },
+  { name: 'latency', run: (a, r, s, p) => latency(a, r, s.latency, p), deadlineMs: (s) => 30_000 + 200 * (50 + s.latency) },
+  { name: 'memory', run: (a, r, s, p) => bytesPerJob(a, r, s.memory, p), deadlineMs: (s) => 30_000 + s.memory },
+  { name: 'pop-1e3', run: (a, r, s, p) => popCost(a, r, 1_000, s, p), deadlineMs: (s) => 30_000 + 2 * (s.warmup + 1_000 + s.popK) },
 ];
-const DEEP: Scenario = { name: 'pop-deep', run: (a, r, s) => popCost(a, r, deepQueue, s) };
+const DEEP: Scenario = {
+  name: 'pop-deep',
+  run: (a, r, s, p) => popCost(a, r, deepQueue, s, p),
+  deadlineMs: (s) => 60_000 + 2 * (s.warmup + deepQueue + s.popK),
+};
+const phases = new PhaseRunner(args);
 
 // samples[scenario][adapter][metric] = values over repetitions
 const samples: Record<string, Record<string, Record<string, number[]>>> = {};
@@ -67,16 +79,22 @@ const rotate = <T>(list: readonly T[], by: number) => list.map((_, i) => list[(i
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
 async function main(): Promise<void> {
-  const redis = await startBenchRedis();
+  const redis = await phases.run('start redis-server', 30_000, () => startBenchRedis());
+  if (!redis) return phases.exit();
   log(`queue-bench: redis ${redis.version} on port ${redis.port}; ${reps} rep(s), payload ${JSON.stringify(PAYLOAD).length} B${quick ? ' (quick)' : ''}`);
   try {
     log('warm-up (untimed)…');
     const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.name));
-    for (const scenario of scenarios) for (const a of ADAPTERS) await scenario.run(a, redis, warmupSizes);
+    for (const scenario of scenarios) {
+      for (const a of ADAPTERS) {
+        await phases.run(`warm-up ${scenario.name}:${a.name}`, scenario.deadlineMs(warmupSizes), (p) => scenario.run(a, redis, warmupSizes, p));
+      }
+    }
     for (let rep = 0; rep < reps; rep++) {
       for (const scenario of scenarios) {
         for (const a of rotate(ADAPTERS, rep)) {
-          const metrics = await scenario.run(a, redis, sizes);
+          const metrics = await phases.run(`rep ${rep + 1} ${scenario.name}:${a.name}`, scenario.deadlineMs(sizes), (p) => scenario.run(a, redis, sizes, p));
+          if (!metrics) continue;
           record(scenario.name, a.name, metrics);
           log(
             `rep ${rep + 1} ${scenario.name.padEnd(13)} ${a.name.padEnd(10)} ${Object.entries(metrics)
@@ -88,7 +106,8 @@ async function main(): Promise<void> {
     }
     for (let rep = 0; rep < (only && !only.includes('pop-deep') ? 0 : popReps); rep++) {
       for (const a of rotate(ADAPTERS, rep)) {
-        const metrics = await DEEP.run(a, redis, sizes);
+        const metrics = await phases.run(`rep ${rep + 1} ${DEEP.name}:${a.name}`, DEEP.deadlineMs(sizes), (p) => DEEP.run(a, redis, sizes, p));
+        if (!metrics) continue;
         record(DEEP.name, a.name, metrics);
         log(
           `rep ${rep + 1} pop-${deepQueue.toExponential(0)}     ${a.name.padEnd(10)} ${Object.entries(metrics)
@@ -98,9 +117,10 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await redis.stop();
+    await phases.run('stop redis-server', 30_000, () => redis.stop());
   }
   report(redis.version);
+  phases.exit();
 }
 
 function round(v: number): number {
@@ -170,8 +190,11 @@ function report(redisVersion: string): void {
     `${'metric'.padEnd(32)}${names.map((n) => n.padStart(10)).join('')}${'ours/best'.padStart(11)}`,
     ...table.map((row) => `${row.label.padEnd(32)}${names.map((n) => cell(row.values[n])).join('')}${cell(row.ratioToBestPeer)} `),
     '',
-    ...targets.map((t) => `${t.met ? 'MET    ' : 'NOT MET'}  ${t.target}: ${round(t.value)}`),
+    // NaN: a phase the figure needs failed (the phase table below says which).
+    ...targets.map((t) => `${Number.isNaN(t.value) ? 'NOT MEASURED' : t.met ? 'MET    ' : 'NOT MET'}  ${t.target}: ${round(t.value)}`),
     '',
+    // A failed phase leaves its cells NaN (or a median of fewer repetitions): the phase table says which and why.
+    phases.table(),
   ];
   process.stdout.write(lines.join('\n'));
 
@@ -190,6 +213,7 @@ function report(redisVersion: string): void {
     })),
     targets,
     samples,
+    phases: phases.results,
   };
   process.stdout.write(`results: ${writeResultFile('tools/bench/results', `queue-bench-${Date.now()}.json`, json)}\n`);
 }

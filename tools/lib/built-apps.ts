@@ -11,12 +11,18 @@ export function appsBuilt(): boolean {
   return APPS.every((app) => existsSync(path.join(ROOT, 'dist/apps', app, 'main.js')));
 }
 
-/** `nx run-many -t build -p control-plane job-executor`, its output on this terminal; throws when the build fails. */
-export function buildApps(): void {
+/**
+ * `nx run-many -t build -p control-plane job-executor`, its output on this
+ * terminal; throws when the build fails or outlasts `timeoutMs` (the build is
+ * then killed: spawnSync blocks the event loop, so no other deadline could fire).
+ */
+export function buildApps(timeoutMs = 900_000): void {
   const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...APPS, '--outputStyle=static'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: timeoutMs,
   });
+  if (result.error) throw new Error(`the build did not finish: ${result.error.message}`);
   if (result.status !== 0) throw new Error('the build failed (see above)');
 }
 

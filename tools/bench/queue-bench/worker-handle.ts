@@ -20,10 +20,13 @@ export class WorkerHandle {
     this.child.on('exit', () => this.waiter?.());
   }
 
-  static async spawn(adapter: AdapterName, port: number, concurrency: number): Promise<WorkerHandle> {
-    const handle = new WorkerHandle(adapter, port, concurrency);
-    await handle.next('loaded');
-    return handle;
+  /** Forks the worker process; `loaded()` waits until it is ready for commands. */
+  static create(adapter: AdapterName, port: number, concurrency: number): WorkerHandle {
+    return new WorkerHandle(adapter, port, concurrency);
+  }
+
+  async loaded(): Promise<void> {
+    await this.next('loaded');
   }
 
   async start(): Promise<void> {
@@ -43,17 +46,22 @@ export class WorkerHandle {
     return { done: async () => (await this.next('done')).cpuMicros ?? 0 };
   }
 
-  async exit(): Promise<void> {
+  /** Asks the worker to stop and exit; one that has not exited within `graceMs` (hung, or busy) is killed. Safe to call twice. */
+  async exit(graceMs = 5_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ cmd: 'exit' });
+    if (this.child.connected) this.child.send({ cmd: 'exit' });
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await exited;
+    clearTimeout(timer);
   }
 
   private async next(type: string): Promise<{ type: string; cpuMicros?: number }> {
     for (;;) {
       const index = this.messages.findIndex((m) => m.type === type);
       if (index >= 0) return this.messages.splice(index, 1)[0];
-      if (this.child.exitCode !== null) throw new Error(`worker process exited (${this.child.exitCode}) while waiting for ${type}`);
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        throw new Error(`worker process exited (${this.child.exitCode}) while waiting for ${type}`);
       await new Promise<void>((resolve) => (this.waiter = resolve));
     }
   }
