@@ -13,6 +13,10 @@
  *    plane + 2 job-executor processes (CONCURRENCY 50 each), 3-job sequential
  *    no-op workflows; warm-up first, median of 3 repetitions.
  *
+ * Each throughput run also reports the control plane's CPU time per workflow
+ * and, when MongoDB is the test environment's FerretDB, that process's CPU
+ * time per workflow: what template reads cost the template store.
+ *
  * Redis: REDIS_URL, else .testenv/env, else 127.0.0.1:6379; MongoDB: MONGO_URL
  * or .testenv/env (FerretDB). Everything lives under a private key prefix and
  * database, deleted afterwards. Writes tools/bench/results/workflow-bench-<time>.json.
@@ -29,6 +33,7 @@ import { openBenchStore } from '../lib/bench-store';
 import { appsBuilt, buildApps, startControlPlane, startExecutor } from '../lib/built-apps';
 import { createJobTemplate, noopTemplate } from '../lib/job-templates';
 import { median, percentile, round } from '../lib/percentiles';
+import { testenvFerretPid } from '../lib/testenv-file';
 
 import { writeResultFile } from '../lib/result-file';
 
@@ -124,9 +129,10 @@ function cpuMs(pid: number | undefined): number {
 }
 
 /** 2: create `count` workflows (IN_FLIGHT_CREATES at a time) and wait until all COMPLETED. */
-async function throughput(base: string, redis: RedisConnection, prefix: string, count: number, controlPlanePid?: number) {
+async function throughput(base: string, redis: RedisConnection, prefix: string, count: number, controlPlanePid?: number, templateStorePid?: number) {
   const completedKey = `${prefix}workflow-index:COMPLETED`;
   const cpuBefore = cpuMs(controlPlanePid);
+  const storeCpuBefore = cpuMs(templateStorePid);
   const before = await redis.zcard(completedKey);
   const createLatencies: number[] = [];
   const started = performance.now();
@@ -149,8 +155,10 @@ async function throughput(base: string, redis: RedisConnection, prefix: string, 
   }
   const seconds = (performance.now() - started) / 1000;
   const controlPlaneCpuMsPerWorkflow = (cpuMs(controlPlanePid) - cpuBefore) / count;
+  const templateStoreCpuMsPerWorkflow = (cpuMs(templateStorePid) - storeCpuBefore) / count;
   return {
     controlPlaneCpuMsPerWorkflow,
+    templateStoreCpuMsPerWorkflow,
     seconds,
     workflowsPerSecond: count / seconds,
     jobsPerSecond: (count * FLOW_JOBS) / seconds,
@@ -193,7 +201,8 @@ async function main(): Promise<void> {
     const precise = await preciseGaps(base, redis, prefix, leases, CHAINS);
     const viaExecutors = await streamGaps(base, redis, prefix, CHAINS);
     const runs = [];
-    for (let rep = 0; rep < REPS; rep++) runs.push(await throughput(base, redis, prefix, WORKFLOWS, controlPlane.child.pid));
+    const templateStorePid = testenvFerretPid();
+    for (let rep = 0; rep < REPS; rep++) runs.push(await throughput(base, redis, prefix, WORKFLOWS, controlPlane.child.pid, templateStorePid));
     const best = runs.sort((a, b) => a.workflowsPerSecond - b.workflowsPerSecond)[Math.floor(runs.length / 2)];
 
     const report = {
@@ -212,6 +221,8 @@ async function main(): Promise<void> {
         createsPerSecond: round(best.createsPerSecond, 1),
         createLatencyMs: { p50: round(best.createP50Ms, 2), p99: round(best.createP99Ms, 2) },
         controlPlaneCpuMsPerWorkflow: round(best.controlPlaneCpuMsPerWorkflow, 2),
+        // Null when the bench cannot see the store's process (a MONGO_URL of one's own).
+        templateStoreCpuMsPerWorkflow: templateStorePid === undefined ? null : round(best.templateStoreCpuMsPerWorkflow, 2),
         runs: runs.map((r) => round(r.workflowsPerSecond, 1)),
       },
     };
@@ -225,6 +236,7 @@ async function main(): Promise<void> {
         `  inter-job overhead, 2 executor processes (Redis) p50 ${b.p50} ms   p99 ${b.p99} ms   (${b.samples} gaps; 1 ms resolution)`,
         `  end to end: ${t.workflowsPerSecond} workflows/s (${t.jobsPerSecond} jobs/s), creates ${t.createsPerSecond}/s, POST p50 ${t.createLatencyMs.p50} ms p99 ${t.createLatencyMs.p99} ms`,
         `  control plane CPU per workflow (create + ${FLOW_JOBS} jobs applied): ${t.controlPlaneCpuMsPerWorkflow} ms`,
+        `  template store (FerretDB) CPU per workflow: ${t.templateStoreCpuMsPerWorkflow === null ? 'not measured (MONGO_URL is not the test environment)' : `${t.templateStoreCpuMsPerWorkflow} ms`}`,
         `  (${t.setup}; ${WORKFLOWS} workflows, median of ${REPS}: ${t.runs.join(', ')})`,
         '',
       ].join('\n'),
