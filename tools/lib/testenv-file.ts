@@ -17,3 +17,16 @@ export function testenvFileValue(name: string): string | undefined {
 export function envOrTestenv(name: string): string | undefined {
   return process.env[name] || testenvFileValue(name);
 }
+
+/**
+ * The pid of the test environment's own FerretDB (the template store) when the
+ * bench talks to it and it still runs: its CPU time is what template reads cost.
+ * Undefined for a developer's own MongoDB (MONGO_URL set), which may serve others.
+ */
+export function testenvFerretPid(): number | undefined {
+  if (process.env['MONGO_URL']) return undefined;
+  const file = path.join(ROOT, '.testenv/state.json');
+  if (!existsSync(file)) return undefined;
+  const pid = (JSON.parse(readFileSync(file, 'utf8')) as { ferretdb?: { pid?: number } }).ferretdb?.pid;
+  return pid !== undefined && existsSync(`/proc/${pid}/stat`) ? pid : undefined;
+}

@@ -31,5 +31,12 @@ export { TimerSweeper } from './lib/engine/timer-sweeper';
 
 export { WorkflowEvents } from './lib/events/workflow-events';
 export { streamWorkflowEvents } from './lib/events/workflow-event-stream';
-export { TemplateServiceResolver } from './lib/adapters/template-service-resolver';
+export { TemplateServiceResolver, type TemplateLookup } from './lib/adapters/template-service-resolver';
+export {
+  CachedTemplateResolver,
+  DEFAULT_TEMPLATE_CACHE_SIZE,
+  type TemplateCacheOptions,
+  type TemplateGenerationSource,
+} from './lib/adapters/template-cache/cached-template-resolver';
+export { TemplateGeneration } from './lib/adapters/template-cache/template-generation';
 export { QueueAdapter } from './lib/adapters/queue-adapter';

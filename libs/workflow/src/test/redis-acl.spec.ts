@@ -16,6 +16,7 @@ import {
 } from '@base-shift/redis';
 import { eventually, startThrowawayRedis, uniqueName, type ThrowawayRedis } from '@base-shift/testing';
 import { QueueAdapter } from '../lib/adapters/queue-adapter';
+import { TemplateGeneration } from '../lib/adapters/template-cache/template-generation';
 import { WorkflowEngine } from '../lib/engine/workflow-engine';
 import { WorkflowEvents } from '../lib/events/workflow-events';
 import { RetentionBackfill } from '../lib/store/retention-backfill';
@@ -266,6 +267,26 @@ describe('Redis ACL users on a real Redis', () => {
     // ResultFollower
     expect(await cp.xread('COUNT', 1, 'STREAMS', results, '0-0')).not.toBeNull();
     expect(await refusals()).toEqual([]);
+  });
+
+  it("let the control plane keep the template cache's generation: GET, MULTI INCR PUBLISH EXEC, SUBSCRIBE to its channel", async () => {
+    const writer = new TemplateGeneration(cp, () => connect('control-plane'), prefix);
+    const reader = new TemplateGeneration(cp, () => connect('control-plane'), prefix);
+    let heard = 0;
+    try {
+      await reader.watch(() => heard++);
+      const before = heard;
+      const generation = Number(await reader.read());
+      await writer.bump('echo');
+      expect(Number(await reader.read())).toBe(generation + 1);
+      await eventually(() => heard > before, 'the change message');
+      expect(await refusals()).toEqual([]);
+      // The executor has no business with it.
+      await expect(ex.get(writer.key)).rejects.toThrow(/NOPERM/);
+      await expect(ex.publish(writer.channel, 'echo')).rejects.toThrow(/NOPERM/);
+    } finally {
+      await Promise.all([writer.close(), reader.close()]);
+    }
   });
 
   describe('refuse the executor (NOPERM)', () => {

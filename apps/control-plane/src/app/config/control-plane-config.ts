@@ -1,7 +1,7 @@
 import { EnvReader, LOG_LEVELS, type EnvSource, type LogLevel } from '@base-shift/config';
 import { isPoolName, POOL_NAME_RULE } from '@base-shift/job-contract';
 import { keyPrefixProblem, readRedisUrl } from '@base-shift/redis';
-import { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES, MAX_RETENTION_SECONDS } from '@base-shift/workflow';
+import { DEFAULT_MAX_JOB_INPUT_BYTES, DEFAULT_MAX_STORED_BYTES, DEFAULT_TEMPLATE_CACHE_SIZE, MAX_RETENTION_SECONDS } from '@base-shift/workflow';
 import { loadAuthConfig, type AuthConfig } from '../auth/auth-config';
 import type { SecretBinding } from '@base-shift/steps';
 import { loadPodsConfig, type PodsConfig } from './pods-config';
@@ -47,6 +47,11 @@ export interface ControlPlaneConfig {
    * beyond, creates with jobs for that pool answer 429 until the control planes have caught up.
    */
   workflowMaxUnappliedResults?: number;
+  /**
+   * Template version lists, and pinned snapshots, each replica keeps in memory for workflow creation
+   * (TEMPLATE_CACHE_SIZE, default 1000 of each, least recently used dropped); 0 reads the template store on every create.
+   */
+  templateCacheSize?: number;
   /** Executor pod management (driver, pools, autoscaling); undefined: off (POD_DRIVER=none, and tests that run their own executors). */
   pods?: PodsConfig;
   /**
@@ -85,6 +90,7 @@ export function loadControlPlaneConfig(source: EnvSource = process.env): Control
     workflowMaxCreatesInFlight: env.int('WORKFLOW_MAX_CREATES_IN_FLIGHT', { default: DEFAULT_MAX_CREATES_IN_FLIGHT, min: 1, max: 100_000 }),
     workflowMaxQueuedPerPool: env.int('WORKFLOW_MAX_QUEUED_PER_POOL', { default: DEFAULT_MAX_QUEUED_PER_POOL, min: 1, max: 1_000_000_000 }),
     consoleDir: env.optionalString('CONSOLE_DIR'),
+    templateCacheSize: env.int('TEMPLATE_CACHE_SIZE', { default: DEFAULT_TEMPLATE_CACHE_SIZE, min: 0, max: 1_000_000 }),
     workflowMaxUnappliedResults: env.int('WORKFLOW_MAX_UNAPPLIED_RESULTS', { default: DEFAULT_MAX_UNAPPLIED_RESULTS, min: 1, max: 1_000_000_000 }),
   };
   const prefixProblem = keyPrefixProblem(config.keyPrefix);

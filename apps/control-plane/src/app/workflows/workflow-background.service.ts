@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { BackgroundLoop } from '@base-shift/redis';
-import { QueueAdapter, RetentionBackfill, TimerSweeper, WorkflowEngine, WorkflowEvents, WorkflowResultConsumer } from '@base-shift/workflow';
+import {
+  QueueAdapter,
+  RetentionBackfill,
+  TemplateGeneration,
+  TimerSweeper,
+  WorkflowEngine,
+  WorkflowEvents,
+  WorkflowResultConsumer,
+} from '@base-shift/workflow';
 import { CONTROL_PLANE_CONFIG, type ControlPlaneConfig } from '../config/control-plane-config';
 import { ProgressChecks } from '../health/progress-checks';
 import { QueueHousekeeping } from './queue-housekeeping';
@@ -11,7 +19,8 @@ import { QueueHousekeeping } from './queue-housekeeping';
  * interrupted calls), and the queue's housekeeping (retries due, expired
  * leases, trimming acknowledged results), and once per installation the
  * expiry of workflows that finished before retention existed (hourly, a
- * single read once done). Stopped before Redis is closed.
+ * single read once done). Stopped, and the subscriber connections (live
+ * events, template changes) closed, before Redis is closed.
  */
 @Injectable()
 export class WorkflowBackgroundService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,6 +36,7 @@ export class WorkflowBackgroundService implements OnApplicationBootstrap, Before
     @Inject(CONTROL_PLANE_CONFIG) config: ControlPlaneConfig,
     @Inject(ProgressChecks) progress: ProgressChecks,
     @Inject(RetentionBackfill) retention: RetentionBackfill,
+    @Inject(TemplateGeneration) private readonly templateGeneration: TemplateGeneration,
   ) {
     this.consumer = new WorkflowResultConsumer(engine, queue, { pools: config.pools, claimIdleMs: config.workflowResultClaimIdleMs });
     progress.register('results', () => {
@@ -56,6 +66,6 @@ export class WorkflowBackgroundService implements OnApplicationBootstrap, Before
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.consumer.stop(), this.sweeper.stop(), this.maintenance.stop(), this.backfill.stop()]);
-    await Promise.all([this.queue.close(), this.events.close()]);
+    await Promise.all([this.queue.close(), this.events.close(), this.templateGeneration.close()]);
   }
 }

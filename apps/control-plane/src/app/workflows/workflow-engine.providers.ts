@@ -4,9 +4,12 @@ import { JobQueue } from '@base-shift/queue';
 import type { RedisConnection } from '@base-shift/redis';
 import { TemplateService } from '@base-shift/templates';
 import {
+  CachedTemplateResolver,
   DEFAULT_RETENTION_SECONDS,
+  DEFAULT_TEMPLATE_CACHE_SIZE,
   QueueAdapter,
   RetentionBackfill,
+  TemplateGeneration,
   TemplateServiceResolver,
   WorkflowEngine,
   WorkflowEvents,
@@ -23,6 +26,12 @@ import { WorkflowAdmission } from './workflow-admission';
 /** Pod name (Kubernetes sets HOSTNAME to it): stable across container restarts, so pending results are re-read at once. */
 export function consumerName(): string {
   return (process.env['POD_NAME'] ?? hostname()).replace(/[^A-Za-z0-9_.:@/-]/g, '_').slice(0, 200) || 'control-plane';
+}
+
+/** Template resolution from the replica's cache (TEMPLATE_CACHE_SIZE), or from the store on every create when it is 0. */
+function templateResolver(templates: TemplateService, generation: TemplateGeneration, config: ControlPlaneConfig) {
+  const size = config.templateCacheSize ?? DEFAULT_TEMPLATE_CACHE_SIZE;
+  return size === 0 ? new TemplateServiceResolver(templates) : new CachedTemplateResolver(templates, generation, { maxEntries: size });
 }
 
 /** The workflow lib's NestJS-free classes, wired to the app's Redis connection and config. */
@@ -51,19 +60,30 @@ export const WORKFLOW_ENGINE_PROVIDERS: Provider[] = [
   WorkflowAdmission,
   {
     provide: WorkflowEngine,
-    inject: [WorkflowStore, WorkflowIndex, WorkflowTimers, QueueAdapter, TemplateService, CONTROL_PLANE_CONFIG, WorkflowMetrics, WorkflowAdmission],
+    inject: [
+      WorkflowStore,
+      WorkflowIndex,
+      WorkflowTimers,
+      QueueAdapter,
+      TemplateService,
+      TemplateGeneration,
+      CONTROL_PLANE_CONFIG,
+      WorkflowMetrics,
+      WorkflowAdmission,
+    ],
     useFactory: (
       store: WorkflowStore,
       index: WorkflowIndex,
       timers: WorkflowTimers,
       queue: QueueAdapter,
       templates: TemplateService,
+      generation: TemplateGeneration,
       config: ControlPlaneConfig,
       metrics: WorkflowMetrics,
       admission: WorkflowAdmission,
     ) =>
       new WorkflowEngine(
-        { store, index, timers, queue, templates: new TemplateServiceResolver(templates), observer: metrics },
+        { store, index, timers, queue, templates: templateResolver(templates, generation, config), observer: metrics },
         {
           pools: config.pools,
           defaultTimeoutSeconds: config.workflowDefaultTimeoutSeconds,

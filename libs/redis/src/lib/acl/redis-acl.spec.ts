@@ -20,7 +20,9 @@ describe('Redis ACL rules', () => {
       '~t:workflow-retention-backfilled',
       '~t:pods:*',
       '~t:auth:*',
+      '~t:template-cache:generation',
       '&t:workflow:{*}:events',
+      '&t:template-cache:changed',
     ]);
   });
 

@@ -109,7 +109,9 @@ export const CONTROL_PLANE_SCRIPT_COMMANDS = [
  * (SET NX PX, GET), the retention backfill (ZSCAN of the index, its marker),
  * pool status and template statistics (HSET, HGETALL), the
  * result streams (XGROUP CREATE, XREADGROUP, XAUTOCLAIM, XACK; XREAD and
- * XREVRANGE for the pod manager's follower) and live events (SUBSCRIBE).
+ * XREVRANGE for the pod manager's follower), live events (SUBSCRIBE) and the
+ * template cache's generation (GET; MULTI INCR PUBLISH EXEC on a template
+ * change; SUBSCRIBE to its channel).
  */
 const CONTROL_PLANE_DIRECT = [
   'exists',
@@ -138,6 +140,8 @@ const CONTROL_PLANE_DIRECT = [
   'xreadgroup',
   'xautoclaim',
   'xack',
+  'incr',
+  'publish',
   'subscribe',
   'unsubscribe',
 ];
@@ -166,8 +170,19 @@ export function redisAclRules(role: RedisRole, prefix = ''): string[] {
     return [...reset, `~${p}queue:*`, `%R~${p}workflow:{*}:templates`, ...commands.map((name) => `+${name}`)];
   }
   const commands = unique([...CONNECTION, ...SCRIPTS, ...CONTROL_PLANE_DIRECT, ...CONTROL_PLANE_SCRIPT_COMMANDS]);
-  const keys = ['queue:*', 'workflow:*', 'workflow-index', 'workflow-index:*', 'workflow-timers', 'workflow-retention-backfilled', 'pods:*', 'auth:*'];
-  return [...reset, ...keys.map((key) => `~${p}${key}`), `&${p}workflow:{*}:events`, ...commands.map((name) => `+${name}`)];
+  const keys = [
+    'queue:*',
+    'workflow:*',
+    'workflow-index',
+    'workflow-index:*',
+    'workflow-timers',
+    'workflow-retention-backfilled',
+    'pods:*',
+    'auth:*',
+    'template-cache:generation',
+  ];
+  const channels = ['workflow:{*}:events', 'template-cache:changed'];
+  return [...reset, ...keys.map((key) => `~${p}${key}`), ...channels.map((channel) => `&${p}${channel}`), ...commands.map((name) => `+${name}`)];
 }
 
 /** The arguments of `ACL SETUSER` that (re)define a user with one password, as `redis.call('ACL', ...args)` takes them. */

@@ -7,8 +7,9 @@ import {
   type TemplateChanges,
   type TemplateContent,
   type TemplateDraft,
+  type VersionSummary,
 } from '../model/job-template';
-import type { TemplateObserver, TemplateOperation } from '../ports/template-observer.port';
+import type { TemplateChange, TemplateObserver, TemplateOperation } from '../ports/template-observer.port';
 import { DuplicateTemplateVersionError, type TemplateRepository } from '../ports/template-repository.port';
 import { templateRequiredSecrets, validateTemplateDocument, type SecretBindingsLookup } from '../validation/validate-template';
 import {
@@ -81,6 +82,7 @@ export class TemplateService {
       throw error;
     }
     this.logger.info(`created template ${template.templateId} ${template.version}`);
+    await this.changed({ templateId: template.templateId, kind: 'create' });
     return { template, versions: [summary(template)] };
   }
 
@@ -106,6 +108,7 @@ export class TemplateService {
         const template = this.newVersion(templateId, next, content);
         await this.repository.insertVersion(template);
         this.logger.info(`published template ${templateId} ${next}`);
+        await this.changed({ templateId, kind: 'publish' });
         return await this.withVersions(template);
       } catch (error) {
         if (!(error instanceof DuplicateTemplateVersionError)) throw error;
@@ -125,6 +128,7 @@ export class TemplateService {
       throw new TemplateNotFoundError(templateId, exists ? version : undefined);
     }
     this.logger.info(`${deprecated ? 'deprecated' : 'undeprecated'} template ${templateId} ${version}`);
+    await this.changed({ templateId, kind: 'deprecate' });
     const updated = await this.getTemplate(templateId, version);
     // Only a concurrent delete can make it vanish between the update and this read.
     if (!updated) throw new TemplateNotFoundError(templateId, version);
@@ -136,6 +140,7 @@ export class TemplateService {
     const deleted = await this.repository.deleteTemplate(templateId);
     if (deleted === 0) throw new TemplateNotFoundError(templateId);
     this.logger.info(`deleted template ${templateId} (${deleted} versions)`);
+    await this.changed({ templateId, kind: 'delete' });
     return deleted;
   }
 
@@ -158,6 +163,16 @@ export class TemplateService {
     return (await this.getTemplate(templateId, versionOrRange))?.template ?? null;
   }
 
+  /** Every version of one template (number, deprecated flag, creation time), in no particular order; empty when unknown. */
+  versionsOf(templateId: string): Promise<VersionSummary[]> {
+    return this.repository.listVersions(templateId);
+  }
+
+  /** One stored version by its exact number; its content never changes while the template exists. */
+  findVersion(templateId: string, version: string): Promise<JobTemplateVersion | undefined> {
+    return this.repository.findVersion(templateId, version);
+  }
+
   listTemplates(query: TemplateListQuery = {}): Promise<TemplatePage> {
     return listTemplatePage(this.repository, query);
   }
@@ -166,10 +181,19 @@ export class TemplateService {
     return { templateId, version, ...content, requiredSecrets: templateRequiredSecrets(content.steps), deprecated: false, createdAt: new Date() };
   }
 
+  /** Tells the observer about a stored change; its failure is logged: the change is stored and the caller gets its answer. */
+  private async changed(change: TemplateChange): Promise<void> {
+    try {
+      await this.observer?.templateChanged?.(change);
+    } catch (error) {
+      this.logger.warn(`template observer failed on ${change.kind} of ${change.templateId}: ${errorMessage(error)}`);
+    }
+  }
+
   /** The error for a refused document, reported to the observer first (a failing observer never hides it). */
   private invalid(operation: TemplateOperation, problems: readonly ValidationProblem[]): InvalidTemplateError {
     try {
-      this.observer?.validationFailed(operation, problems);
+      this.observer?.validationFailed?.(operation, problems);
     } catch (error) {
       this.logger.warn(`template observer failed: ${errorMessage(error)}`);
     }
