@@ -15,6 +15,7 @@ type Listener = (entry: HistoryEntry) => void;
 export class WorkflowEvents {
   private readonly logger = getLogger(WorkflowEvents.name);
   private subscriber: RedisConnection | undefined;
+  private ready: Promise<void> | undefined;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(
@@ -32,6 +33,7 @@ export class WorkflowEvents {
       this.listeners.set(channel, set);
     }
     set.add(listener);
+    await this.ready;
     // SUBSCRIBE is cheap to repeat, and repeating it means the caller never runs ahead of the subscription.
     await subscriber.subscribe(channel);
     return async () => {
@@ -66,6 +68,32 @@ export class WorkflowEvents {
       for (const listener of set) listener(entry);
     });
     this.subscriber = subscriber;
+    this.ready = readyOrTimeout(subscriber, READY_WAIT_MS);
     return subscriber;
   }
+}
+
+/** How long a first SUBSCRIBE waits for the new connection's handshake; then it is sent anyway (and fails if Redis is away). */
+const READY_WAIT_MS = 5000;
+
+/**
+ * Resolves once `connection` is ready (or after `timeoutMs`). ioredis writes a
+ * SUBSCRIBE (a command Redis allows while loading) as soon as the socket is
+ * connected, before its own ready check; the connection is then in subscriber
+ * mode and the ready check's INFO fails ("only (P|S)SUBSCRIBE … allowed in
+ * this context"), failing the subscribe too. Many SSE streams opened right
+ * after a start hit exactly that window.
+ */
+function readyOrTimeout(connection: RedisConnection, timeoutMs: number): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      connection.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    timer.unref();
+    connection.once('ready', done);
+  });
 }
