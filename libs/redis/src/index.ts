@@ -6,6 +6,7 @@
  */
 export { readRedisUrl, redactRedisUrl, redisUrlEntries, redisUrlHasPassword, redisUrlProblems } from './lib/redis-url';
 export { createRedisConnection, pingRedis, REDIS_CONNECTION_LOG_SCOPE, type RedisConnection } from './lib/redis-connection';
+export { whenReady } from './lib/when-ready';
 export {
   checkRedisPersistence,
   persistenceProblems,

@@ -1,5 +1,5 @@
 import { getLogger } from '@base-shift/core';
-import type { RedisConnection } from '@base-shift/redis';
+import { whenReady, type RedisConnection } from '@base-shift/redis';
 import type { WorkflowKeys } from '../store/workflow-keys';
 import type { HistoryEntry } from '../store/workflow-record';
 
@@ -12,6 +12,9 @@ type Listener = (entry: HistoryEntry) => void;
  * clients watch it. Pub/sub may drop messages on a reconnect; readers
  * replay the history list for what they missed (see WorkflowEventStream).
  */
+/** How long a first SUBSCRIBE waits for the new connection's handshake; then it is sent anyway (and fails if Redis is away). */
+const READY_WAIT_MS = 5000;
+
 export class WorkflowEvents {
   private readonly logger = getLogger(WorkflowEvents.name);
   private subscriber: RedisConnection | undefined;
@@ -68,32 +71,8 @@ export class WorkflowEvents {
       for (const listener of set) listener(entry);
     });
     this.subscriber = subscriber;
-    this.ready = readyOrTimeout(subscriber, READY_WAIT_MS);
+    // A SUBSCRIBE written during the handshake breaks it (see whenReady).
+    this.ready = whenReady(subscriber, READY_WAIT_MS);
     return subscriber;
   }
-}
-
-/** How long a first SUBSCRIBE waits for the new connection's handshake; then it is sent anyway (and fails if Redis is away). */
-const READY_WAIT_MS = 5000;
-
-/**
- * Resolves once `connection` is ready (or after `timeoutMs`). ioredis writes a
- * SUBSCRIBE (a command Redis allows while loading) as soon as the socket is
- * connected, before its own ready check; the connection is then in subscriber
- * mode and the ready check's INFO fails ("only (P|S)SUBSCRIBE … allowed in
- * this context"), failing the subscribe too. Many SSE streams opened right
- * after a start hit exactly that window.
- */
-function readyOrTimeout(connection: RedisConnection, timeoutMs: number): Promise<void> {
-  if (connection.status === 'ready') return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      connection.off('ready', done);
-      resolve();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    timer.unref();
-    connection.once('ready', done);
-  });
 }

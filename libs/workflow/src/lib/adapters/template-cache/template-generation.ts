@@ -1,5 +1,8 @@
 import { errorMessage, getLogger } from '@base-shift/core';
-import type { RedisConnection } from '@base-shift/redis';
+import { whenReady, type RedisConnection } from '@base-shift/redis';
+
+/** How long the subscription waits for the connection's handshake (see whenReady). */
+const READY_WAIT_MS = 5000;
 
 /**
  * The template store's change counter, shared by every control-plane replica
@@ -68,6 +71,7 @@ export class TemplateGeneration {
     });
     subscriber.on('ready', notify);
     try {
+      await whenReady(subscriber, READY_WAIT_MS);
       await subscriber.subscribe(this.channel);
     } catch (error) {
       // ioredis subscribes again when the connection comes back.
