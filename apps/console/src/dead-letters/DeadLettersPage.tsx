@@ -7,11 +7,14 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
 import type { DeadLetter } from '../api/types';
 import { ConfirmDialog, Dialog } from '../ui/Dialog';
+import { AsyncSection } from '../ui/AsyncSection';
 import { EmptyState, Loading } from '../ui/feedback';
 import { formatTime } from '../ui/format';
 import { JsonBlock } from '../ui/JsonBlock';
+import { Pager } from '../ui/Pager';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { useAsync } from '../ui/use-async';
+import { useCursorPages } from '../ui/use-cursor-pages';
 
 const PAGE_SIZE = 50;
 
@@ -24,8 +27,8 @@ export function DeadLettersPage() {
   const names = pools.data?.pools.map((pool) => pool.name) ?? [];
   const fallback = pools.data?.pools.find((pool) => pool.queue.dead > 0)?.name ?? names[0];
   const pool = params.get('pool') ?? fallback;
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const page = useAsync(
     async (signal) =>
       pool
@@ -75,7 +78,7 @@ export function DeadLettersPage() {
             id="dead-pool"
             value={pool ?? ''}
             onChange={(event) => {
-              setCursors([]);
+              pages.reset();
               setDone(undefined);
               setParams({ pool: event.target.value }, { replace: true });
             }}
@@ -94,76 +97,71 @@ export function DeadLettersPage() {
       </div>
       {pools.error !== undefined && <ProblemMessage error={pools.error} />}
       {actionError !== undefined && <ProblemMessage error={actionError} />}
-      {page.error !== undefined && <ProblemMessage error={page.error} />}
       {pools.loading && !pools.data && <Loading what="pools" />}
       {pools.data && pools.data.pools.length === 0 && <EmptyState title="No pools">The control plane has no executor pool configured.</EmptyState>}
-      {pool !== undefined && page.loading && !page.data && <Loading what="dead letters" />}
-      {page.data && page.data.items.length === 0 && <EmptyState title="The dead letter is empty">No job of this pool has failed for good.</EmptyState>}
-      {page.data && page.data.items.length > 0 && (
-        <div className="table-wrap card">
-          <table aria-label="Dead letters">
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">From</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Dead since</th>
-                <th scope="col">Last error</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((job) => (
-                <tr key={job.id}>
-                  <td className="mono">{job.id}</td>
-                  <td>
-                    <MetaSummary meta={job.meta} />
-                  </td>
-                  <td>
-                    {job.failures} failed / {job.maxAttempts}
-                  </td>
-                  <td>{formatTime(job.deadAt)}</td>
-                  <td>
-                    {job.lastError ? (
-                      <>
-                        {job.lastError.message}
-                        {!job.lastError.retryable && <div className="muted small">not retryable</div>}
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" onClick={() => setPending({ action: 'inspect', job })}>
-                      Inspect
-                    </button>
-                    <button type="button" onClick={() => setPending({ action: 'requeue', job })}>
-                      Requeue
-                    </button>
-                    <button type="button" className="danger" onClick={() => setPending({ action: 'purge', job })}>
-                      Purge
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {pool !== undefined && (
+        <AsyncSection
+          state={page}
+          what="dead letters"
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title="The dead letter is empty">No job of this pool has failed for good.</EmptyState>}
+        >
+          {(data) => (
+            <div className="table-wrap card">
+              <table aria-label="Dead letters">
+                <thead>
+                  <tr>
+                    <th scope="col">Job</th>
+                    <th scope="col">From</th>
+                    <th scope="col">Attempts</th>
+                    <th scope="col">Dead since</th>
+                    <th scope="col">Last error</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((job) => (
+                    <tr key={job.id}>
+                      <td className="mono">{job.id}</td>
+                      <td>
+                        <MetaSummary meta={job.meta} />
+                      </td>
+                      <td>
+                        {job.failures} failed / {job.maxAttempts}
+                      </td>
+                      <td>{formatTime(job.deadAt)}</td>
+                      <td>
+                        {job.lastError ? (
+                          <>
+                            {job.lastError.message}
+                            {!job.lastError.retryable && <div className="muted small">not retryable</div>}
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td className="row-actions">
+                        <button type="button" onClick={() => setPending({ action: 'inspect', job })}>
+                          Inspect
+                        </button>
+                        <button type="button" onClick={() => setPending({ action: 'requeue', job })}>
+                          Requeue
+                        </button>
+                        <button type="button" className="danger" onClick={() => setPending({ action: 'purge', job })}>
+                          Purge
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </AsyncSection>
       )}
-      <div className="pager">
-        {cursors.length > 0 && (
-          <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
-            Previous page
-          </button>
-        )}
-        {page.data?.nextCursor && (
-          <button type="button" onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>
-            Next page
-          </button>
-        )}
-      </div>
+      <Pager pages={pages} nextCursor={page.data?.nextCursor} />
 
       {pending?.action === 'inspect' && <InspectDialog job={pending.job} onClose={() => setPending(undefined)} />}
       {pending?.action === 'requeue' && (

@@ -5,6 +5,7 @@ import { required } from '@base-shift/client';
 import { Link, useParams } from 'react-router-dom';
 import type { PoolJob } from '../api/types';
 import { useClient } from '../auth/auth-context';
+import { AsyncSection } from '../ui/AsyncSection';
 import { EmptyState, Loading } from '../ui/feedback';
 import { formatDuration } from '../ui/format';
 import { ProblemMessage } from '../ui/ProblemMessage';
@@ -67,47 +68,51 @@ export function PoolDetailPage() {
           In pop order: effective priority = base + 0.1 × seconds waited, so a job that waits long enough overtakes newer higher-priority ones.
           {jobs.data && jobs.data.queuedTotal > jobs.data.queued.length && ` The first ${PAGE_SIZE} of ${jobs.data.queuedTotal}.`}
         </p>
-        {jobs.error !== undefined && <ProblemMessage error={jobs.error} />}
-        {jobs.loading && !jobs.data && <Loading what="queued jobs" />}
-        {jobs.data && queued.length === 0 && <EmptyState title="Nothing queued">Every job of this pool has been picked up.</EmptyState>}
-        {queued.length > 0 && (
-          <div className="table-wrap">
-            <table aria-label="Queued jobs">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    #
-                  </th>
-                  <th scope="col">Job</th>
-                  <th scope="col">Workflow</th>
-                  <th scope="col">Template</th>
-                  <th scope="col" className="num">
-                    Base priority
-                  </th>
-                  <th scope="col">Waiting</th>
-                  <th scope="col" className="num">
-                    Effective priority
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {queued.map((entry, index) => (
-                  <tr key={entry.job.id}>
-                    <td className="num">{index + 1}</td>
-                    <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
-                    <td>
-                      <WorkflowLink job={entry.job} />
-                    </td>
-                    <td className="mono">{entry.job.templateId ?? '—'}</td>
-                    <td className="num">{entry.priority}</td>
-                    <td>{formatDuration(entry.waitSeconds * 1000)}</td>
-                    <td className="num strong">{entry.effective.toFixed(1)}</td>
+        <AsyncSection
+          state={jobs}
+          what="queued jobs"
+          isEmpty={() => queued.length === 0}
+          empty={<EmptyState title="Nothing queued">Every job of this pool has been picked up.</EmptyState>}
+        >
+          {() => (
+            <div className="table-wrap">
+              <table aria-label="Queued jobs">
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      #
+                    </th>
+                    <th scope="col">Job</th>
+                    <th scope="col">Workflow</th>
+                    <th scope="col">Template</th>
+                    <th scope="col" className="num">
+                      Base priority
+                    </th>
+                    <th scope="col">Waiting</th>
+                    <th scope="col" className="num">
+                      Effective priority
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {queued.map((entry, index) => (
+                    <tr key={entry.job.id}>
+                      <td className="num">{index + 1}</td>
+                      <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
+                      <td>
+                        <WorkflowLink job={entry.job} />
+                      </td>
+                      <td className="mono">{entry.job.templateId ?? '—'}</td>
+                      <td className="num">{entry.priority}</td>
+                      <td>{formatDuration(entry.waitSeconds * 1000)}</td>
+                      <td className="num strong">{entry.effective.toFixed(1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </AsyncSection>
       </section>
 
       <section aria-labelledby="inflight-heading" className="card">

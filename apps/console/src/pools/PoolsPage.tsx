@@ -3,8 +3,8 @@
 import { required } from '@base-shift/client';
 import { Link } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
-import { EmptyState, Loading } from '../ui/feedback';
-import { ProblemMessage } from '../ui/ProblemMessage';
+import { AsyncSection } from '../ui/AsyncSection';
+import { EmptyState } from '../ui/feedback';
 import { useAsync } from '../ui/use-async';
 import { Autoscaler, unappliedResults, waitText } from './pool-facts';
 
@@ -17,58 +17,64 @@ export function PoolsPage() {
         <h1>Pools</h1>
         {pools.data && <span className="muted">Pod driver: {pools.data.driver ?? 'off (pod management disabled)'}</span>}
       </div>
-      {pools.error !== undefined && <ProblemMessage error={pools.error} />}
-      {pools.loading && !pools.data && <Loading what="pools" />}
-      {pools.data && pools.data.pools.length === 0 && <EmptyState title="No pools">The control plane has no executor pool configured.</EmptyState>}
-      {pools.data && pools.data.pools.length > 0 && (
-        <div className="table-wrap card">
-          <table aria-label="Pools">
-            <thead>
-              <tr>
-                <th scope="col">Pool</th>
-                <th scope="col" className="num">
-                  Queued
-                </th>
-                <th scope="col" className="num">
-                  Leased
-                </th>
-                <th scope="col" className="num">
-                  Delayed
-                </th>
-                <th scope="col" className="num">
-                  Dead
-                </th>
-                <th scope="col">Oldest wait</th>
-                <th scope="col" className="num">
-                  Unapplied results
-                </th>
-                <th scope="col">Autoscaler</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pools.data.pools.map((pool) => (
-                <tr key={pool.name}>
-                  <td>
-                    <Link to={`/pools/${encodeURIComponent(pool.name)}`}>{pool.name}</Link>
-                    <div className="muted small">
-                      {pool.minPods}–{pool.maxPods} pods × {pool.jobsPerPod} jobs
-                    </div>
-                  </td>
-                  <td className="num">{pool.queue.queued}</td>
-                  <td className="num">{pool.queue.inFlight}</td>
-                  <td className="num">{pool.queue.delayed}</td>
-                  <td className="num">{pool.queue.dead > 0 ? <Link to={`/dead-letters?pool=${encodeURIComponent(pool.name)}`}>{pool.queue.dead}</Link> : 0}</td>
-                  <td>{waitText(pool.queue.oldestWaitSeconds)}</td>
-                  <td className="num">{unappliedResults(pool) ?? '—'}</td>
-                  <td>
-                    <Autoscaler pool={pool} />
-                  </td>
+      <AsyncSection
+        state={pools}
+        what="pools"
+        isEmpty={(data) => data.pools.length === 0}
+        empty={<EmptyState title="No pools">The control plane has no executor pool configured.</EmptyState>}
+      >
+        {(data) => (
+          <div className="table-wrap card">
+            <table aria-label="Pools">
+              <thead>
+                <tr>
+                  <th scope="col">Pool</th>
+                  <th scope="col" className="num">
+                    Queued
+                  </th>
+                  <th scope="col" className="num">
+                    Leased
+                  </th>
+                  <th scope="col" className="num">
+                    Delayed
+                  </th>
+                  <th scope="col" className="num">
+                    Dead
+                  </th>
+                  <th scope="col">Oldest wait</th>
+                  <th scope="col" className="num">
+                    Unapplied results
+                  </th>
+                  <th scope="col">Autoscaler</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.pools.map((pool) => (
+                  <tr key={pool.name}>
+                    <td>
+                      <Link to={`/pools/${encodeURIComponent(pool.name)}`}>{pool.name}</Link>
+                      <div className="muted small">
+                        {pool.minPods}–{pool.maxPods} pods × {pool.jobsPerPod} jobs
+                      </div>
+                    </td>
+                    <td className="num">{pool.queue.queued}</td>
+                    <td className="num">{pool.queue.inFlight}</td>
+                    <td className="num">{pool.queue.delayed}</td>
+                    <td className="num">
+                      {pool.queue.dead > 0 ? <Link to={`/dead-letters?pool=${encodeURIComponent(pool.name)}`}>{pool.queue.dead}</Link> : 0}
+                    </td>
+                    <td>{waitText(pool.queue.oldestWaitSeconds)}</td>
+                    <td className="num">{unappliedResults(pool) ?? '—'}</td>
+                    <td>
+                      <Autoscaler pool={pool} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AsyncSection>
     </>
   );
 }

@@ -3,18 +3,20 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
-import { EmptyState, Loading } from '../ui/feedback';
+import { AsyncSection } from '../ui/AsyncSection';
+import { EmptyState } from '../ui/feedback';
 import { formatTime } from '../ui/format';
-import { ProblemMessage } from '../ui/ProblemMessage';
+import { Pager } from '../ui/Pager';
 import { useAsync } from '../ui/use-async';
+import { useCursorPages } from '../ui/use-cursor-pages';
 
 const PAGE_SIZE = 50;
 
 export function TemplatesPage() {
   const client = useClient();
   const [name, setName] = useState('');
-  const [afters, setAfters] = useState<string[]>([]);
-  const after = afters[afters.length - 1];
+  const pages = useCursorPages();
+  const after = pages.cursor;
   const page = useAsync(
     () => client.templates.list({ first: PAGE_SIZE, ...(after && { after }), ...(name.trim() && { filter: { name: name.trim() } }) }),
     [client, after, name],
@@ -33,67 +35,60 @@ export function TemplatesPage() {
             type="text"
             value={name}
             onChange={(event) => {
-              setAfters([]);
+              pages.reset();
               setName(event.target.value);
             }}
           />
         </div>
       </form>
-      {page.error !== undefined && <ProblemMessage error={page.error} />}
-      {page.loading && !page.data && <Loading what="templates" />}
-      {page.data && page.data.items.length === 0 && <EmptyState title="No templates">Publish one with bsctl template apply or POST /templates.</EmptyState>}
-      {page.data && page.data.items.length > 0 && (
-        <div className="table-wrap card">
-          <table aria-label="Templates">
-            <thead>
-              <tr>
-                <th scope="col">Template</th>
-                <th scope="col">Name</th>
-                <th scope="col">Version</th>
-                <th scope="col">Steps</th>
-                <th scope="col">Pool</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Published</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((template) => (
-                <tr key={template.templateId}>
-                  <td>
-                    <Link to={`/templates/${encodeURIComponent(template.templateId)}`} className="mono">
-                      {template.templateId}
-                    </Link>
-                  </td>
-                  <td>
-                    {template.name}
-                    {template.description && <div className="muted small">{template.description}</div>}
-                  </td>
-                  <td className="mono">
-                    {template.version}
-                    {template.deprecated && <span className="badge deprecated">deprecated</span>}
-                  </td>
-                  <td>{template.steps.map((step) => step.type).join(' → ')}</td>
-                  <td>{template.resourceClass}</td>
-                  <td>{template.priority}</td>
-                  <td>{formatTime(template.createdAt)}</td>
+      <AsyncSection
+        state={page}
+        what="templates"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title="No templates">Publish one with bsctl template apply or POST /templates.</EmptyState>}
+      >
+        {(data) => (
+          <div className="table-wrap card">
+            <table aria-label="Templates">
+              <thead>
+                <tr>
+                  <th scope="col">Template</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Version</th>
+                  <th scope="col">Steps</th>
+                  <th scope="col">Pool</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Published</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <div className="pager">
-        {afters.length > 0 && (
-          <button type="button" onClick={() => setAfters(afters.slice(0, -1))}>
-            Previous page
-          </button>
+              </thead>
+              <tbody>
+                {data.items.map((template) => (
+                  <tr key={template.templateId}>
+                    <td>
+                      <Link to={`/templates/${encodeURIComponent(template.templateId)}`} className="mono">
+                        {template.templateId}
+                      </Link>
+                    </td>
+                    <td>
+                      {template.name}
+                      {template.description && <div className="muted small">{template.description}</div>}
+                    </td>
+                    <td className="mono">
+                      {template.version}
+                      {template.deprecated && <span className="badge deprecated">deprecated</span>}
+                    </td>
+                    <td>{template.steps.map((step) => step.type).join(' → ')}</td>
+                    <td>{template.resourceClass}</td>
+                    <td>{template.priority}</td>
+                    <td>{formatTime(template.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-        {page.data?.nextCursor && (
-          <button type="button" onClick={() => page.data?.nextCursor && setAfters([...afters, page.data.nextCursor])}>
-            Next page
-          </button>
-        )}
-      </div>
+      </AsyncSection>
+      <Pager pages={pages} nextCursor={page.data?.nextCursor} />
     </>
   );
 }

@@ -5,11 +5,13 @@ import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
 import { WORKFLOW_STATES } from '../api/types';
-import { EmptyState, Loading } from '../ui/feedback';
+import { AsyncSection } from '../ui/AsyncSection';
+import { EmptyState } from '../ui/feedback';
 import { formatTime } from '../ui/format';
-import { ProblemMessage } from '../ui/ProblemMessage';
+import { Pager } from '../ui/Pager';
 import { StateBadge } from '../ui/StateBadge';
 import { useAsync } from '../ui/use-async';
+import { useCursorPages } from '../ui/use-cursor-pages';
 import { fetchStateCounts, fetchWorkflowPage, type TemplateCache } from './fetch-workflows';
 import { filtersFromSearch, filtersToSearch, needsScan, type WorkflowFilters } from './workflow-filters';
 
@@ -21,16 +23,15 @@ export function WorkflowsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   const filterKey = params.toString();
-  // Cursors of the pages before this one, so "Previous page" can go back.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages();
+  const cursor = pages.cursor;
   const templates = useRef<TemplateCache>(new Map());
 
   const list = useAsync((signal) => fetchWorkflowPage(client, filters, cursor, PAGE_SIZE, templates.current, signal), [client, filterKey, cursor], REFRESH_MS);
   const counts = useAsync((signal) => fetchStateCounts(client, WORKFLOW_STATES, signal), [client], REFRESH_MS);
 
   function setFilter(change: Partial<WorkflowFilters>) {
-    setCursors([]);
+    pages.reset();
     setParams(filtersToSearch({ ...filters, ...change }), { replace: true });
   }
 
@@ -94,7 +95,7 @@ export function WorkflowsPage() {
             type="button"
             className="ghost"
             onClick={() => {
-              setCursors([]);
+              pages.reset();
               setParams(new URLSearchParams(), { replace: true });
             }}
           >
@@ -103,59 +104,52 @@ export function WorkflowsPage() {
         )}
       </form>
 
-      {list.error !== undefined && <ProblemMessage error={list.error} />}
-      {list.loading && !list.data && <Loading what="workflows" />}
-      {list.data && list.data.items.length === 0 && (
-        <EmptyState title="No workflows">
-          {filterKey ? 'None matches these filters.' : 'Start one with POST /workflows or bsctl run; it shows up here at once.'}
-        </EmptyState>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <div className="table-wrap card">
-          <table aria-label="Workflows">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">State</th>
-                <th scope="col">Current job</th>
-                <th scope="col">Created</th>
-                <th scope="col">Finished</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((workflow) => (
-                <tr key={workflow.id}>
-                  <td>
-                    <Link to={`/workflows/${workflow.id}`}>{workflow.name || workflow.id}</Link>
-                    {workflow.name && <div className="muted small mono secondary-id">{workflow.id}</div>}
-                  </td>
-                  <td>
-                    <StateBadge state={workflow.state} />
-                  </td>
-                  <td className="mono">{workflow.currentJob}</td>
-                  <td>{formatTime(workflow.createdAt)}</td>
-                  <td>{formatTime(workflow.finishedAt)}</td>
+      <AsyncSection
+        state={list}
+        what="workflows"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title="No workflows">
+            {filterKey ? 'None matches these filters.' : 'Start one with POST /workflows or bsctl run; it shows up here at once.'}
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <div className="table-wrap card">
+            <table aria-label="Workflows">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Current job</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Finished</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((workflow) => (
+                  <tr key={workflow.id}>
+                    <td>
+                      <Link to={`/workflows/${workflow.id}`}>{workflow.name || workflow.id}</Link>
+                      {workflow.name && <div className="muted small mono secondary-id">{workflow.id}</div>}
+                    </td>
+                    <td>
+                      <StateBadge state={workflow.state} />
+                    </td>
+                    <td className="mono">{workflow.currentJob}</td>
+                    <td>{formatTime(workflow.createdAt)}</td>
+                    <td>{formatTime(workflow.finishedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </AsyncSection>
       {needsScan(filters) && list.data && (
         <p className="muted small">Search, template and time range are applied to the workflows as they are listed, newest first.</p>
       )}
-      <div className="pager">
-        {cursors.length > 0 && (
-          <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
-            Previous page
-          </button>
-        )}
-        {list.data?.nextCursor && (
-          <button type="button" onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}>
-            Next page
-          </button>
-        )}
-      </div>
+      <Pager pages={pages} nextCursor={list.data?.nextCursor} />
     </>
   );
 }
