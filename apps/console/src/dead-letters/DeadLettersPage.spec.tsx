@@ -1,10 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeadLetter } from '../api/types';
-import { SessionProvider } from '../auth/auth-context';
 import { storeKey } from '../auth/session';
 import { fakeClient } from '../testing/fake-client';
+import { renderRoute } from '../testing/render-route';
 import { DeadLettersPage } from './DeadLettersPage';
 
 afterEach(() => {
@@ -38,15 +37,7 @@ describe('DeadLettersPage', () => {
       },
     });
     storeKey('bsk_admin');
-    render(
-      <SessionProvider createClient={() => fake.client}>
-        <MemoryRouter initialEntries={['/dead-letters']}>
-          <Routes>
-            <Route path="/dead-letters" element={<DeadLettersPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    renderRoute(fake, { url: '/dead-letters', path: '/dead-letters', element: <DeadLettersPage /> });
     const table = await screen.findByRole('table', { name: 'Dead letters' });
     expect(within(table).getByText('card declined')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Pool' }) as HTMLSelectElement).value).toBe('default');

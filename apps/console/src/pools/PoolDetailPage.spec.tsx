@@ -1,10 +1,9 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PoolDetail, PoolJob } from '../api/types';
-import { SessionProvider } from '../auth/auth-context';
 import { storeKey } from '../auth/session';
 import { fakeClient } from '../testing/fake-client';
+import { renderRoute } from '../testing/render-route';
 import { PoolDetailPage } from './PoolDetailPage';
 
 const NOW = Date.parse('2026-01-31T10:10:00.000Z');
@@ -71,15 +70,7 @@ function renderPage() {
     'GET /pools/{pool}/jobs': ({ params }) => ({ items: params?.query?.['state'] === 'leased' ? leased : queued, total: 0, nextCursor: null }),
   });
   storeKey('bsk_reader');
-  render(
-    <SessionProvider createClient={() => fake.client}>
-      <MemoryRouter initialEntries={['/pools/gpu']}>
-        <Routes>
-          <Route path="/pools/:pool" element={<PoolDetailPage />} />
-        </Routes>
-      </MemoryRouter>
-    </SessionProvider>,
-  );
+  renderRoute(fake, { url: '/pools/gpu', path: '/pools/:pool', element: <PoolDetailPage /> });
   return fake;
 }
 

@@ -1,10 +1,9 @@
 import type { JobTemplate } from '@base-shift/client';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SessionProvider } from '../auth/auth-context';
 import { storeKey } from '../auth/session';
 import { fakeClient } from '../testing/fake-client';
+import { renderRoute } from '../testing/render-route';
 import { TemplateDetailPage } from './TemplateDetailPage';
 
 afterEach(() => {
@@ -46,15 +45,7 @@ describe('TemplateDetailPage', () => {
       },
     );
     storeKey('bsk_test');
-    render(
-      <SessionProvider createClient={() => fake.client}>
-        <MemoryRouter initialEntries={['/templates/charge']}>
-          <Routes>
-            <Route path="/templates/:templateId" element={<TemplateDetailPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    renderRoute(fake, { url: '/templates/charge', path: '/templates/:templateId', element: <TemplateDetailPage /> });
     const table = await screen.findByRole('table', { name: 'Versions' });
     expect(
       within(table)

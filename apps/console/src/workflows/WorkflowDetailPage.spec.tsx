@@ -1,49 +1,27 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Workflow } from '../api/types';
-import { SessionProvider } from '../auth/auth-context';
+import type { Job, Workflow } from '../api/types';
 import { storeKey } from '../auth/session';
 import { fakeClient, type FakeClient } from '../testing/fake-client';
+import { renderRoute } from '../testing/render-route';
+import { aJob, aWorkflow, CREATED_AT as T, WORKFLOW_ID as ID } from '../testing/workflow-fixture';
 import { WorkflowDetailPage } from './WorkflowDetailPage';
 
-const ID = '0194b7c2-5e1a-7c3d-9f00-1a2b3c4d5e6f';
-const T = '2026-01-31T10:00:00.000Z';
-const job = (id: string, extra: Partial<Workflow['jobs'][number]> = {}): Workflow['jobs'][number] => ({
-  id,
-  templateId: id,
-  version: '1.0.0',
-  state: 'PENDING',
-  attempts: 0,
-  maxAttempts: 3,
-  priority: 0,
-  pool: 'default',
-  dependsOn: [],
-  input: { orderId: 'o-1' },
-  external: false,
-  ...extra,
-});
+// Each job runs the template of its own name, on one order.
+const job = (id: string, extra: Partial<Job> = {}) => aJob(id, { templateId: id, input: { orderId: 'o-1' }, ...extra });
 
 let snapshot: Workflow;
 let fake: FakeClient;
 
 beforeEach(() => {
   storeKey('bsk_test');
-  snapshot = {
-    id: ID,
+  snapshot = aWorkflow([job('validate', { state: 'QUEUED', queuedAt: T }), job('charge')], {
     name: 'order o-1',
-    state: 'RUNNING',
-    currentJob: 'validate',
-    mode: 'sequential',
-    input: {},
-    createdAt: T,
-    updatedAt: T,
-    jobs: [job('validate', { state: 'QUEUED', queuedAt: T }), job('charge')],
     history: [
       { seq: 1, at: T, kind: 'workflow', from: '', to: 'RUNNING' },
       { seq: 2, at: T, kind: 'job', jobId: 'validate', from: 'PENDING', to: 'QUEUED' },
     ],
-  };
+  });
   fake = fakeClient({ 'GET /workflows/{id}': () => snapshot, 'POST /workflows/{id}/cancel': () => ({ ...snapshot, state: 'CANCELLED' }) });
 });
 
@@ -53,15 +31,7 @@ afterEach(() => {
 });
 
 function renderPage() {
-  render(
-    <SessionProvider createClient={() => fake.client}>
-      <MemoryRouter initialEntries={[`/workflows/${ID}`]}>
-        <Routes>
-          <Route path="/workflows/:id" element={<WorkflowDetailPage />} />
-        </Routes>
-      </MemoryRouter>
-    </SessionProvider>,
-  );
+  renderRoute(fake, { url: `/workflows/${ID}`, path: '/workflows/:id', element: <WorkflowDetailPage /> });
 }
 
 describe('WorkflowDetailPage', () => {

@@ -1,10 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkflowSummary } from '../api/types';
-import { SessionProvider } from '../auth/auth-context';
 import { storeKey } from '../auth/session';
 import { fakeClient } from '../testing/fake-client';
+import { renderRoute } from '../testing/render-route';
 import { WorkflowsPage } from './WorkflowsPage';
 
 afterEach(() => {
@@ -32,15 +31,7 @@ describe('WorkflowsPage', () => {
       },
     });
     storeKey('bsk_test');
-    render(
-      <SessionProvider createClient={() => fake.client}>
-        <MemoryRouter initialEntries={['/workflows']}>
-          <Routes>
-            <Route path="/workflows" element={<WorkflowsPage />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>,
-    );
+    renderRoute(fake, { url: '/workflows', path: '/workflows', element: <WorkflowsPage /> });
     const table = await screen.findByRole('table', { name: 'Workflows' });
     expect(
       within(table)

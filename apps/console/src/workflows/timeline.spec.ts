@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, Job } from '../api/types';
+import type { HistoryEntry } from '../api/types';
+import { aJob as job } from '../testing/workflow-fixture';
 import { computeTimeline, spanPercent } from './timeline';
 
 const T0 = Date.parse('2026-01-31T10:00:00.000Z');
@@ -13,20 +14,6 @@ const move = (jobId: string, from: string, to: string, seconds: number, attempt?
   from,
   to,
   ...(attempt !== undefined && { attempt }),
-});
-const job = (id: string, extra: Partial<Job> = {}): Job => ({
-  id,
-  templateId: 't',
-  version: '1.0.0',
-  state: 'PENDING',
-  attempts: 0,
-  maxAttempts: 3,
-  priority: 0,
-  pool: 'default',
-  dependsOn: [],
-  input: {},
-  external: false,
-  ...extra,
 });
 
 describe('computeTimeline', () => {

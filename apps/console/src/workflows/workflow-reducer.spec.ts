@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, Workflow } from '../api/types';
+import type { HistoryEntry } from '../api/types';
+import { aJob, aWorkflow } from '../testing/workflow-fixture';
 import { workflowReducer } from './workflow-reducer';
 
-const base: Workflow = {
-  id: '0194b7c2-5e1a-7c3d-9f00-1a2b3c4d5e6f',
-  state: 'RUNNING',
-  currentJob: 'a',
-  mode: 'sequential',
-  input: {},
-  createdAt: '2026-01-31T10:00:00.000Z',
-  updatedAt: '2026-01-31T10:00:00.000Z',
-  jobs: [
-    {
-      id: 'a',
-      templateId: 't',
-      version: '1.0.0',
-      state: 'QUEUED',
-      attempts: 0,
-      maxAttempts: 3,
-      priority: 0,
-      pool: 'default',
-      dependsOn: [],
-      input: {},
-      external: false,
-    },
-  ],
+const base = aWorkflow([aJob('a', { state: 'QUEUED' })], {
   history: [{ seq: 1, at: '2026-01-31T10:00:00.000Z', kind: 'workflow', from: '', to: 'RUNNING' }],
-};
+});
 const transition = (seq: number, extra: Partial<HistoryEntry>): HistoryEntry => ({
   seq,
   at: `2026-01-31T10:00:0${seq}.000Z`,
