@@ -96,28 +96,8 @@ export function TemplateDetailPage() {
       </div>
 
       <form className="filters card" onSubmit={compare} aria-label="Compare versions">
-        <div className="field">
-          <label htmlFor="from-version">From version</label>
-          <select id="from-version" value={fromVersion} onChange={(event) => setFromVersion(event.target.value)}>
-            {versions.map((version) => (
-              <option key={version.version} value={version.version}>
-                {version.version}
-                {version.deprecated ? ' (deprecated)' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="to-version">To version</label>
-          <select id="to-version" value={toVersion} onChange={(event) => setToVersion(event.target.value)}>
-            {versions.map((version) => (
-              <option key={version.version} value={version.version}>
-                {version.version}
-                {version.deprecated ? ' (deprecated)' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect id="from-version" label="From version" versions={versions} value={fromVersion} onChange={setFromVersion} />
+        <VersionSelect id="to-version" label="To version" versions={versions} value={toVersion} onChange={setToVersion} />
         <button type="submit" className="primary">
           Compare
         </button>
@@ -128,6 +108,35 @@ export function TemplateDetailPage() {
       {shownVersion.error !== undefined && <ProblemMessage error={shownVersion.error} />}
       {shownVersion.data && <TemplateView template={shownVersion.data} />}
     </>
+  );
+}
+
+/** One side of the comparison: every version, deprecated ones marked. */
+function VersionSelect({
+  id,
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  versions: readonly { version: string; deprecated: boolean }[];
+  value: string;
+  onChange: (version: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {versions.map((version) => (
+          <option key={version.version} value={version.version}>
+            {version.version}
+            {version.deprecated ? ' (deprecated)' : ''}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
