@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
 import type { DeadLetter } from '../api/types';
+import { DataTable } from '../ui/DataTable';
 import { ConfirmDialog, Dialog } from '../ui/Dialog';
 import { AsyncSection } from '../ui/AsyncSection';
 import { EmptyState, Loading } from '../ui/feedback';
@@ -107,57 +108,41 @@ export function DeadLettersPage() {
           empty={<EmptyState title="The dead letter is empty">No job of this pool has failed for good.</EmptyState>}
         >
           {(data) => (
-            <div className="table-wrap card">
-              <table aria-label="Dead letters">
-                <thead>
-                  <tr>
-                    <th scope="col">Job</th>
-                    <th scope="col">From</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Dead since</th>
-                    <th scope="col">Last error</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((job) => (
-                    <tr key={job.id}>
-                      <td className="mono">{job.id}</td>
-                      <td>
-                        <MetaSummary meta={job.meta} />
-                      </td>
-                      <td>
-                        {job.failures} failed / {job.maxAttempts}
-                      </td>
-                      <td>{formatTime(job.deadAt)}</td>
-                      <td>
-                        {job.lastError ? (
-                          <>
-                            {job.lastError.message}
-                            {!job.lastError.retryable && <div className="muted small">not retryable</div>}
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td className="row-actions">
-                        <button type="button" onClick={() => setPending({ action: 'inspect', job })}>
-                          Inspect
-                        </button>
-                        <button type="button" onClick={() => setPending({ action: 'requeue', job })}>
-                          Requeue
-                        </button>
-                        <button type="button" className="danger" onClick={() => setPending({ action: 'purge', job })}>
-                          Purge
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Dead letters" card columns={['Job', 'From', 'Attempts', 'Dead since', 'Last error', { label: 'Actions', visuallyHidden: true }]}>
+              {data.items.map((job) => (
+                <tr key={job.id}>
+                  <td className="mono">{job.id}</td>
+                  <td>
+                    <MetaSummary meta={job.meta} />
+                  </td>
+                  <td>
+                    {job.failures} failed / {job.maxAttempts}
+                  </td>
+                  <td>{formatTime(job.deadAt)}</td>
+                  <td>
+                    {job.lastError ? (
+                      <>
+                        {job.lastError.message}
+                        {!job.lastError.retryable && <div className="muted small">not retryable</div>}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" onClick={() => setPending({ action: 'inspect', job })}>
+                      Inspect
+                    </button>
+                    <button type="button" onClick={() => setPending({ action: 'requeue', job })}>
+                      Requeue
+                    </button>
+                    <button type="button" className="danger" onClick={() => setPending({ action: 'purge', job })}>
+                      Purge
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </AsyncSection>
       )}

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { PoolJob } from '../api/types';
 import { useClient } from '../auth/auth-context';
 import { AsyncSection } from '../ui/AsyncSection';
+import { DataTable } from '../ui/DataTable';
 import { EmptyState, Loading } from '../ui/feedback';
 import { formatDuration } from '../ui/format';
 import { ProblemMessage } from '../ui/ProblemMessage';
@@ -75,42 +76,32 @@ export function PoolDetailPage() {
           empty={<EmptyState title="Nothing queued">Every job of this pool has been picked up.</EmptyState>}
         >
           {() => (
-            <div className="table-wrap">
-              <table aria-label="Queued jobs">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      #
-                    </th>
-                    <th scope="col">Job</th>
-                    <th scope="col">Workflow</th>
-                    <th scope="col">Template</th>
-                    <th scope="col" className="num">
-                      Base priority
-                    </th>
-                    <th scope="col">Waiting</th>
-                    <th scope="col" className="num">
-                      Effective priority
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queued.map((entry, index) => (
-                    <tr key={entry.job.id}>
-                      <td className="num">{index + 1}</td>
-                      <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
-                      <td>
-                        <WorkflowLink job={entry.job} />
-                      </td>
-                      <td className="mono">{entry.job.templateId ?? '—'}</td>
-                      <td className="num">{entry.priority}</td>
-                      <td>{formatDuration(entry.waitSeconds * 1000)}</td>
-                      <td className="num strong">{entry.effective.toFixed(1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="Queued jobs"
+              columns={[
+                { label: '#', numeric: true },
+                'Job',
+                'Workflow',
+                'Template',
+                { label: 'Base priority', numeric: true },
+                'Waiting',
+                { label: 'Effective priority', numeric: true },
+              ]}
+            >
+              {queued.map((entry, index) => (
+                <tr key={entry.job.id}>
+                  <td className="num">{index + 1}</td>
+                  <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
+                  <td>
+                    <WorkflowLink job={entry.job} />
+                  </td>
+                  <td className="mono">{entry.job.templateId ?? '—'}</td>
+                  <td className="num">{entry.priority}</td>
+                  <td>{formatDuration(entry.waitSeconds * 1000)}</td>
+                  <td className="num strong">{entry.effective.toFixed(1)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </AsyncSection>
       </section>
@@ -124,73 +115,45 @@ export function PoolDetailPage() {
         )}
         {jobs.data && jobs.data.inFlight.length === 0 && <p className="muted">No job of this pool is running.</p>}
         {jobs.data && jobs.data.inFlight.length > 0 && (
-          <div className="table-wrap">
-            <table aria-label="In-flight jobs">
-              <thead>
-                <tr>
-                  <th scope="col">Job</th>
-                  <th scope="col">Workflow</th>
-                  <th scope="col">Executor</th>
-                  <th scope="col">Attempt</th>
-                  <th scope="col">Running for</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.data.inFlight.map((entry) => (
-                  <tr key={entry.job.id}>
-                    <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
-                    <td>
-                      <WorkflowLink job={entry.job} />
-                    </td>
-                    <td className="mono">{entry.job.lease?.executorId ?? '—'}</td>
-                    <td>
-                      {entry.job.attempt} of {entry.job.maxAttempts}
-                    </td>
-                    <td>{formatDuration(Math.max(0, now - entry.leasedAt))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="In-flight jobs" columns={['Job', 'Workflow', 'Executor', 'Attempt', 'Running for']}>
+            {jobs.data.inFlight.map((entry) => (
+              <tr key={entry.job.id}>
+                <td className="mono">{entry.job.jobId ?? entry.job.id}</td>
+                <td>
+                  <WorkflowLink job={entry.job} />
+                </td>
+                <td className="mono">{entry.job.lease?.executorId ?? '—'}</td>
+                <td>
+                  {entry.job.attempt} of {entry.job.maxAttempts}
+                </td>
+                <td>{formatDuration(Math.max(0, now - entry.leasedAt))}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
       {detail.templates && detail.templates.length > 0 && (
         <section aria-labelledby="usage-heading" className="card">
           <h2 id="usage-heading">Templates seen running here</h2>
-          <div className="table-wrap">
-            <table aria-label="Template usage">
-              <thead>
-                <tr>
-                  <th scope="col">Template</th>
-                  <th scope="col" className="num">
-                    Runs
-                  </th>
-                  <th scope="col">Mean</th>
-                  <th scope="col">Longest</th>
-                  <th scope="col" className="num">
-                    OOM kills
-                  </th>
-                  <th scope="col">Recommended pool</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.templates.map((usage) => (
-                  <tr key={usage.templateId}>
-                    <td className="mono">{usage.templateId}</td>
-                    <td className="num">{usage.runs}</td>
-                    <td>{formatDuration(usage.meanSeconds * 1000)}</td>
-                    <td>{formatDuration(usage.maxSeconds * 1000)}</td>
-                    <td className="num">{usage.oomKills}</td>
-                    <td>
-                      {usage.recommendedPool}
-                      <div className="muted small">{usage.reason}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Template usage"
+            columns={['Template', { label: 'Runs', numeric: true }, 'Mean', 'Longest', { label: 'OOM kills', numeric: true }, 'Recommended pool']}
+          >
+            {detail.templates.map((usage) => (
+              <tr key={usage.templateId}>
+                <td className="mono">{usage.templateId}</td>
+                <td className="num">{usage.runs}</td>
+                <td>{formatDuration(usage.meanSeconds * 1000)}</td>
+                <td>{formatDuration(usage.maxSeconds * 1000)}</td>
+                <td className="num">{usage.oomKills}</td>
+                <td>
+                  {usage.recommendedPool}
+                  <div className="muted small">{usage.reason}</div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
     </>

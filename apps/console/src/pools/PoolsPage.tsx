@@ -4,6 +4,7 @@ import { required } from '@base-shift/client';
 import { Link } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
 import { AsyncSection } from '../ui/AsyncSection';
+import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/feedback';
 import { useAsync } from '../ui/use-async';
 import { Autoscaler, unappliedResults, waitText } from './pool-facts';
@@ -24,55 +25,40 @@ export function PoolsPage() {
         empty={<EmptyState title="No pools">The control plane has no executor pool configured.</EmptyState>}
       >
         {(data) => (
-          <div className="table-wrap card">
-            <table aria-label="Pools">
-              <thead>
-                <tr>
-                  <th scope="col">Pool</th>
-                  <th scope="col" className="num">
-                    Queued
-                  </th>
-                  <th scope="col" className="num">
-                    Leased
-                  </th>
-                  <th scope="col" className="num">
-                    Delayed
-                  </th>
-                  <th scope="col" className="num">
-                    Dead
-                  </th>
-                  <th scope="col">Oldest wait</th>
-                  <th scope="col" className="num">
-                    Unapplied results
-                  </th>
-                  <th scope="col">Autoscaler</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.pools.map((pool) => (
-                  <tr key={pool.name}>
-                    <td>
-                      <Link to={`/pools/${encodeURIComponent(pool.name)}`}>{pool.name}</Link>
-                      <div className="muted small">
-                        {pool.minPods}–{pool.maxPods} pods × {pool.jobsPerPod} jobs
-                      </div>
-                    </td>
-                    <td className="num">{pool.queue.queued}</td>
-                    <td className="num">{pool.queue.inFlight}</td>
-                    <td className="num">{pool.queue.delayed}</td>
-                    <td className="num">
-                      {pool.queue.dead > 0 ? <Link to={`/dead-letters?pool=${encodeURIComponent(pool.name)}`}>{pool.queue.dead}</Link> : 0}
-                    </td>
-                    <td>{waitText(pool.queue.oldestWaitSeconds)}</td>
-                    <td className="num">{unappliedResults(pool) ?? '—'}</td>
-                    <td>
-                      <Autoscaler pool={pool} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Pools"
+            card
+            columns={[
+              'Pool',
+              { label: 'Queued', numeric: true },
+              { label: 'Leased', numeric: true },
+              { label: 'Delayed', numeric: true },
+              { label: 'Dead', numeric: true },
+              'Oldest wait',
+              { label: 'Unapplied results', numeric: true },
+              'Autoscaler',
+            ]}
+          >
+            {data.pools.map((pool) => (
+              <tr key={pool.name}>
+                <td>
+                  <Link to={`/pools/${encodeURIComponent(pool.name)}`}>{pool.name}</Link>
+                  <div className="muted small">
+                    {pool.minPods}–{pool.maxPods} pods × {pool.jobsPerPod} jobs
+                  </div>
+                </td>
+                <td className="num">{pool.queue.queued}</td>
+                <td className="num">{pool.queue.inFlight}</td>
+                <td className="num">{pool.queue.delayed}</td>
+                <td className="num">{pool.queue.dead > 0 ? <Link to={`/dead-letters?pool=${encodeURIComponent(pool.name)}`}>{pool.queue.dead}</Link> : 0}</td>
+                <td>{waitText(pool.queue.oldestWaitSeconds)}</td>
+                <td className="num">{unappliedResults(pool) ?? '—'}</td>
+                <td>
+                  <Autoscaler pool={pool} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </AsyncSection>
     </>

@@ -4,6 +4,7 @@ import type { JobTemplate } from '@base-shift/client';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
+import { DataTable } from '../ui/DataTable';
 import { EmptyState, Loading } from '../ui/feedback';
 import { formatTime } from '../ui/format';
 import { ProblemMessage } from '../ui/ProblemMessage';
@@ -66,34 +67,20 @@ export function TemplateDetailPage() {
         </div>
       </div>
 
-      <div className="table-wrap card">
-        <table aria-label="Versions">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">State</th>
-              <th scope="col">Published</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr key={version.version} aria-current={(shown ?? latest.data?.version) === version.version ? 'true' : undefined}>
-                <td className="mono">{version.version}</td>
-                <td>{version.deprecated ? <span className="badge deprecated">Deprecated</span> : <span className="badge state-SUCCEEDED">Active</span>}</td>
-                <td>{formatTime(version.createdAt)}</td>
-                <td>
-                  <button type="button" className="ghost" onClick={() => setShown(version.version)} aria-label={`Show version ${version.version}`}>
-                    Show
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Versions" card columns={['Version', 'State', 'Published', { label: 'Actions', visuallyHidden: true }]}>
+        {versions.map((version) => (
+          <tr key={version.version} aria-current={(shown ?? latest.data?.version) === version.version ? 'true' : undefined}>
+            <td className="mono">{version.version}</td>
+            <td>{version.deprecated ? <span className="badge deprecated">Deprecated</span> : <span className="badge state-SUCCEEDED">Active</span>}</td>
+            <td>{formatTime(version.createdAt)}</td>
+            <td>
+              <button type="button" className="ghost" onClick={() => setShown(version.version)} aria-label={`Show version ${version.version}`}>
+                Show
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <form className="filters card" onSubmit={compare} aria-label="Compare versions">
         <VersionSelect id="from-version" label="From version" versions={versions} value={fromVersion} onChange={setFromVersion} />

@@ -1,6 +1,7 @@
 // One template version, readable: run settings, the steps in order with their
 // configuration, and the input and output schemas as field tables.
 import type { JobTemplate } from '@base-shift/client';
+import { DataTable } from '../ui/DataTable';
 import { JsonBlock } from '../ui/JsonBlock';
 import { schemaFields } from './schema-fields';
 
@@ -50,35 +51,24 @@ function SchemaTable({ title, schema }: { title: string; schema: unknown }) {
       {fields.length === 0 ? (
         <p className="muted">No declared properties.</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-label={title}>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Type</th>
-                <th scope="col">Rules</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((field) => (
-                <tr key={field.path}>
-                  <td className="mono">
-                    {field.path}
-                    {field.required && <span title="required"> *</span>}
-                  </td>
-                  <td className="mono">
-                    {field.type}
-                    {field.writeOnly && <span className="badge">writeOnly</span>}
-                  </td>
-                  <td>
-                    {field.rules.join('; ')}
-                    {field.description && <div className="muted small">{field.description}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={title} columns={['Field', 'Type', 'Rules']}>
+          {fields.map((field) => (
+            <tr key={field.path}>
+              <td className="mono">
+                {field.path}
+                {field.required && <span title="required"> *</span>}
+              </td>
+              <td className="mono">
+                {field.type}
+                {field.writeOnly && <span className="badge">writeOnly</span>}
+              </td>
+              <td>
+                {field.rules.join('; ')}
+                {field.description && <div className="muted small">{field.description}</div>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <details>
         <summary>JSON</summary>

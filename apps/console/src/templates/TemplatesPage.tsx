@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
 import { AsyncSection } from '../ui/AsyncSection';
+import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/feedback';
 import { formatTime } from '../ui/format';
 import { Pager } from '../ui/Pager';
@@ -48,44 +49,29 @@ export function TemplatesPage() {
         empty={<EmptyState title="No templates">Publish one with bsctl template apply or POST /templates.</EmptyState>}
       >
         {(data) => (
-          <div className="table-wrap card">
-            <table aria-label="Templates">
-              <thead>
-                <tr>
-                  <th scope="col">Template</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Steps</th>
-                  <th scope="col">Pool</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Published</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((template) => (
-                  <tr key={template.templateId}>
-                    <td>
-                      <Link to={`/templates/${encodeURIComponent(template.templateId)}`} className="mono">
-                        {template.templateId}
-                      </Link>
-                    </td>
-                    <td>
-                      {template.name}
-                      {template.description && <div className="muted small">{template.description}</div>}
-                    </td>
-                    <td className="mono">
-                      {template.version}
-                      {template.deprecated && <span className="badge deprecated">deprecated</span>}
-                    </td>
-                    <td>{template.steps.map((step) => step.type).join(' → ')}</td>
-                    <td>{template.resourceClass}</td>
-                    <td>{template.priority}</td>
-                    <td>{formatTime(template.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Templates" card columns={['Template', 'Name', 'Version', 'Steps', 'Pool', 'Priority', 'Published']}>
+            {data.items.map((template) => (
+              <tr key={template.templateId}>
+                <td>
+                  <Link to={`/templates/${encodeURIComponent(template.templateId)}`} className="mono">
+                    {template.templateId}
+                  </Link>
+                </td>
+                <td>
+                  {template.name}
+                  {template.description && <div className="muted small">{template.description}</div>}
+                </td>
+                <td className="mono">
+                  {template.version}
+                  {template.deprecated && <span className="badge deprecated">deprecated</span>}
+                </td>
+                <td>{template.steps.map((step) => step.type).join(' → ')}</td>
+                <td>{template.resourceClass}</td>
+                <td>{template.priority}</td>
+                <td>{formatTime(template.createdAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </AsyncSection>
       <Pager pages={pages} nextCursor={page.data?.nextCursor} />

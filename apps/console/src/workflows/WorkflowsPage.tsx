@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useClient } from '../auth/auth-context';
 import { WORKFLOW_STATES } from '../api/types';
 import { AsyncSection } from '../ui/AsyncSection';
+import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/feedback';
 import { formatTime } from '../ui/format';
 import { Pager } from '../ui/Pager';
@@ -115,35 +116,22 @@ export function WorkflowsPage() {
         }
       >
         {(data) => (
-          <div className="table-wrap card">
-            <table aria-label="Workflows">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Current job</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Finished</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((workflow) => (
-                  <tr key={workflow.id}>
-                    <td>
-                      <Link to={`/workflows/${workflow.id}`}>{workflow.name || workflow.id}</Link>
-                      {workflow.name && <div className="muted small mono secondary-id">{workflow.id}</div>}
-                    </td>
-                    <td>
-                      <StateBadge state={workflow.state} />
-                    </td>
-                    <td className="mono">{workflow.currentJob}</td>
-                    <td>{formatTime(workflow.createdAt)}</td>
-                    <td>{formatTime(workflow.finishedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Workflows" card columns={['Name', 'State', 'Current job', 'Created', 'Finished']}>
+            {data.items.map((workflow) => (
+              <tr key={workflow.id}>
+                <td>
+                  <Link to={`/workflows/${workflow.id}`}>{workflow.name || workflow.id}</Link>
+                  {workflow.name && <div className="muted small mono secondary-id">{workflow.id}</div>}
+                </td>
+                <td>
+                  <StateBadge state={workflow.state} />
+                </td>
+                <td className="mono">{workflow.currentJob}</td>
+                <td>{formatTime(workflow.createdAt)}</td>
+                <td>{formatTime(workflow.finishedAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </AsyncSection>
       {needsScan(filters) && list.data && (
