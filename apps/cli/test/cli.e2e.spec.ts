@@ -40,12 +40,12 @@ describe('bsctl against a built control plane and executor', () => {
   });
 
   it('login checks the key and stores server and key in a 0600 file that later commands use', async () => {
-    const login = await stack.bsctl(['login', stack.server, '--token', stack.adminKey], { XDG_CONFIG_HOME: path.join(stack.dir, 'xdg') });
+    const login = await stack.bsctl(['login', stack.baseUrl, '--token', stack.adminKey], { XDG_CONFIG_HOME: path.join(stack.dir, 'xdg') });
     const file = path.join(stack.dir, 'xdg/bsctl/config.json');
-    expect(login).toEqual({ code: 0, stdout: `logged in to ${stack.server} (config: ${file})\n`, stderr: '' });
+    expect(login).toEqual({ code: 0, stdout: `logged in to ${stack.baseUrl} (config: ${file})\n`, stderr: '' });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ server: stack.server, token: stack.adminKey });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ server: stack.baseUrl, token: stack.adminKey });
 
     const pools = await stack.bsctl(['pools', '-o', 'json'], { XDG_CONFIG_HOME: path.join(stack.dir, 'xdg') });
     expect(pools.code).toBe(0);
@@ -54,7 +54,7 @@ describe('bsctl against a built control plane and executor', () => {
 
   it('login refuses a bad key (read from stdin) without writing the config', async () => {
     const badKey = `bsk_aaaaaaaaaaaa_${'A'.repeat(43)}`;
-    const login = await stack.bsctl(['login', stack.server], { XDG_CONFIG_HOME: path.join(stack.dir, 'refused') }, `${badKey}\n`);
+    const login = await stack.bsctl(['login', stack.baseUrl], { XDG_CONFIG_HOME: path.join(stack.dir, 'refused') }, `${badKey}\n`);
     expect(login.code).toBe(1);
     expect(login.stderr).toMatch(/^error: the control plane refused the key: 401 Unauthorized: [^\n]+\n$/);
     expect(() => statSync(path.join(stack.dir, 'refused/bsctl/config.json'))).toThrow();

@@ -26,7 +26,7 @@ describe('the operator console signs in with OIDC when configured', () => {
       OIDC_CONSOLE_SCOPES: 'openid workflows:read templates:read',
     });
     // The browser reads discovery and calls the token endpoint from the console's origin.
-    issuer.corsOrigin = stack.origin;
+    issuer.corsOrigin = stack.baseUrl;
     browser = await launchChromium();
   });
 
@@ -43,7 +43,7 @@ describe('the operator console signs in with OIDC when configured', () => {
   });
 
   it('signs in with single sign-on (code + PKCE), lands on the workflows signed in, shows only what the scopes allow, and signs out', async () => {
-    const consolePage = await openConsolePage(browser, stack.origin, { allowOrigins: [new URL(issuer.issuerUrl).origin] });
+    const consolePage = await openConsolePage(browser, stack.baseUrl, { allowOrigins: [new URL(issuer.issuerUrl).origin] });
     opened.push(consolePage);
     const { page } = consolePage;
     // The scope probe of the pools (GET /pools) is refused 403 on purpose: Chromium logs that fetch itself.
@@ -52,7 +52,7 @@ describe('the operator console signs in with OIDC when configured', () => {
     await page.goto('/ui/sign-in');
     await page.getByLabel('API key').waitFor();
     await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
-    await page.waitForURL(`${stack.origin}/ui/workflows`);
+    await page.waitForURL(`${stack.baseUrl}/ui/workflows`);
 
     // A page that needs workflows:read, drawn from the API with the access token.
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
@@ -60,13 +60,13 @@ describe('the operator console signs in with OIDC when configured', () => {
     await mainNavigation(page).getByRole('link', { name: 'Templates' }).waitFor();
     expect(await mainNavigation(page).getByRole('link', { name: 'Pools' }).count()).toBe(0);
     expect(await mainNavigation(page).getByRole('link', { name: 'Dead letters' }).count()).toBe(0);
-    expect(page.url()).toBe(`${stack.origin}/ui/workflows`);
+    expect(page.url()).toBe(`${stack.baseUrl}/ui/workflows`);
 
     const [asked] = issuer.authorizationRequests;
     expect(issuer.authorizationRequests).toHaveLength(1);
     expect(asked).toMatchObject({
       clientId: CLIENT_ID,
-      redirectUri: `${stack.origin}/ui/sign-in/callback`,
+      redirectUri: `${stack.baseUrl}/ui/sign-in/callback`,
       codeChallengeMethod: 'S256',
       scope: 'openid workflows:read templates:read',
     });

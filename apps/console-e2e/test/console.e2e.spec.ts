@@ -1,53 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchChromium, mainNavigation, openConsolePage, screenshot, signInWithLink, waitForText, type ConsolePage } from './support/browser';
-import { ConsoleStack, PARKED_POOL } from './support/console-stack';
+import { ConsoleStack, PARKED_POOL, orderWorkflow } from './support/console-stack';
 import { LateApi } from './support/late-api';
 
 interface Workflow {
   id: string;
   state: string;
   jobs: Array<{ id: string; state: string; error?: { message: string } }>;
-}
-
-/** The seed's order workflow (tools/dev/demo/demo-client.mjs): inputs wired with $from. */
-function orderWorkflow(orderId: string) {
-  return {
-    name: `order ${orderId}`,
-    input: {
-      orderId,
-      amount: 42.5,
-      currency: 'EUR',
-      items: [{ sku: 'A-1', quantity: 2 }],
-      cardDetails: { number: '4111111111111111', expiryDate: '12/30', cvv: '123' },
-    },
-    jobs: [
-      {
-        id: 'order_validation',
-        templateId: 'order_validation',
-        input: {
-          orderId: { $from: 'input.orderId' },
-          amount: { $from: 'input.amount' },
-          currency: { $from: 'input.currency' },
-          items: { $from: 'input.items' },
-        },
-      },
-      {
-        id: 'payment_processing',
-        templateId: 'payment_processing',
-        input: {
-          orderId: { $from: 'jobs.order_validation.output.orderId' },
-          amount: { $from: 'jobs.order_validation.output.amount' },
-          currency: { $from: 'input.currency' },
-          cardDetails: { $from: 'input.cardDetails' },
-        },
-      },
-      {
-        id: 'inventory_update',
-        templateId: 'inventory_update',
-        input: { orderId: { $from: 'jobs.payment_processing.output.orderId' }, items: { $from: 'jobs.order_validation.output.items' } },
-      },
-    ],
-  };
 }
 
 /** One call to an API that is not up yet, and a single attempt: the job fails at once and is dead-lettered. */
@@ -80,7 +39,7 @@ describe('the operator console in Chromium, against a built control plane and ex
   const opened: ConsolePage[] = [];
 
   async function open(options: Parameters<typeof openConsolePage>[2] = {}): Promise<ConsolePage> {
-    const consolePage = await openConsolePage(browser, stack.origin, options);
+    const consolePage = await openConsolePage(browser, stack.baseUrl, options);
     opened.push(consolePage);
     return consolePage;
   }
@@ -95,8 +54,8 @@ describe('the operator console in Chromium, against a built control plane and ex
     stack = await ConsoleStack.start('console-e2e');
     lateApi = await LateApi.reserve();
     await stack.registerOrderTemplates();
-    await stack.api('/templates', { method: 'POST', body: lateCallTemplate(lateApi.url) });
-    await stack.api('/templates', { method: 'POST', body: PARKED_TEMPLATE });
+    await stack.json('/templates', { method: 'POST', body: lateCallTemplate(lateApi.url) });
+    await stack.json('/templates', { method: 'POST', body: PARKED_TEMPLATE });
     browser = await launchChromium();
   });
 
@@ -151,7 +110,7 @@ describe('the operator console in Chromium, against a built control plane and ex
     stack.pausePaymentApi();
     let workflow: Workflow;
     try {
-      workflow = await stack.api<Workflow>('/workflows', { method: 'POST', body: orderWorkflow(orderId) });
+      workflow = await stack.json<Workflow>('/workflows', { method: 'POST', body: orderWorkflow(orderId) });
       await page.goto('/ui/workflows');
       await page.getByRole('heading', { name: 'Workflows' }).waitFor();
       const table = page.getByRole('table', { name: 'Workflows' });
@@ -166,7 +125,7 @@ describe('the operator console in Chromium, against a built control plane and ex
     }
     await waitForText(page.getByTestId('workflow-state'), 'COMPLETED', 60_000);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-    expect(page.url()).toBe(`${stack.origin}/ui/workflows/${workflow.id}`);
+    expect(page.url()).toBe(`${stack.baseUrl}/ui/workflows/${workflow.id}`);
 
     const graph = page.getByRole('figure', { name: 'Job graph' });
     for (const job of ['order_validation', 'payment_processing', 'inventory_update']) await graph.getByRole('button', { name: job, exact: true }).waitFor();
@@ -197,7 +156,7 @@ describe('the operator console in Chromium, against a built control plane and ex
 
     beforeAll(async () => {
       const create = (name: string) =>
-        stack.api<Workflow>('/workflows', { method: 'POST', body: { name, jobs: [{ id: 'call', templateId: 'console_late_call' }] } });
+        stack.json<Workflow>('/workflows', { method: 'POST', body: { name, jobs: [{ id: 'call', templateId: 'console_late_call' }] } });
       [retried, deadLettered] = [await create('late call (retried)'), await create('late call (dead letter)')];
       retried = (await stack.waitForWorkflow(retried.id, 'FAILED')) as unknown as Workflow;
       deadLettered = (await stack.waitForWorkflow(deadLettered.id, 'FAILED')) as unknown as Workflow;
@@ -221,18 +180,18 @@ describe('the operator console in Chromium, against a built control plane and ex
       await page.getByRole('dialog').waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
-      expect((await stack.api<Workflow>(`/workflows/${retried.id}`)).state).toBe('FAILED');
+      expect((await stack.json<Workflow>(`/workflows/${retried.id}`)).state).toBe('FAILED');
 
       await lateApi.start();
       await page.getByRole('button', { name: 'Retry workflow' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
       await waitForText(page.getByTestId('workflow-state'), 'COMPLETED');
-      expect((await stack.api<Workflow>(`/workflows/${retried.id}`)).state).toBe('COMPLETED');
+      expect((await stack.json<Workflow>(`/workflows/${retried.id}`)).state).toBe('COMPLETED');
     });
 
     it('lists the dead-lettered job on the Dead letters page, inspects its error and requeues it (dialog, Confirm)', async () => {
       await lateApi.start();
-      const dead = await stack.api<{ items: Array<{ id: string }> }>('/pools/default/dead-letters');
+      const dead = await stack.json<{ items: Array<{ id: string }> }>('/pools/default/dead-letters');
       const letter = dead.items.find((item) => item.id.startsWith(deadLettered.id));
       expect(letter).toBeDefined();
       const jobId = letter?.id ?? '';
@@ -253,7 +212,7 @@ describe('the operator console in Chromium, against a built control plane and ex
       await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
       await row.waitFor({ state: 'detached' });
       // Requeued, it ran against the API that is up now: no longer a dead letter.
-      const after = await stack.api<{ items: Array<{ id: string }> }>('/pools/default/dead-letters');
+      const after = await stack.json<{ items: Array<{ id: string }> }>('/pools/default/dead-letters');
       expect(after.items.map((item) => item.id)).not.toContain(jobId);
     });
   });
@@ -267,7 +226,7 @@ describe('the operator console in Chromium, against a built control plane and ex
         changes: { description: 'Waits in the parked pool, twice as patiently.', maxAttempts: 2 },
       },
     );
-    const parked = await stack.api<{ id: string }>('/workflows', {
+    const parked = await stack.json<{ id: string }>('/workflows', {
       method: 'POST',
       body: { name: 'parked order', jobs: [{ id: 'wait', templateId: 'console_parked' }] },
     });

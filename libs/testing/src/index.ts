@@ -2,6 +2,7 @@ export { kubectlCommand, requireTestEnv, uniqueName } from './lib/test-env';
 export { isolatedRedis, type IsolatedRedis } from './lib/isolated-redis';
 export { isolatedMongoUrl } from './lib/isolated-mongo';
 export { startBuiltApp, freePort, type AppProcess } from './lib/app-process';
+export { BuiltApps, type BuiltAppsOptions, type BuiltAppsParts } from './lib/built-apps';
 export { ensurePrometheusInstalled, promtoolCheckMetrics, startPrometheus, type PrometheusServer } from './lib/prometheus';
 export { eventually } from './lib/eventually';
 export { startThrowawayRedis, type ThrowawayRedis } from './lib/throwaway-redis';

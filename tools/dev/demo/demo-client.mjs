@@ -26,45 +26,10 @@ export function sampleTemplates({ paymentApiUrl } = {}) {
   return templates;
 }
 
-/** The seed's workflow: validate the order, charge it, reserve the stock; inputs wired with $from. */
+/** The seed's workflow (the app's order-workflow.json): validate the order, charge it, reserve the stock; inputs wired with $from. */
 export function orderWorkflow(orderId = `o-${Date.now().toString(36)}`) {
-  return {
-    name: `order ${orderId}`,
-    input: {
-      orderId,
-      amount: 42.5,
-      currency: 'EUR',
-      items: [{ sku: 'A-1', quantity: 2 }],
-      cardDetails: { number: '4111111111111111', expiryDate: '12/30', cvv: '123' },
-    },
-    jobs: [
-      {
-        id: 'order_validation',
-        templateId: 'order_validation',
-        input: {
-          orderId: { $from: 'input.orderId' },
-          amount: { $from: 'input.amount' },
-          currency: { $from: 'input.currency' },
-          items: { $from: 'input.items' },
-        },
-      },
-      {
-        id: 'payment_processing',
-        templateId: 'payment_processing',
-        input: {
-          orderId: { $from: 'jobs.order_validation.output.orderId' },
-          amount: { $from: 'jobs.order_validation.output.amount' },
-          currency: { $from: 'input.currency' },
-          cardDetails: { $from: 'input.cardDetails' },
-        },
-      },
-      {
-        id: 'inventory_update',
-        templateId: 'inventory_update',
-        input: { orderId: { $from: 'jobs.payment_processing.output.orderId' }, items: { $from: 'jobs.order_validation.output.items' } },
-      },
-    ],
-  };
+  const request = JSON.parse(fs.readFileSync(`${SAMPLES_DIR}order-workflow.json`, 'utf8'));
+  return { ...request, name: `order ${orderId}`, input: { ...request.input, orderId } };
 }
 
 /**

@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createConnection } from 'mongoose';
-import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
-import { freePort, isolatedMongoUrl, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { BuiltApps } from '@base-shift/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
@@ -16,63 +14,14 @@ export interface BsctlResult {
 }
 
 /**
- * A built control plane and a built executor (node dist/apps/<app>/main.js)
- * sharing a Redis key prefix and a database of their own, with an admin key
- * the control plane reads from AUTH_BOOTSTRAP_KEY_FILE, as operators start
- * the first one; and `bsctl`, run as users run it (tools/bsctl.mjs, the
- * package.json bin, on the built CLI) in a private config directory.
+ * A built control plane and a built executor with an admin key (BuiltApps), and `bsctl`, run as users
+ * run it (tools/bsctl.mjs, the package.json bin, on the built CLI) in a private config directory.
+ * `dir` (removed by stop()) holds the admin key file, XDG_CONFIG_HOME and the test's documents.
  */
-export class CliStack {
-  private constructor(
-    readonly prefix: string,
-    readonly mongoUrl: string,
-    readonly controlPlane: AppProcess,
-    readonly executor: AppProcess,
-    readonly server: string,
-    readonly adminKey: string,
-    /** A private temp directory: the admin key file, XDG_CONFIG_HOME and the test's documents. */
-    readonly dir: string,
-  ) {}
-
+export class CliStack extends BuiltApps {
   static async start(label: string): Promise<CliStack> {
-    const prefix = `bs-test:${uniqueName(label)}:`;
-    const mongoUrl = isolatedMongoUrl(label.replace(/-/g, '_'));
-    const redisUrl = requireTestEnv('REDIS_URL');
     const dir = mkdtempSync(path.join(tmpdir(), 'bsctl-e2e-'));
-    const adminKey = newApiKey();
-    const keyFile = path.join(dir, 'admin-key');
-    writeFileSync(keyFile, `${adminKey}\n`, { mode: 0o600 });
-    const [port, metricsPort, executorMetricsPort] = [await freePort(), await freePort(), await freePort()];
-    const controlPlane = startBuiltApp('control-plane', {
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
-      AUTH_BOOTSTRAP_KEY_FILE: keyFile,
-      AUTH_RATE_PER_SECOND: '100000',
-      AUTH_RATE_BURST: '100000',
-      REDIS_URL: redisUrl,
-      MONGO_URL: mongoUrl,
-      REDIS_KEY_PREFIX: prefix,
-      POD_DRIVER: 'none',
-      LOG_LEVEL: 'warn',
-    });
-    const executor = startBuiltApp('job-executor', {
-      JOB_QUEUE_URL: redisUrl,
-      REDIS_KEY_PREFIX: prefix,
-      METRICS_PORT: String(executorMetricsPort),
-      EXECUTOR_ID: uniqueName(`${label}-executor`),
-      LOG_LEVEL: 'warn',
-    });
-    const stack = new CliStack(prefix, mongoUrl, controlPlane, executor, `http://127.0.0.1:${port}`, adminKey, dir);
-    try {
-      await Promise.all([
-        controlPlane.waitForHttp(`${stack.server}/readyz`, 200, 30_000),
-        executor.waitForHttp(`http://127.0.0.1:${executorMetricsPort}/healthz`, 200, 30_000),
-      ]);
-    } catch (error) {
-      await stack.stop();
-      throw error;
-    }
-    return stack;
+    return new CliStack(await BuiltApps.launch(label, { adminKey: newApiKey(), dir }));
   }
 
   /** Writes a document into the test's directory and returns its path. */
@@ -84,7 +33,7 @@ export class CliStack {
 
   /** The environment of a user who exported BSCTL_SERVER and BSCTL_TOKEN (and has a config directory of their own). */
   get env(): Record<string, string> {
-    return { BSCTL_SERVER: this.server, BSCTL_TOKEN: this.adminKey, XDG_CONFIG_HOME: path.join(this.dir, 'config') };
+    return { BSCTL_SERVER: this.baseUrl, BSCTL_TOKEN: this.adminKey, XDG_CONFIG_HOME: path.join(this.dir, 'config') };
   }
 
   /** Runs `bsctl <args>` and waits for it to exit. */
@@ -100,17 +49,6 @@ export class CliStack {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdin.end(stdin);
     return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all([this.controlPlane.stop(), this.executor.stop()]);
-    const redis = createRedisConnection(requireTestEnv('REDIS_URL'));
-    await deleteKeysWithPrefix(redis, this.prefix);
-    await redis.quit();
-    const mongo = await createConnection(this.mongoUrl).asPromise();
-    await mongo.dropDatabase();
-    await mongo.close();
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

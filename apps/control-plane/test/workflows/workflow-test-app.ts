@@ -11,7 +11,7 @@ import type { ControlPlaneConfig } from '../../src/app/config/control-plane-conf
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { MetricsServer } from '../../src/app/metrics/metrics-server';
 import { TestAdminKey } from '../support/test-auth';
-import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';
+import { INVENTORY_UPDATE_TEMPLATE, ORDER_VALIDATION_TEMPLATE, ORDER_WORKFLOW_REQUEST, PAYMENT_PROCESSING_TEMPLATE } from '../../src/app/templates/samples';
 
 export interface WorkflowJson {
   id: string;
@@ -196,46 +196,15 @@ export class WorkflowTestApp {
   }
 }
 
-/** The seed's order workflow over the sample templates, inputs wired with $from. */
+/**
+ * The seed's order workflow over the sample templates (ORDER_WORKFLOW_REQUEST), inputs wired with $from;
+ * payment_processing asks for the range ^1.0, so the tests see a range resolved (requestedVersion → version).
+ */
 export function orderWorkflow(orderId = 'o-1001'): Record<string, unknown> {
-  return {
-    name: `order ${orderId}`,
-    input: {
-      orderId,
-      amount: 42.5,
-      currency: 'EUR',
-      items: [{ sku: 'A-1', quantity: 2 }],
-      cardDetails: { number: '4111111111111111', expiryDate: '12/30', cvv: '123' },
-    },
-    jobs: [
-      {
-        id: 'order_validation',
-        templateId: 'order_validation',
-        input: {
-          orderId: { $from: 'input.orderId' },
-          amount: { $from: 'input.amount' },
-          currency: { $from: 'input.currency' },
-          items: { $from: 'input.items' },
-        },
-      },
-      {
-        id: 'payment_processing',
-        templateId: 'payment_processing',
-        version: '^1.0',
-        input: {
-          orderId: { $from: 'jobs.order_validation.output.orderId' },
-          amount: { $from: 'jobs.order_validation.output.amount' },
-          currency: { $from: 'input.currency' },
-          cardDetails: { $from: 'input.cardDetails' },
-        },
-      },
-      {
-        id: 'inventory_update',
-        templateId: 'inventory_update',
-        input: { orderId: { $from: 'jobs.payment_processing.output.orderId' }, items: { $from: 'jobs.order_validation.output.items' } },
-      },
-    ],
-  };
+  // A copy: tests change the body they get (a wrong amount, a wrong reference).
+  const { jobs, ...request } = structuredClone(ORDER_WORKFLOW_REQUEST);
+  const [validation, payment, inventory] = jobs;
+  return { ...request, name: `order ${orderId}`, input: { ...request.input, orderId }, jobs: [validation, { ...payment, version: '^1.0' }, inventory] };
 }
 
 /** Outputs that satisfy the sample templates' outputSchemas (what their steps would produce). */

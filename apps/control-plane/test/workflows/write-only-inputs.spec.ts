@@ -68,7 +68,7 @@ describe('writeOnly input fields (built control plane and executor)', () => {
     let text = '';
     for (let round = 0; round < 3 && !text.includes('"to":"COMPLETED"'); round++) {
       const last = [...text.matchAll(/^id: (\d+)$/gm)].pop()?.[1];
-      const headers = { accept: 'text/event-stream', ...stack.admin.headers, ...(last !== undefined && { 'last-event-id': last }) };
+      const headers = { accept: 'text/event-stream', ...stack.adminHeaders, ...(last !== undefined && { 'last-event-id': last }) };
       text += await (await fetch(`${stack.baseUrl}/workflows/${id}/events`, { headers })).text();
     }
     // The whole history was replayed, so the search below means something.

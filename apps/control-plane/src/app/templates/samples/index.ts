@@ -1,6 +1,7 @@
 import type { TemplateDraft } from '@base-shift/templates';
 import inventoryUpdate from './inventory-update.json';
 import orderValidation from './order-validation.json';
+import orderWorkflow from './order-workflow.json';
 import paymentGateway from './payment-gateway-template.json';
 import paymentProcessing from './payment-processing.json';
 
@@ -32,3 +33,10 @@ export function paymentProcessingTemplate(baseUrl: string): TemplateDraft {
   if (charge) charge.config = { ...charge.config, api_endpoint: `${baseUrl.replace(/\/+$/, '')}/payments` };
   return template;
 }
+
+/**
+ * The demo's order workflow over the three order templates (validate, charge, reserve; inputs wired with
+ * `$from`), for order o-1001: the demo (tools/dev/demo), the console's end-to-end test and the workflow
+ * tests fill in an order id of their own (name `order <id>`, input.orderId).
+ */
+export const ORDER_WORKFLOW_REQUEST = orderWorkflow;
