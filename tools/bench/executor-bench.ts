@@ -14,6 +14,12 @@
  * `--deadline <phase>=<s>`): one past it is reported as failed, its agent
  * stopped, and the run moves on; the exit code is 1 when any phase failed.
  *
+ * Memory: one more agent, at CONCURRENCY=50 with the NODE_OPTIONS its
+ * Kubernetes pod gets for the seed's 128Mi limit (executorNodeOptions): its
+ * resident set (VmRSS) after 5 s idle, then its peak (VmHWM) once a batch of
+ * external_api_call jobs has run, printed against the targets (idle ≤ 64 MiB,
+ * peak ≤ 100 MiB, the seed's pod requesting 64Mi and limited to 128Mi).
+ *
  * Run: npm run bench:executor -- [--reps 3] [--quick] [--concurrency 10] [--profile dir] [--deadline …]
  */
 import { execSync } from 'node:child_process';
@@ -21,6 +27,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { executorNodeOptions } from '@base-shift/pods';
 import { JobQueue, QueueKeys } from '@base-shift/queue';
 import { createRedisConnection, deleteKeysWithPrefix, type RedisConnection } from '@base-shift/redis';
 import { uniqueName, type AppProcess } from '@base-shift/testing';
@@ -41,6 +48,8 @@ const ONLY = args.includes('--concurrency') ? [Number(args[args.indexOf('--concu
 const phases = new PhaseRunner(args);
 /** Default deadline of a batch: far above the slowest cell (external_api_call at concurrency 1). */
 const batchDeadlineMs = (jobs: number) => 60_000 + 10 * jobs;
+/** The memory cell: the seed pod's limit, the concurrency and the targets of the throughput issue. */
+const MEMORY = { limit: '128Mi', concurrency: 50, idleMs: 5000, idleTargetMib: 64, peakTargetMib: 100 };
 
 type Scenario = 'noop' | 'http';
 
@@ -133,6 +142,84 @@ async function runBatch(
   return { seconds, cpuUs };
 }
 
+/** VmRSS and VmHWM (peak resident set) of `pid`, MiB. */
+function residentMib(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: Number((kib('VmRSS') / 1024).toFixed(1)), peak: Number((kib('VmHWM') / 1024).toFixed(1)) };
+}
+
+interface MemoryCell {
+  concurrency: number;
+  nodeOptions: string;
+  jobs: number;
+  idleRssMib: number;
+  peakRssMib: number;
+  idleTargetMib: number;
+  peakTargetMib: number;
+}
+
+async function measureMemory(redis: RedisConnection, apiUrl: string, url: string): Promise<MemoryCell | undefined> {
+  const prefix = `bs-bench:${uniqueName('executor-memory')}:`;
+  const queue = new JobQueue(redis, { pools: [POOL], prefix });
+  const nodeOptions = executorNodeOptions(MEMORY.limit);
+  const jobs = QUICK ? 2000 : 10_000;
+  let agent: AppProcess | undefined;
+  try {
+    agent = await phases.run(`start agent memory c=${MEMORY.concurrency}`, 60_000, async () => {
+      await redis.hset(`${prefix}workflow:{bench}:templates`, 'bench_http@1.0.0', JSON.stringify(TEMPLATES.http(apiUrl)));
+      return startExecutor(
+        {
+          JOB_QUEUE_URL: url,
+          REDIS_KEY_PREFIX: prefix,
+          POOLS: POOL,
+          CONCURRENCY: String(MEMORY.concurrency),
+          EGRESS_ALLOW: '127.0.0.1',
+          EXECUTOR_ID: 'bench-memory',
+          NODE_OPTIONS: nodeOptions,
+        },
+        20_000,
+      );
+    });
+    if (!agent) return undefined;
+    const pid = agent.child.pid as number;
+    const running = agent;
+    await new Promise((resolve) => setTimeout(resolve, MEMORY.idleMs));
+    const idle = residentMib(pid);
+    const loaded = await phases.run(`load http c=${MEMORY.concurrency}`, batchDeadlineMs(jobs), (phase) =>
+      runBatch(redis, queue, prefix, 'http', jobs, running, phase),
+    );
+    if (!loaded) return undefined;
+    return {
+      concurrency: MEMORY.concurrency,
+      nodeOptions,
+      jobs,
+      idleRssMib: idle.rss,
+      peakRssMib: residentMib(pid).peak,
+      idleTargetMib: MEMORY.idleTargetMib,
+      peakTargetMib: MEMORY.peakTargetMib,
+    };
+  } finally {
+    await phases.run(`stop agent memory c=${MEMORY.concurrency}`, 30_000, async () => {
+      await agent?.stop('SIGTERM', 10_000);
+      await deleteKeysWithPrefix(redis, prefix);
+    });
+  }
+}
+
+function printMemory(memory: MemoryCell | undefined): void {
+  if (!memory) {
+    process.stdout.write('\nmemory: not measured (see the phase table)\n');
+    return;
+  }
+  const verdict = (value: number, target: number) => `${value} MiB (target ≤ ${target} MiB: ${value <= target ? 'met' : 'MISSED'})`;
+  process.stdout.write(
+    `\nmemory at CONCURRENCY=${memory.concurrency}, NODE_OPTIONS="${memory.nodeOptions}"\n` +
+      `  idle RSS after ${MEMORY.idleMs / 1000} s  ${verdict(memory.idleRssMib, memory.idleTargetMib)}\n` +
+      `  peak RSS (VmHWM) after ${memory.jobs} external_api_call jobs  ${verdict(memory.peakRssMib, memory.peakTargetMib)}\n`,
+  );
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -155,6 +242,7 @@ async function main(): Promise<void> {
   const redis = createRedisConnection(url, { connectionName: 'base-shift:bench:executor' });
   const api = await startApi();
   const cells: Cell[] = [];
+  let memory: MemoryCell | undefined;
   try {
     for (const concurrency of ONLY ?? CONCURRENCIES) {
       const prefix = `bs-bench:${uniqueName('executor')}:`;
@@ -219,6 +307,7 @@ async function main(): Promise<void> {
         });
       }
     }
+    memory = await measureMemory(redis, api.url, url);
   } finally {
     await phases.run('close connections', 30_000, async () => {
       await redis.quit();
@@ -227,6 +316,7 @@ async function main(): Promise<void> {
     });
   }
   printTable(cells);
+  printMemory(memory);
   process.stdout.write(`\n${phases.table()}`);
   const report = {
     benchmark: 'job-executor',
@@ -235,6 +325,7 @@ async function main(): Promise<void> {
     redis: url.replace(/\/\/[^@]*@/, '//***@'),
     reps: REPS,
     cells,
+    memory,
     phases: phases.results,
   };
   const file = writeResultFile('tools/bench/results', `executor-bench-${Date.now()}.json`, report);

@@ -17,6 +17,7 @@ export { loadPoolConfigFile, defaultPools } from './lib/pools/load-pool-config';
 export { CONTROL_PLANE_ID, DEFAULT_CONTROL_PLANE_ID } from './lib/driver/executor-settings';
 
 export { buildExecutorPod } from './lib/kubernetes/executor-pod-spec';
+export { executorNodeOptions } from './lib/kubernetes/executor-node-options';
 
 export { runningInCluster } from './lib/kubernetes/kube-connection';
 

@@ -40,6 +40,10 @@ describe('the executor pod spec', () => {
     expect(pod.metadata?.annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9464' });
   });
 
+  it('sizes the V8 heap from the memory limit (128Mi: old space 64 MiB, a 2 MiB nursery)', () => {
+    expect(env['NODE_OPTIONS']).toBe('--max-semi-space-size=2 --max-old-space-size=64');
+  });
+
   it("sets the executor's environment: queue, log level, pool, concurrency, its own name as executor id", () => {
     expect(env).toMatchObject({
       JOB_QUEUE_URL: 'redis://job-queue:6379',

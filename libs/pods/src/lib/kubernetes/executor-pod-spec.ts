@@ -1,6 +1,7 @@
 import type { V1EnvVar, V1Pod, V1Volume, V1VolumeMount } from '@kubernetes/client-node';
 import { LABELS, type ExecutorSettings } from '../driver/executor-settings';
 import type { PoolConfig } from '../pools/pool-config';
+import { executorNodeOptions } from './executor-node-options';
 
 /** The executor image's user (docker/job-executor.Dockerfile: USER 1000:1000). */
 const EXECUTOR_UID = 1000;
@@ -10,7 +11,8 @@ const TERMINATION_MARGIN_SECONDS = 10;
 /**
  * The seed's executor pod, completed: labels (app, component, pool, owner),
  * image, requests/limits, JOB_QUEUE_URL / LOG_LEVEL / POOLS and the rest of the
- * executor's variables, the pool's Secret at SECRETS_DIR, a termination grace
+ * executor's variables, NODE_OPTIONS with V8 heap limits derived from the
+ * memory limit, the pool's Secret at SECRETS_DIR, a termination grace
  * longer than the executor's drain, and a locked-down security context (non-root,
  * read-only root filesystem with an emptyDir at /tmp, no privilege escalation,
  * every capability dropped, no API token).
@@ -98,6 +100,8 @@ function executorEnv(pool: PoolConfig, settings: ExecutorSettings): V1EnvVar[] {
     { name: 'METRICS_PORT', value: String(settings.metricsPort) },
     { name: 'SHUTDOWN_GRACE_SECONDS', value: String(pool.drainSeconds) },
   ];
+  // V8 heap limits from the pod's memory limit (see executorNodeOptions); a pool's own NODE_OPTIONS replaces them.
+  if (pool.env['NODE_OPTIONS'] === undefined) env.push({ name: 'NODE_OPTIONS', value: executorNodeOptions(pool.resources.limits.memory) });
   if (settings.keyPrefix) env.push({ name: 'REDIS_KEY_PREFIX', value: settings.keyPrefix });
   if (pool.secretName) env.push({ name: 'SECRETS_DIR', value: settings.secretsDir });
   env.push({ name: 'SECRET_BINDINGS', value: JSON.stringify(pool.secrets) });

@@ -5,9 +5,19 @@ import { ajvErrorsToProblems } from './ajv-problems';
 
 // For our own, static schemas: compiled once each, in one instance that knows
 // the `errorMessage` annotation (a human message for a schema's failures).
-const documentAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true, logger: false });
-addFormats(documentAjv);
-documentAjv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+// Made on first use, not at import: the job executor imports this library for
+// other things, and an ajv instance with its meta-schemas and formats costs
+// megabytes of heap in a process whose memory limit is 128Mi.
+let documentAjv: Ajv2020 | undefined;
+
+function sharedDocumentAjv(): Ajv2020 {
+  if (!documentAjv) {
+    documentAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true, logger: false });
+    addFormats(documentAjv);
+    documentAjv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+  }
+  return documentAjv;
+}
 
 export type DocumentValidator = (value: unknown, base?: string) => ValidationProblem[];
 
@@ -17,6 +27,6 @@ export type DocumentValidator = (value: unknown, base?: string) => ValidationPro
  * Not for user schemas: those go through jsonSchemaProblems/createSchemaAjv.
  */
 export function createDocumentValidator(schema: Readonly<Record<string, unknown>>): DocumentValidator {
-  const validate = documentAjv.compile(schema);
+  const validate = sharedDocumentAjv().compile(schema);
   return (value, base = '') => (validate(value) ? [] : ajvErrorsToProblems(validate.errors, base));
 }
