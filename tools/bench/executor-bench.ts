@@ -18,7 +18,8 @@
  * Kubernetes pod gets for the seed's 128Mi limit (executorNodeOptions): its
  * resident set (VmRSS) after 5 s idle, then its peak (VmHWM) once a batch of
  * external_api_call jobs has run, printed against the targets (idle ≤ 64 MiB,
- * peak ≤ 100 MiB, the seed's pod requesting 64Mi and limited to 128Mi).
+ * peak ≤ 100 MiB, the seed's pod requesting 64Mi and limited to 128Mi); a
+ * fresh agent per repetition, medians kept.
  *
  * Run: npm run bench:executor -- [--reps 3] [--quick] [--concurrency 10] [--profile dir] [--deadline …]
  */
@@ -153,20 +154,49 @@ interface MemoryCell {
   concurrency: number;
   nodeOptions: string;
   jobs: number;
+  /** Medians over the repetitions (a fresh agent each: VmHWM is per process); one shared machine's noise is several MiB. */
   idleRssMib: number;
   peakRssMib: number;
   idleTargetMib: number;
   peakTargetMib: number;
+  reps: { idleRssMib: number; peakRssMib: number }[];
 }
 
 async function measureMemory(redis: RedisConnection, apiUrl: string, url: string): Promise<MemoryCell | undefined> {
-  const prefix = `bs-bench:${uniqueName('executor-memory')}:`;
-  const queue = new JobQueue(redis, { pools: [POOL], prefix });
   const nodeOptions = executorNodeOptions(MEMORY.limit);
   const jobs = QUICK ? 2000 : 10_000;
+  const reps: { idleRssMib: number; peakRssMib: number }[] = [];
+  for (let rep = 1; rep <= REPS; rep += 1) {
+    const reading = await measureMemoryOnce(redis, apiUrl, url, nodeOptions, jobs, `rep ${rep}`);
+    if (reading) reps.push(reading);
+  }
+  if (reps.length === 0) return undefined;
+  return {
+    concurrency: MEMORY.concurrency,
+    nodeOptions,
+    jobs,
+    idleRssMib: median(reps.map((r) => r.idleRssMib)),
+    peakRssMib: median(reps.map((r) => r.peakRssMib)),
+    idleTargetMib: MEMORY.idleTargetMib,
+    peakTargetMib: MEMORY.peakTargetMib,
+    reps,
+  };
+}
+
+/** One fresh agent: VmRSS after MEMORY.idleMs idle, then VmHWM once `jobs` external_api_call jobs have run. */
+async function measureMemoryOnce(
+  redis: RedisConnection,
+  apiUrl: string,
+  url: string,
+  nodeOptions: string,
+  jobs: number,
+  rep: string,
+): Promise<{ idleRssMib: number; peakRssMib: number } | undefined> {
+  const prefix = `bs-bench:${uniqueName('executor-memory')}:`;
+  const queue = new JobQueue(redis, { pools: [POOL], prefix });
   let agent: AppProcess | undefined;
   try {
-    agent = await phases.run(`start agent memory c=${MEMORY.concurrency}`, 60_000, async () => {
+    agent = await phases.run(`start agent memory ${rep} c=${MEMORY.concurrency}`, 60_000, async () => {
       await redis.hset(`${prefix}workflow:{bench}:templates`, 'bench_http@1.0.0', JSON.stringify(TEMPLATES.http(apiUrl)));
       return startExecutor(
         {
@@ -186,21 +216,12 @@ async function measureMemory(redis: RedisConnection, apiUrl: string, url: string
     const running = agent;
     await new Promise((resolve) => setTimeout(resolve, MEMORY.idleMs));
     const idle = residentMib(pid);
-    const loaded = await phases.run(`load http c=${MEMORY.concurrency}`, batchDeadlineMs(jobs), (phase) =>
+    const loaded = await phases.run(`load http memory ${rep} c=${MEMORY.concurrency}`, batchDeadlineMs(jobs), (phase) =>
       runBatch(redis, queue, prefix, 'http', jobs, running, phase),
     );
-    if (!loaded) return undefined;
-    return {
-      concurrency: MEMORY.concurrency,
-      nodeOptions,
-      jobs,
-      idleRssMib: idle.rss,
-      peakRssMib: residentMib(pid).peak,
-      idleTargetMib: MEMORY.idleTargetMib,
-      peakTargetMib: MEMORY.peakTargetMib,
-    };
+    return loaded ? { idleRssMib: idle.rss, peakRssMib: residentMib(pid).peak } : undefined;
   } finally {
-    await phases.run(`stop agent memory c=${MEMORY.concurrency}`, 30_000, async () => {
+    await phases.run(`stop agent memory ${rep} c=${MEMORY.concurrency}`, 30_000, async () => {
       await agent?.stop('SIGTERM', 10_000);
       await deleteKeysWithPrefix(redis, prefix);
     });
@@ -215,8 +236,8 @@ function printMemory(memory: MemoryCell | undefined): void {
   const verdict = (value: number, target: number) => `${value} MiB (target ≤ ${target} MiB: ${value <= target ? 'met' : 'MISSED'})`;
   process.stdout.write(
     `\nmemory at CONCURRENCY=${memory.concurrency}, NODE_OPTIONS="${memory.nodeOptions}"\n` +
-      `  idle RSS after ${MEMORY.idleMs / 1000} s  ${verdict(memory.idleRssMib, memory.idleTargetMib)}\n` +
-      `  peak RSS (VmHWM) after ${memory.jobs} external_api_call jobs  ${verdict(memory.peakRssMib, memory.peakTargetMib)}\n`,
+      `  idle RSS after ${MEMORY.idleMs / 1000} s (median)  ${verdict(memory.idleRssMib, memory.idleTargetMib)}  per rep: ${memory.reps.map((r) => r.idleRssMib).join(' ')}\n` +
+      `  peak RSS (VmHWM) after ${memory.jobs} external_api_call jobs (median)  ${verdict(memory.peakRssMib, memory.peakTargetMib)}  per rep: ${memory.reps.map((r) => r.peakRssMib).join(' ')}\n`,
   );
 }
 
