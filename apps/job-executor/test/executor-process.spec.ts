@@ -1,7 +1,14 @@
+import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
 import { freePort, promtoolCheckMetrics, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
 
+// Prefixes handed out, their keys (the installation epoch at least) removed after each test.
+const prefixes: string[] = [];
 // A prefix of its own, so these agents never lease jobs of a developer instance sharing the Redis.
-const isolated = () => ({ REDIS_KEY_PREFIX: `bs-test:${uniqueName('executor-process')}:` });
+const isolated = () => {
+  const prefix = `bs-test:${uniqueName('executor-process')}:`;
+  prefixes.push(prefix);
+  return { REDIS_KEY_PREFIX: prefix };
+};
 
 describe('built job executor (node dist/apps/job-executor/main.js)', () => {
   let agent: AppProcess | undefined;
@@ -9,6 +16,9 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
   afterEach(async () => {
     await agent?.stop('SIGKILL');
     agent = undefined;
+    const redis = createRedisConnection(requireTestEnv('REDIS_URL'));
+    for (const prefix of prefixes.splice(0)) await deleteKeysWithPrefix(redis, prefix);
+    await redis.quit();
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('connects, serves /healthz and exits 0 on %s', async (signal) => {
