@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { isolatedMongoUrl, requireTestEnv } from '@base-shift/testing';
+import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
+import { isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
 import { loadControlPlaneConfig } from '../../src/app/config/control-plane-config';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { TestAdminKey } from './test-auth';
@@ -20,9 +21,12 @@ export interface InProcessApp {
  */
 export async function startInProcessApp(label: string, env: Record<string, string> = {}, { bootstrapKey = true } = {}): Promise<InProcessApp> {
   const admin = new TestAdminKey();
+  // Its own key prefix: the bootstrap key, the installation epoch and the other keys it writes stay apart and are removed.
+  const prefix = `bs-test:${uniqueName(label)}:`;
   const app = await createControlPlaneApp(
     loadControlPlaneConfig({
       REDIS_URL: requireTestEnv('REDIS_URL'),
+      REDIS_KEY_PREFIX: prefix,
       MONGO_URL: isolatedMongoUrl(label),
       LOG_LEVEL: 'warn',
       POD_DRIVER: 'none',
@@ -38,6 +42,9 @@ export async function startInProcessApp(label: string, env: Record<string, strin
     async stop() {
       await app.close();
       admin.remove();
+      const redis = createRedisConnection(requireTestEnv('REDIS_URL'));
+      await deleteKeysWithPrefix(redis, prefix);
+      await redis.quit();
     },
   };
 }
