@@ -51,23 +51,24 @@ export function unavailableDependency(error: unknown): Dependency | null {
   return null;
 }
 
-function isMongoUnavailable(error: unknown, depth = 0): boolean {
+/** True if `test` holds for `error` or for an error it wraps (`cause`, AggregateError), at most 5 levels down. */
+function someCause(error: unknown, test: (error: Error) => boolean, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 5) return false;
-  if (MONGO_ERROR_NAMES.has(error.name)) return true;
-  if (error.name === 'MongooseError' && MONGOOSE_BUFFERING.test(error.message)) return true;
-  if (error instanceof AggregateError && error.errors.some((inner) => isMongoUnavailable(inner, depth + 1))) return true;
-  return isMongoUnavailable(error.cause, depth + 1);
+  if (test(error)) return true;
+  if (error instanceof AggregateError && error.errors.some((inner) => someCause(inner, test, depth + 1))) return true;
+  return someCause(error.cause, test, depth + 1);
 }
 
-function isRedisUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 5) return false;
-  if (error.name === 'MaxRetriesPerRequestError') return true;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
-  if (IOREDIS_MESSAGES.some((pattern) => pattern.test(error.message))) return true;
-  if (error instanceof AggregateError && error.errors.some((inner) => isRedisUnavailable(inner, depth + 1))) return true;
-  return isRedisUnavailable(error.cause, depth + 1);
-}
+const isMongoUnavailable = (error: unknown) =>
+  someCause(error, (e) => MONGO_ERROR_NAMES.has(e.name) || (e.name === 'MongooseError' && MONGOOSE_BUFFERING.test(e.message)));
+
+const isRedisUnavailable = (error: unknown) =>
+  someCause(error, (e) => {
+    const code = (e as { code?: unknown }).code;
+    return (
+      e.name === 'MaxRetriesPerRequestError' || (typeof code === 'string' && CONNECTION_CODES.has(code)) || IOREDIS_MESSAGES.some((p) => p.test(e.message))
+    );
+  });
 
 /** The 503 answered instead of a 500 while a store is unreachable. */
 export function dependencyUnavailableException(dependency: Dependency): RetryLaterException {
