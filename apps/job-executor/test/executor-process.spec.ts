@@ -1,13 +1,12 @@
-import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
-import { freePort, promtoolCheckMetrics, requireTestEnv, startBuiltApp, uniqueName, type AppProcess } from '@base-shift/testing';
+import { freePort, isolatedRedis, promtoolCheckMetrics, requireTestEnv, startBuiltApp, type AppProcess, type IsolatedRedis } from '@base-shift/testing';
 
 // Prefixes handed out, their keys (the installation epoch at least) removed after each test.
-const prefixes: string[] = [];
+const handedOut: IsolatedRedis[] = [];
 // A prefix of its own, so these agents never lease jobs of a developer instance sharing the Redis.
 const isolated = () => {
-  const prefix = `bs-test:${uniqueName('executor-process')}:`;
-  prefixes.push(prefix);
-  return { REDIS_KEY_PREFIX: prefix };
+  const keys = isolatedRedis('executor-process');
+  handedOut.push(keys);
+  return { REDIS_KEY_PREFIX: keys.prefix };
 };
 
 describe('built job executor (node dist/apps/job-executor/main.js)', () => {
@@ -16,9 +15,7 @@ describe('built job executor (node dist/apps/job-executor/main.js)', () => {
   afterEach(async () => {
     await agent?.stop('SIGKILL');
     agent = undefined;
-    const redis = createRedisConnection(requireTestEnv('REDIS_URL'));
-    for (const prefix of prefixes.splice(0)) await deleteKeysWithPrefix(redis, prefix);
-    await redis.quit();
+    for (const keys of handedOut.splice(0)) await keys.cleanup();
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('connects, serves /healthz and exits 0 on %s', async (signal) => {

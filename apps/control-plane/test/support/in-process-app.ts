@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createRedisConnection, deleteKeysWithPrefix } from '@base-shift/redis';
-import { isolatedMongoUrl, requireTestEnv, uniqueName } from '@base-shift/testing';
+import { isolatedMongoUrl, isolatedRedis, requireTestEnv } from '@base-shift/testing';
 import { loadControlPlaneConfig } from '../../src/app/config/control-plane-config';
 import { createControlPlaneApp } from '../../src/app/create-app';
 import { TestAdminKey } from './test-auth';
@@ -22,11 +21,11 @@ export interface InProcessApp {
 export async function startInProcessApp(label: string, env: Record<string, string> = {}, { bootstrapKey = true } = {}): Promise<InProcessApp> {
   const admin = new TestAdminKey();
   // Its own key prefix: the bootstrap key, the installation epoch and the other keys it writes stay apart and are removed.
-  const prefix = `bs-test:${uniqueName(label)}:`;
+  const keys = isolatedRedis(label);
   const app = await createControlPlaneApp(
     loadControlPlaneConfig({
       REDIS_URL: requireTestEnv('REDIS_URL'),
-      REDIS_KEY_PREFIX: prefix,
+      REDIS_KEY_PREFIX: keys.prefix,
       MONGO_URL: isolatedMongoUrl(label),
       LOG_LEVEL: 'warn',
       POD_DRIVER: 'none',
@@ -42,9 +41,7 @@ export async function startInProcessApp(label: string, env: Record<string, strin
     async stop() {
       await app.close();
       admin.remove();
-      const redis = createRedisConnection(requireTestEnv('REDIS_URL'));
-      await deleteKeysWithPrefix(redis, prefix);
-      await redis.quit();
+      await keys.cleanup();
     },
   };
 }
